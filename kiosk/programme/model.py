@@ -1,0 +1,150 @@
+"""The programme of an event: rooms and sessions, every text in each of the event's languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+FORMAT_VERSION = 1
+
+KINDS = (
+    "plenary",
+    "panel",
+    "talk",
+    "workshop",
+    "meeting",
+    "activity",
+    "video",
+    "info",
+    "break",
+    "meal",
+    "social",
+    "other",
+)
+# Moments the whole venue shares: shown as such on the overview, pointed to from finished rooms.
+VENUE_WIDE_KINDS = frozenset({"break", "meal", "social"})
+ROLES = ("speaker", "moderator", "host", "organiser", "panellist")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One human-readable text in several languages: ``Text({"fr": "Salle I", "en": "Room I"})``."""
+
+    by_lang: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # A plain tuple keeps the dataclass hashable and really frozen.
+        object.__setattr__(self, "by_lang", dict(self.by_lang))
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.by_lang.items())))
+
+    def get(self, lang: str, fallbacks: Iterable[str] = ()) -> str:
+        """The text in ``lang``, else in the first of ``fallbacks`` that has it, else any."""
+        for code in (lang, *fallbacks):
+            if self.by_lang.get(code):
+                return self.by_lang[code]
+        return next((t for t in self.by_lang.values() if t), "")
+
+    def __bool__(self) -> bool:
+        return any(self.by_lang.values())
+
+    @classmethod
+    def same(cls, text: str, langs: Iterable[str]) -> Text:
+        """The same words in every language (names of people and brands)."""
+        return cls({lang: text for lang in langs})
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str = "speaker"
+    affiliation: Text = Text()
+
+
+@dataclass(frozen=True)
+class Room:
+    id: str
+    name: Text
+    floor: Text = Text()
+
+
+@dataclass(frozen=True)
+class Session:
+    id: str
+    title: Text
+    start: dt.datetime  # timezone-aware
+    end: dt.datetime  # timezone-aware, exclusive
+    room: str | None
+    kind: str = "other"
+    description: Text = Text()
+    people: tuple[Person, ...] = ()
+    interpretation: tuple[str, ...] = ()
+    language: str | None = None
+    url: str | None = None
+    parent: str | None = None  # the umbrella block this session is a part of
+    parts: tuple[str, ...] = ()  # ids of this block's parallel parts
+
+    @property
+    def venue_wide(self) -> bool:
+        return self.kind in VENUE_WIDE_KINDS
+
+    def is_on(self, at: dt.datetime) -> bool:
+        return self.start <= at < self.end
+
+
+@dataclass(frozen=True)
+class Venue:
+    name: Text = Text()
+    address: Text = Text()
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: Text
+    languages: tuple[str, ...]
+    timezone: str
+    first_day: dt.date
+    last_day: dt.date
+    short_title: Text = Text()
+    venue: Venue = Venue()
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclass(frozen=True)
+class Programme:
+    event: Event
+    rooms: tuple[Room, ...]
+    sessions: tuple[Session, ...]  # sorted by start, then programme order; blocks and parts alike
+    source: str = ""
+    warnings: tuple = ()  # Problems that did not stop the programme (missing translations…)
+
+    def room(self, room_id: str) -> Room:
+        for room in self.rooms:
+            if room.id == room_id:
+                return room
+        raise KeyError(room_id)
+
+    def session(self, session_id: str) -> Session:
+        for session in self.sessions:
+            if session.id == session_id:
+                return session
+        raise KeyError(session_id)
+
+    def in_room(self, room_id: str) -> tuple[Session, ...]:
+        return tuple(s for s in self.sessions if s.room == room_id)
+
+    def find_room(self, query: str) -> Room | None:
+        """The room whose id or name in any language is ``query``, whole and case-insensitively."""
+        wanted = query.strip().casefold()
+        for room in self.rooms:
+            names = {room.id, *room.name.by_lang.values()}
+            if wanted in {n.strip().casefold() for n in names}:
+                return room
+        return None

@@ -1,0 +1,134 @@
+"""What is on, where, at an instant: pure functions of (programme, room, instant). Qt-free.
+
+Sessions are half-open intervals [start, end); instants are timezone-aware and compared as such
+(Python compares aware datetimes in UTC).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .programme import Programme, Room, Session
+
+# status, as in `kiosk state`
+ONGOING, UPCOMING, FINISHED = "ongoing", "upcoming", "finished"
+
+# phase: which designed door screen applies
+BEFORE_EVENT = "before_event"  # the event has not begun (an earlier day)
+BEFORE_FIRST = "before_first"  # the room's first session of the day is still to come
+ON_NOW = "ongoing"
+BETWEEN = "between"  # a gap: the room is free until its next session today
+AFTER_LAST = "after_last"  # nothing more today in this room
+AFTER_EVENT = "after_event"  # the event is over
+NO_SESSIONS = "no_sessions"  # this room has nothing in the whole programme
+
+
+@dataclass(frozen=True)
+class RoomState:
+    room: Room
+    at: dt.datetime
+    status: str
+    phase: str
+    current: tuple[Session, ...]  # on now, earliest first (several when sessions run side by side)
+    next: Session | None  # the next session to start in this room, after those on now
+    blocks: dict[str, Session]  # umbrella block of each part shown (by the part's id)
+    elsewhere: Session | None  # where the day goes on, when this room is not busy
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    session: Session
+    parts: tuple[Session, ...]
+    phase: str  # "past", "current" or "future"
+
+
+@dataclass(frozen=True)
+class OverviewState:
+    at: dt.datetime
+    day: dt.date  # the event day shown in the agenda
+    rooms: tuple[RoomState, ...]
+    agenda: tuple[AgendaItem, ...]
+
+
+def on_now(programme: Programme, room_id: str, at: dt.datetime) -> tuple[Session, ...]:
+    return tuple(s for s in programme.in_room(room_id) if s.is_on(at))
+
+
+def next_session(programme: Programme, room_id: str, at: dt.datetime) -> Session | None:
+    later = [s for s in programme.in_room(room_id) if s.start > at]
+    return min(later, key=lambda s: s.start, default=None)
+
+
+def local_day(programme: Programme, at: dt.datetime) -> dt.date:
+    return at.astimezone(programme.event.zone).date()
+
+
+def room_state(programme: Programme, room_id: str, at: dt.datetime) -> RoomState:
+    room = programme.room(room_id)
+    sessions = programme.in_room(room_id)
+    current = on_now(programme, room_id, at)
+    upcoming = next_session(programme, room_id, at)
+    status = ONGOING if current else UPCOMING if upcoming else FINISHED
+    today = local_day(programme, at)
+    event = programme.event
+
+    if not sessions:
+        phase = NO_SESSIONS
+    elif current:
+        phase = ON_NOW
+    elif today < event.first_day and upcoming is not None:
+        phase = BEFORE_EVENT
+    elif today > event.last_day and upcoming is None:
+        phase = AFTER_EVENT
+    elif upcoming is not None and local_day(programme, upcoming.start) == today:
+        earlier_today = any(s.end <= at and local_day(programme, s.end) == today for s in sessions)
+        phase = BETWEEN if earlier_today else BEFORE_FIRST
+    elif upcoming is not None and not any(local_day(programme, s.start) == today for s in sessions):
+        phase = BEFORE_FIRST  # nothing here today; the next day's first session is still to come
+    else:
+        phase = AFTER_LAST
+
+    shown = [*current, upcoming] if upcoming else list(current)
+    blocks = {s.id: programme.session(s.parent) for s in shown if s.parent}
+    elsewhere = None if current else where_the_day_goes_on(programme, room_id, at)
+    return RoomState(room, at, status, phase, current, upcoming, blocks, elsewhere)
+
+
+def where_the_day_goes_on(programme: Programme, room_id: str, at: dt.datetime) -> Session | None:
+    """The session elsewhere that a person leaving this room should head for, later today.
+
+    A venue-wide moment (lunch, coffee, cocktail) on now or next wins over another room's session.
+    """
+    today = local_day(programme, at)
+    candidates = [
+        s
+        for s in programme.sessions
+        if s.room
+        and s.room != room_id
+        and s.end > at
+        and (s.start <= at or local_day(programme, s.start) == today)
+    ]
+    if not candidates:
+        return None
+    venue_wide = [s for s in candidates if s.venue_wide]
+    pool = venue_wide or candidates
+    return min(pool, key=lambda s: (max(s.start, at), s.start))
+
+
+def overview_state(programme: Programme, at: dt.datetime) -> OverviewState:
+    rooms = tuple(room_state(programme, r.id, at) for r in programme.rooms)
+    day = min(max(local_day(programme, at), programme.event.first_day), programme.event.last_day)
+    agenda = []
+    for s in programme.sessions:
+        if s.parent is None and local_day(programme, s.start) == day:
+            parts = tuple(programme.session(p) for p in s.parts)
+            phase = "past" if s.end <= at else "current" if s.start <= at else "future"
+            agenda.append(AgendaItem(s, parts, phase))
+    return OverviewState(at, day, rooms, tuple(agenda))
+
+
+def next_change(programme: Programme, at: dt.datetime) -> dt.datetime | None:
+    """The next instant after ``at`` when any session starts or ends (what a screen shows changes)."""
+    later = [t for s in programme.sessions for t in (s.start, s.end) if t > at]
+    return min(later, default=None)
