@@ -48,7 +48,7 @@ class RehearsalClock:
         self._origin = real()
 
     def now(self) -> dt.datetime:
-        return self.start + dt.timedelta(seconds=(self._real() - self._origin) * self.speed)
+        return _later(self.start, dt.timedelta(seconds=(self._real() - self._origin) * self.speed))
 
 
 class FakeClock:
@@ -65,7 +65,7 @@ class FakeClock:
         self.at = at
 
     def advance(self, **delta: float) -> None:
-        self.at += dt.timedelta(**delta)
+        self.at = _later(self.at, dt.timedelta(**delta))
 
 
 def parse_when(text: str, zone: dt.tzinfo) -> dt.datetime:
@@ -80,10 +80,20 @@ def parse_when(text: str, zone: dt.tzinfo) -> dt.datetime:
 
 
 def next_minute(at: dt.datetime) -> dt.datetime:
-    """The start of the next wall-clock minute after ``at``."""
-    return at.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+    """The start of the next wall-clock minute after ``at``, in the zone of ``at``."""
+    # Counted in UTC: on the night the clocks go back, 02:30 CET + 1 minute in wall-clock arithmetic
+    # would be 02:31 CEST, an hour in the past.
+    minute = at.astimezone(UTC).replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+    return minute.astimezone(at.tzinfo)
 
 
 def seconds_until(clock: Clock, target: dt.datetime) -> float:
     """Real seconds to wait until ``clock`` shows ``target`` (0 when it is already past)."""
-    return max(0.0, (target - clock.now()).total_seconds() / clock.speed)
+    ahead = target.astimezone(UTC) - clock.now().astimezone(UTC)
+    return max(0.0, ahead.total_seconds() / clock.speed)
+
+
+def _later(at: dt.datetime, delta: dt.timedelta) -> dt.datetime:
+    # Python adds a timedelta to a zoned datetime on the wall clock, which is off by an hour across
+    # a daylight-saving change; real time passes in UTC.
+    return (at.astimezone(UTC) + delta).astimezone(at.tzinfo)
