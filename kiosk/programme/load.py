@@ -525,7 +525,7 @@ class _Reader:
                     raise ValueError
                 parsed = dateparser.isoparse(value.replace(" ", "T", 1))
                 if parsed.tzinfo is not None:
-                    return parsed
+                    return _fixed(parsed, self.zone)
                 naive = parsed
         except (ValueError, OverflowError):
             self.problem(
@@ -540,7 +540,7 @@ class _Reader:
                 f"{naive:%Y-%m-%d %H:%M} does not exist in {self.zone.key} (the clocks go forward then)",
             )
             return None
-        return aware
+        return _fixed(aware, self.zone)
 
     def _choice(self, node: yaml.Node, path: str, choices: tuple[str, ...]) -> str | None:
         value = self.scalar(node, path, "one of " + ", ".join(choices))
@@ -648,6 +648,17 @@ class _Reader:
 class _TooLarge(Exception):
     def __init__(self, node: yaml.Node):
         self.node = node
+
+
+def _fixed(instant: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """``instant`` in ``zone``'s wall-clock time, carrying the UTC offset in force then as a fixed offset.
+
+    Python compares and subtracts two datetimes sharing one ZoneInfo on the wall clock, which is an
+    hour off across a daylight-saving change; fixed offsets make every comparison and duration exact
+    while isoformat() and strftime() still give the local time (10:00+02:00).
+    """
+    local = instant.astimezone(zone)
+    return local.replace(tzinfo=dt.timezone(local.utcoffset()), fold=0)
 
 
 def _related(a: Session, b: Session) -> bool:
