@@ -169,6 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", nargs="?", metavar="FILE")
 
+    from .config import add_config_command
+
+    add_config_command(command)
     _add_screen_commands(command)
     return parser
 
