@@ -19,6 +19,10 @@ class UsageError(Exception):
     """A mistake on the command line: printed as one line, exit status 2."""
 
 
+class ScreenError(Exception):
+    """A screen that could not be built or saved: printed as one line, exit status 1."""
+
+
 def default_programme() -> str:
     from .resources import bundled_programme
 
@@ -205,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     except ProgrammeError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
+        return EXIT_INVALID
+    except ScreenError as err:
+        print(f"kiosk {args.command}: {err}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130

@@ -1,21 +1,130 @@
-"""Where programmes come from: kiosk's own YAML, or an event tool's export recognised by its content."""
+"""Where programmes come from: kiosk's own YAML, or an event tool's export recognised by its content.
+
+The bytes decide, not the file name: a schedule downloaded as ``schedule`` or ``export.php`` is read
+the same as ``schedule.xml``.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import re
 from pathlib import Path
 
-from ..programme import Problem, Programme, ProgrammeError, check_programme, load_programme
+from ..programme import Problem, Programme, ProgrammeError, check_programme, parse_programme
 from ..programme.load import MAX_BYTES
 
+KIOSK_YAML = "kiosk programme YAML"
+FRAB_XML = "frab schedule XML"
+SCHEDULE_JSON = "schedule JSON"
+ICALENDAR = "iCalendar"
 
-def read_any(path: str | Path) -> Programme:
-    """The programme in ``path``, whatever its format; ProgrammeError when it cannot be used."""
-    return load_programme(path)
-
-
-def check_any(data: bytes, name: str) -> tuple[Programme | None, list[Problem]]:
-    """Every problem in a programme given as bytes, whatever its format."""
-    return check_programme(data, name)
+_XML_SCHEDULE = re.compile(rb"<schedule[\s>/]")
+_JSON_SCHEDULE = re.compile(r'^\{\s*"(?:schedule|conference|\$schema)"')
 
 
-__all__ = ["MAX_BYTES", "ProgrammeError", "check_any", "read_any"]
+def read_any(path: str | Path, timezone: str | None = None) -> Programme:
+    """The programme in ``path``, whatever its format; ProgrammeError when it cannot be used.
+
+    ``timezone`` is the zone for an export that names none (the FOSDEM XML, floating iCalendar times).
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+    except OSError as err:
+        raise ProgrammeError(
+            [Problem(str(path), 0, 0, "", f"cannot read the file: {err.strerror}")]
+        ) from None
+    if data is None:
+        raise ProgrammeError([Problem(str(path), 0, 0, "", f"the file is larger than {MAX_BYTES >> 20} MB")])
+    if format_of(data) == KIOSK_YAML:
+        return parse_programme(data, str(path))
+    programme, problems = check_any(data, str(path), timezone)
+    if programme is None:
+        raise ProgrammeError(problems)
+    return programme
+
+
+def check_any(data: bytes, name: str, timezone: str | None = None) -> tuple[Programme | None, list[Problem]]:
+    """Every problem in a programme given as bytes, whatever its format; the programme when usable."""
+    if len(data) > MAX_BYTES:
+        return None, [Problem(name, 0, 0, "", f"the file is larger than {MAX_BYTES >> 20} MB")]
+    found = format_of(data)
+    if found == KIOSK_YAML:
+        return check_programme(data, name)
+    read = _importer(found)
+    try:
+        programme, problems = read(data, name, timezone)
+    except Exception as err:  # noqa: BLE001 — a screen must keep its last good programme, never crash
+        problem = Problem(
+            name,
+            0,
+            0,
+            "",
+            f"kiosk could not read this {found} ({type(err).__name__}: {err}); please report it",
+        )
+        return None, [problem]
+    if programme is not None and any(not p.warning for p in problems):
+        programme = None
+    if programme is not None:
+        programme = dataclasses.replace(programme, warnings=tuple(problems))
+    return programme, problems
+
+
+def format_of(data: bytes) -> str:
+    """Which kind of programme the bytes hold, from their first characters."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<"):
+        # A kiosk programme never starts with "<": any XML is read as a schedule (or refused as one).
+        return FRAB_XML
+    if head[:15].upper() == b"BEGIN:VCALENDAR":
+        return ICALENDAR
+    if head.startswith(b"{") and _is_schedule_json(data):
+        return SCHEDULE_JSON
+    return KIOSK_YAML
+
+
+def _is_schedule_json(data: bytes) -> bool:
+    # A kiosk programme may be written as JSON too (JSON is YAML): only a schedule's keys decide.
+    text = data[:4096].decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
+    if _JSON_SCHEDULE.match(text):
+        return True
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(document, dict) and ("schedule" in document or "conference" in document)
+
+
+def _importer(found: str):
+    # Imported on use: `kiosk state` on a YAML programme never pays for defusedxml or icalendar.
+    if found == FRAB_XML:
+        from .frab_xml import read_frab_xml
+
+        return read_frab_xml
+    if found == SCHEDULE_JSON:
+        from .schedule_json import read_schedule_json
+
+        return read_schedule_json
+    from .ical import read_icalendar
+
+    return read_icalendar
+
+
+def is_url(text: str) -> bool:
+    """Whether a configured programme is a web address (http:// or https://) rather than a file."""
+    return text.strip().lower().startswith(("http://", "https://"))
+
+
+__all__ = [
+    "FRAB_XML",
+    "ICALENDAR",
+    "KIOSK_YAML",
+    "MAX_BYTES",
+    "SCHEDULE_JSON",
+    "ProgrammeError",
+    "check_any",
+    "format_of",
+    "is_url",
+    "read_any",
+]

@@ -1,0 +1,191 @@
+"""What a door screen says, in words, in one language: RoomState → DoorText. Qt-free.
+
+QML only lays these strings out; all wording, formatting and choice of message happens here, where
+it is tested without a screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+
+from . import i18n, schedule
+from .programme import Programme, Session, Text
+
+
+@dataclass(frozen=True)
+class DoorText:
+    """Every string of a door screen in one language (field names are the QML property names)."""
+
+    lang: str = ""
+    langLabel: str = ""  # FR
+    roomName: str = ""
+    clock: str = ""
+    date: str = ""
+    eventTitle: str = ""  # with the venue
+    nowLabel: str = ""
+    nowBlock: str = ""  # the umbrella block a part belongs to
+    nowTitle: str = ""
+    nowTime: str = ""
+    nowPeople: str = ""
+    nowInterpretation: str = ""
+    nowDescription: str = ""
+    nowLeft: str = ""
+    nowAlso: str = ""  # other sessions on at the same time in this room
+    headline: str = ""  # when nothing is on: "Salle libre jusqu'à 14:00"
+    elsewhereLabel: str = ""
+    elsewhere: str = ""  # "Déjeuner · Restaurant 7ème étage · 12:15"
+    nextLabel: str = ""
+    nextBlock: str = ""
+    nextTitle: str = ""
+    nextTime: str = ""
+    nextIn: str = ""
+    nextDescription: str = ""
+    programmeError: str = ""
+    rehearsal: str = ""
+    ongoing: bool = False
+    hasNext: bool = False
+    progress: float = 0.0  # how far through the (first) session on now, 0 to 1, by whole minutes
+
+
+DOOR_TEXT_FIELDS = {f.name: {"str": str, "bool": bool, "float": float}[f.type] for f in fields(DoorText)}
+
+
+def _t(text: Text, lang: str, programme: Programme) -> str:
+    return text.get(lang, programme.event.languages)
+
+
+def people_line(session: Session, lang: str, programme: Programme) -> str:
+    """Modération : Firmin Édouard Matoko · Animation : UNICEF, UNESCO, Microsoft"""
+    by_role: dict[str, list[str]] = {}
+    for person in session.people:
+        by_role.setdefault(person.role, []).append(person.name)
+    return " · ".join(i18n.label(lang, role, names=", ".join(names)) for role, names in by_role.items())
+
+
+def interpretation_line(session: Session, lang: str) -> str:
+    if len(session.interpretation) < 2:
+        return ""
+    return f"{i18n.label(lang, 'interpretation')} {' ⇄ '.join(c.upper() for c in session.interpretation)}"
+
+
+def where_line(session: Session, lang: str, programme: Programme, at: dt.datetime) -> str:
+    """Cocktail de clôture · Salle I Foyer · 17:15 (or "jusqu'à 18:00" when it is already on)."""
+    zone = programme.event.zone
+    room = _t(programme.room(session.room).name, lang, programme) if session.room else ""
+    when = (
+        i18n.label(lang, "until", time=i18n.clock(session.end.astimezone(zone)))
+        if session.start <= at
+        else i18n.clock(session.start.astimezone(zone))
+    )
+    return " · ".join(p for p in (_t(session.title, lang, programme), room, when) if p)
+
+
+def _starts_in(session: Session, lang: str, at: dt.datetime, programme: Programme) -> str:
+    zone = programme.event.zone
+    if session.start.astimezone(zone).date() != at.astimezone(zone).date():
+        return i18n.long_date(session.start.astimezone(zone).date(), lang)
+    minutes = i18n.whole_minutes(session.start - at)
+    return i18n.label(lang, "in", duration=i18n.duration(minutes, lang))
+
+
+def door_text(
+    programme: Programme,
+    state: schedule.RoomState,
+    lang: str,
+    *,
+    programme_error: bool = False,
+    rehearsal: bool = False,
+) -> DoorText:
+    zone = programme.event.zone
+    at = state.at
+    local = at.astimezone(zone)
+    t = {
+        "lang": lang,
+        "langLabel": lang.upper(),
+        "roomName": _t(state.room.name, lang, programme),
+        "clock": i18n.clock(local),
+        "date": i18n.long_date(local.date(), lang),
+        "eventTitle": " · ".join(
+            p
+            for p in (
+                _t(programme.event.title, lang, programme),
+                _t(programme.event.venue.name, lang, programme),
+            )
+            if p
+        ),
+        "programmeError": i18n.label(lang, "programme_error") if programme_error else "",
+        "rehearsal": i18n.label(lang, "rehearsal") if rehearsal else "",
+    }
+    if state.current:
+        now = state.current[0]
+        block = state.blocks.get(now.id)
+        minute = at.replace(second=0, microsecond=0)  # the bar moves with the clock, once a minute
+        t |= {
+            "ongoing": True,
+            "progress": round(progress(now, minute), 4),
+            "nowLabel": i18n.label(lang, "now"),
+            "nowBlock": _t(block.title, lang, programme) if block else "",
+            "nowTitle": _t(now.title, lang, programme),
+            "nowTime": i18n.time_range(now.start.astimezone(zone), now.end.astimezone(zone)),
+            "nowPeople": people_line(now, lang, programme),
+            "nowInterpretation": interpretation_line(now, lang),
+            "nowDescription": _t(
+                now.description or (block.description if block else Text()), lang, programme
+            ),
+            "nowLeft": i18n.label(
+                lang, "left", duration=i18n.duration(i18n.whole_minutes(now.end - at), lang)
+            ),
+            "nowAlso": (
+                f"{i18n.label(lang, 'also_now')} "
+                + " · ".join(_t(s.title, lang, programme) for s in state.current[1:])
+            )
+            if len(state.current) > 1
+            else "",
+        }
+    else:
+        t["headline"] = _headline(programme, state, lang)
+        if state.elsewhere is not None:
+            t["elsewhereLabel"] = i18n.label(
+                lang, "go_on" if state.phase == schedule.AFTER_LAST else "meanwhile"
+            )
+            t["elsewhere"] = where_line(state.elsewhere, lang, programme, at)
+    if state.next is not None:
+        nxt = state.next
+        block = state.blocks.get(nxt.id)
+        t |= {
+            "hasNext": True,
+            "nextLabel": i18n.label(lang, "next"),
+            "nextBlock": _t(block.title, lang, programme) if block else "",
+            "nextTitle": _t(nxt.title, lang, programme),
+            "nextTime": i18n.time_range(nxt.start.astimezone(zone), nxt.end.astimezone(zone)),
+            "nextIn": _starts_in(nxt, lang, at, programme),
+            "nextDescription": _t(
+                nxt.description or (block.description if block else Text()), lang, programme
+            ),
+        }
+    return DoorText(**t)
+
+
+def _headline(programme: Programme, state: schedule.RoomState, lang: str) -> str:
+    zone = programme.event.zone
+    nxt = state.next
+    if state.phase == schedule.NO_SESSIONS:
+        return i18n.label(lang, "no_sessions")
+    if state.phase == schedule.BEFORE_EVENT:
+        return i18n.label(lang, "before_event", date=i18n.long_date(programme.event.first_day, lang))
+    if state.phase == schedule.AFTER_EVENT:
+        return i18n.label(lang, "after_event")
+    if state.phase == schedule.BETWEEN and nxt:
+        return i18n.label(lang, "free_until", time=i18n.clock(nxt.start.astimezone(zone)))
+    if state.phase == schedule.BEFORE_FIRST and nxt:
+        if nxt.start.astimezone(zone).date() == state.at.astimezone(zone).date():
+            return i18n.label(lang, "first_session", time=i18n.clock(nxt.start.astimezone(zone)))
+        return i18n.label(lang, "no_more_today")
+    return i18n.label(lang, "no_more_today")
+
+
+def progress(session: Session, at: dt.datetime) -> float:
+    """How far through ``session`` we are, 0 to 1."""
+    total = (session.end - session.start).total_seconds()
+    return min(1.0, max(0.0, (at - session.start).total_seconds() / total)) if total > 0 else 1.0

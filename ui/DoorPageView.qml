@@ -1,0 +1,141 @@
+import QtQuick
+import Kiosk
+import "components"
+
+// One language's page of the door screen. Zones have fixed sizes (fractions of the screen), so the
+// layout does not move when the language changes; long text wraps, then ends in an ellipsis.
+Item {
+    id: view
+    required property DoorPage page
+    required property list<string> languageLabels
+    required property int languageIndex
+
+    readonly property bool portrait: height > width
+    // Type scale: one unit is 1 % of the screen height, narrowed on portrait screens so that a title
+    // still has a dozen words per line. The smallest text is 2 % of the height, never below the floor.
+    readonly property real u: Math.min(height, width * 1.3) / 100
+    readonly property real small: Math.max(0.02 * height, Theme.floorPixels)
+    readonly property real margin: 4 * u
+
+    // -- header: emblem, room, clock and date ---------------------------------------------------
+    Item {
+        id: header
+        x: view.margin; y: view.margin * 0.8
+        width: view.width - 2 * view.margin
+        height: view.portrait ? roomName.height + clock.height + view.u : Math.max(roomName.height, clock.height + date.height)
+
+        Emblem {
+            id: emblem
+            width: roomName.font.pixelSize * 0.95
+            height: width
+            anchors.verticalCenter: roomName.verticalCenter
+        }
+        Label {
+            id: roomName
+            objectName: "roomName"
+            anchors.left: emblem.right; anchors.leftMargin: view.u * 1.5
+            anchors.right: view.portrait ? parent.right : clock.left
+            anchors.rightMargin: view.portrait ? 0 : 2 * view.u
+            y: view.portrait ? 0 : (parent.height - height) / 2
+            text: view.page.roomName
+            size: 7 * view.u
+            font.weight: Font.Bold
+        }
+        Label {
+            id: clock
+            objectName: "clock"
+            anchors.right: parent.right
+            y: view.portrait ? roomName.height + view.u : 0
+            text: view.page.clock
+            size: 5.5 * view.u
+            font.weight: Font.DemiBold
+            font.features: { "tnum": 1 }
+        }
+        Label {
+            id: date
+            objectName: "date"
+            anchors.left: view.portrait ? parent.left : undefined
+            anchors.right: view.portrait ? clock.left : parent.right
+            anchors.rightMargin: view.portrait ? 2 * view.u : 0
+            y: view.portrait ? clock.y + clock.height - height - clock.height * 0.1 : clock.height
+            horizontalAlignment: view.portrait ? Text.AlignLeft : Text.AlignRight
+            width: view.portrait ? undefined : Math.min(implicitWidth, parent.width * 0.4)
+            text: view.page.date
+            size: view.small * 1.1
+            color: Theme.muted
+        }
+    }
+    Rectangle {
+        id: rule
+        x: view.margin; width: view.width - 2 * view.margin
+        anchors.top: header.bottom; anchors.topMargin: 1.5 * view.u
+        height: Math.max(2, view.u * 0.25)
+        color: Theme.line
+    }
+
+    // -- body: now, then next (beside it on landscape, below it on portrait) --------------------
+    Item {
+        id: body
+        x: view.margin
+        anchors.top: rule.bottom; anchors.topMargin: 3 * view.u
+        anchors.bottom: footer.top; anchors.bottomMargin: 3 * view.u
+        width: view.width - 2 * view.margin
+
+        NowPanel {
+            id: now
+            page: view.page
+            u: view.u
+            small: view.small
+            // Full size when nothing follows; otherwise next gets a third of the room.
+            width: view.portrait || !view.page.hasNext ? parent.width : parent.width * 0.62
+            height: view.portrait && view.page.hasNext ? parent.height * 0.66 : parent.height
+        }
+        NextPanel {
+            page: view.page
+            u: view.u
+            small: view.small
+            x: view.portrait ? 0 : now.width + 3 * view.u
+            y: view.portrait ? now.height + 3 * view.u : 0
+            width: view.portrait ? parent.width : parent.width - now.width - 3 * view.u
+            height: view.portrait ? parent.height - now.height - 3 * view.u : parent.height
+        }
+    }
+
+    // -- footer: the event, the marks, the languages --------------------------------------------
+    Item {
+        id: footer
+        x: view.margin; width: view.width - 2 * view.margin
+        height: view.small * 2.6
+        anchors.bottom: parent.bottom; anchors.bottomMargin: view.margin * 0.6
+
+        Label {
+            objectName: "eventTitle"
+            anchors.left: parent.left
+            anchors.right: marks.left; anchors.rightMargin: view.u * 2
+            anchors.verticalCenter: parent.verticalCenter
+            text: view.page.eventTitle
+            size: view.small
+            color: Theme.muted
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+            lineHeightMode: Text.FixedHeight
+            lineHeight: Math.round(font.pixelSize * 1.25)
+        }
+        Marks {
+            id: marks
+            anchors.right: dots.left; anchors.rightMargin: view.u * 2
+            anchors.verticalCenter: parent.verticalCenter
+            programmeError: view.page.programmeError
+            rehearsal: view.page.rehearsal
+            size: view.small
+        }
+        LanguageDots {
+            id: dots
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            labels: view.languageLabels
+            current: view.languageIndex
+            size: view.small
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import QtQuick
+import Kiosk
+import "components"
+
+// What comes next in this room: title, time, and how soon.
+Item {
+    id: panel
+    required property DoorPage page
+    required property real u
+    required property real small
+    readonly property real pad: 3 * u
+    visible: page.hasNext
+
+    Rectangle {
+        anchors.fill: parent
+        radius: panel.u * 1.2
+        color: "transparent"
+        border.color: Theme.line
+        border.width: Math.max(2, panel.u * 0.25)
+    }
+    Item {
+        anchors.fill: parent
+        anchors.margins: panel.pad
+
+        Label {
+            id: nextLabel
+            objectName: "nextLabel"
+            text: panel.page.nextLabel
+            size: panel.small * 1.1
+            font.weight: Font.Bold
+            font.capitalization: Font.AllUppercase
+            font.letterSpacing: panel.u * 0.1
+        }
+        Label {
+            id: nextIn
+            objectName: "nextIn"
+            anchors.left: nextLabel.right; anchors.leftMargin: panel.small
+            anchors.right: parent.right
+            anchors.baseline: nextLabel.baseline
+            horizontalAlignment: Text.AlignRight
+            text: panel.page.nextIn
+            size: panel.small * 1.1
+            color: Theme.accent
+            font.weight: Font.DemiBold
+        }
+        Label {
+            id: nextTime
+            objectName: "nextTime"
+            anchors.top: nextLabel.bottom; anchors.topMargin: panel.u * 0.8
+            width: parent.width
+            text: panel.page.nextTime
+            size: 3.6 * panel.u
+            font.weight: Font.DemiBold
+            font.features: { "tnum": 1 }
+        }
+        Label {
+            id: nextBlock
+            objectName: "nextBlock"
+            anchors.top: nextTime.bottom; anchors.topMargin: panel.u
+            width: parent.width
+            height: text === "" ? 0 : lineHeight * (panel.height > panel.width * 0.5 ? 2 : 1)
+            text: panel.page.nextBlock
+            size: panel.small
+            color: Theme.muted
+            wrapMode: Text.Wrap
+            maximumLineCount: Math.max(1, Math.round(height / lineHeight))
+            lineHeightMode: Text.FixedHeight
+            lineHeight: Math.round(font.pixelSize * 1.25)
+            verticalAlignment: Text.AlignBottom
+        }
+        Label {
+            id: nextTitle
+            objectName: "nextTitle"
+            anchors.top: nextBlock.bottom; anchors.topMargin: panel.u * 0.5
+            width: parent.width
+            // Up to three lines, fewer on a short panel; the same height in every language.
+            height: lineHeight * Math.max(1, Math.min(3, Math.floor((parent.height - y) / lineHeight)))
+            text: panel.page.nextTitle
+            size: 4 * panel.u
+            font.weight: Font.DemiBold
+            wrapMode: Text.Wrap
+            lineHeightMode: Text.FixedHeight
+            lineHeight: Math.round(font.pixelSize * 1.18)
+            maximumLineCount: Math.round(height / lineHeight)
+        }
+        Label {
+            objectName: "nextDescription"
+            anchors.top: nextTitle.bottom; anchors.topMargin: panel.u * 2
+            anchors.bottom: parent.bottom
+            width: parent.width
+            text: panel.page.nextDescription
+            size: panel.small
+            color: Theme.muted
+            wrapMode: Text.Wrap
+            lineHeightMode: Text.FixedHeight
+            lineHeight: Math.round(font.pixelSize * 1.3)
+            maximumLineCount: Math.max(1, Math.floor(height / lineHeight))
+            visible: height >= 2 * lineHeight
+        }
+    }
+}

@@ -1,0 +1,18 @@
+pragma Singleton
+import QtQuick
+
+// The one place for colours and type. Every text colour has ≥ 7:1 contrast on ground and panel
+// (checked by tests/unit/test_contrast.py, which reads this file).
+QtObject {
+    readonly property color ground: "#0a2240"
+    readonly property color panel: "#11305a"
+    readonly property color line: "#2c4f80"
+    readonly property color text: "#ffffff"
+    readonly property color muted: "#d3deef"
+    readonly property color accent: "#ffd166"
+    readonly property color accentInk: "#0a2240"
+    readonly property color warning: "#ffb4a8"
+    readonly property string family: "Inter"
+    // Text never shrinks below this many pixels, whatever the screen.
+    readonly property int floorPixels: 14
+}
