@@ -176,6 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .config import add_config_command
 
     add_config_command(command)
+    from .sources.cli import add_import_command
+
+    add_import_command(command)
     _add_screen_commands(command)
     return parser
 

@@ -20,7 +20,7 @@ SCHEDULE_JSON = "schedule JSON"
 ICALENDAR = "iCalendar"
 
 _XML_SCHEDULE = re.compile(rb"<schedule[\s>/]")
-_JSON_SCHEDULE = re.compile(r'^\{\s*"(?:schedule|conference|\$schema)"')
+_JSON_SCHEDULE = re.compile(r'^\{\s*"(?:schedule|conference)"')
 
 
 def read_any(path: str | Path, timezone: str | None = None) -> Programme:
@@ -55,7 +55,7 @@ def check_any(data: bytes, name: str, timezone: str | None = None) -> tuple[Prog
     read = _importer(found)
     try:
         programme, problems = read(data, name, timezone)
-    except Exception as err:  # noqa: BLE001 — a screen must keep its last good programme, never crash
+    except Exception as err:  # a screen keeps its last good programme: an importer bug must not crash it
         problem = Problem(
             name,
             0,

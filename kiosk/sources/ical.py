@@ -1,0 +1,271 @@
+"""iCalendar (.ics): calendar and Indico exports, read with the icalendar library.
+
+Times may be given with a TZID, in UTC (``…Z``) or floating (no zone at all); floating times are read
+in the zone given with --timezone, else the calendar's X-WR-TIMEZONE, else the zone most of its times
+name. LOCATION is the room. Indico writes the speakers as the first paragraph of DESCRIPTION
+("Speakers: Jane Doe (CERN), …") and the contribution's address as its last: both are taken apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+import icalendar
+
+from ..programme import Problem, Programme
+from .draft import (
+    Draft,
+    DraftPerson,
+    DraftSession,
+    Place,
+    finish,
+    kind,
+    language,
+    local,
+    one_line,
+    paragraphs,
+    valid_zone,
+)
+
+try:
+    from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+except ImportError:  # older icalendar releases keep no such table
+    WINDOWS_TO_OLSON = {}
+
+_SPEAKERS = re.compile(
+    r"^(?:Speakers?|Speaker\(s\)|Conveners?|Chairs?)\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL
+)
+_UTC_NAMES = frozenset(
+    {"UTC", "Etc/UTC", "UCT", "Etc/UCT", "GMT", "Etc/GMT", "Universal", "Etc/Universal", "Zulu"}
+)
+_AFFILIATION = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
+
+
+def read_icalendar(
+    data: bytes, name: str, timezone: str | None = None
+) -> tuple[Programme | None, list[Problem]]:
+    """The programme in an iCalendar file; events that cannot be used are reported and skipped."""
+    draft = Draft(name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        draft.error(Place(data[: err.start].count(b"\n") + 1), "not UTF-8 text: save the file as UTF-8")
+        return None, draft.problems
+    try:
+        calendar = icalendar.Calendar.from_ical(text)
+    except ValueError as err:
+        draft.error(Place(), f"not a valid iCalendar file: {err}")
+        return None, draft.problems
+    draft.title = _text(calendar.get("X-WR-CALNAME"))
+    events = calendar.walk("VEVENT")
+    # icalendar keeps no line numbers; the n-th BEGIN:VEVENT line is the n-th event it walks.
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if line.strip().upper() == "BEGIN:VEVENT"]
+    places = [
+        Place(lines[i] if i < len(lines) else 0, 1 if i < len(lines) else 0, f"VEVENT[{i + 1}]")
+        for i in range(len(events))
+    ]
+    draft.timezone = _zone(calendar, events, timezone, draft)
+    default_room = draft.title or "Room"
+    without_location = 0
+    for event, place in zip(events, places, strict=True):
+        session = _session(event, place, draft, default_room)
+        if session is not None:
+            without_location += not one_line(_text(event.get("LOCATION")))
+            draft.sessions.append(session)
+    if without_location:
+        draft.warn(
+            Place(),
+            f"{without_location} event{'s' if without_location != 1 else ''} without LOCATION "
+            f"put in the room {default_room!r}",
+        )
+    return finish(draft)
+
+
+def _zone(calendar: icalendar.Calendar, events: list, given: str | None, draft: Draft) -> str:
+    if given:
+        return given
+    declared = _text(calendar.get("X-WR-TIMEZONE"))
+    if declared:
+        if valid_zone(declared):
+            return valid_zone(declared)
+        draft.warn(Place(path="X-WR-TIMEZONE"), f"{declared!r} is not an IANA time zone; ignored")
+    # UTC is how calendar programs write instants, rarely the venue's own zone: it does not count.
+    named = Counter(z for z in (_event_zone(e) for e in events) if z and z not in _UTC_NAMES)
+    if named:
+        return named.most_common(1)[0][0]
+    draft.warn(
+        Place(),
+        "the calendar names no time zone: screens show its times in UTC; "
+        "give --timezone (e.g. Europe/Zurich) to show the venue's wall-clock time",
+    )
+    return "UTC"
+
+
+def _event_zone(event: icalendar.Event) -> str | None:
+    """The IANA zone an event's start names, if any (UTC times and floating times name none)."""
+    prop = event.get("DTSTART")
+    tzid = prop.params.get("TZID") if prop is not None and hasattr(prop, "params") else None
+    if not tzid:
+        return None
+    return _iana(tzid)
+
+
+def _iana(tzid: str) -> str | None:
+    tzid = tzid.strip().strip('"')
+    if tzid in WINDOWS_TO_OLSON:
+        return WINDOWS_TO_OLSON[tzid]
+    # Some writers prefix the zone with a path of their own: /mozilla.org/20050126_1/Europe/Paris
+    for candidate in (tzid, "/".join(tzid.split("/")[-2:]), "/".join(tzid.split("/")[-3:])):
+        zone = valid_zone(candidate)
+        if zone:
+            return zone
+    return None
+
+
+def _session(event: icalendar.Event, place: Place, draft: Draft, default_room: str) -> DraftSession | None:
+    uid = _text(event.get("UID"))
+    title = _text(event.get("SUMMARY"))
+    label = f"event {uid or '(no UID)'} {one_line(title)!r}"
+    if _text(event.get("STATUS")).upper() == "CANCELLED":
+        draft.warn(place, f"{label} is cancelled; skipped")
+        return None
+    broken = {prop for prop, _ in getattr(event, "errors", [])}
+    if "DTSTART" in broken or event.get("DTSTART") is None:
+        draft.warn(place, f"{label} has no usable DTSTART; skipped")
+        return None
+    start = event.decoded("DTSTART")
+    if not isinstance(start, dt.datetime):
+        draft.warn(place, f"{label} is an all-day entry; skipped (a screen shows sessions with times)")
+        return None
+    start = _aware(start, event.get("DTSTART"), draft, place, label)
+    end = _end(event, start, broken, draft, place, label)
+    if end is None:
+        return None
+    if event.get("RRULE") is not None:
+        draft.warn(place, f"{label} repeats (RRULE): only its first occurrence is imported")
+
+    description = paragraphs(_text(event.get("DESCRIPTION")))
+    url = _text(event.get("URL")).strip()
+    people, description = _indico_speakers(description, url)
+    people += _chairs(event)
+    return DraftSession(
+        place=place,
+        label=label,
+        ids=(uid,),
+        title=title,
+        start=start,
+        end=end,
+        room=one_line(_text(event.get("LOCATION"))) or default_room,
+        kind=_kind(event),
+        description=description,
+        people=tuple(people),
+        language=_language(event),
+        url=url if url.startswith(("http://", "https://")) else None,
+    )
+
+
+def _aware(value: dt.datetime, prop, draft: Draft, place: Place, label: str) -> dt.datetime:
+    if value.tzinfo is not None:
+        return value
+    tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+    zone = _iana(tzid) if tzid else None
+    if tzid and zone is None:
+        draft.warn(
+            place, f"{label}: the time zone {tzid!r} is not known; its time is read in {draft.timezone}"
+        )
+    # A floating time is a wall-clock time wherever the calendar is read: here, the event's zone.
+    return local(value, zone or draft.timezone)
+
+
+def _end(
+    event: icalendar.Event, start: dt.datetime, broken: set[str], draft: Draft, place: Place, label: str
+) -> dt.datetime | None:
+    if event.get("DTEND") is not None and "DTEND" not in broken:
+        end = event.decoded("DTEND")
+        if isinstance(end, dt.datetime):
+            return _aware(end, event.get("DTEND"), draft, place, label)
+    if event.get("DURATION") is not None and "DURATION" not in broken:
+        length = event.decoded("DURATION")
+        if isinstance(length, dt.timedelta):
+            return start + length
+    draft.warn(place, f"{label} has no usable DTEND or DURATION; skipped")
+    return None
+
+
+def _kind(event: icalendar.Event) -> str:
+    for category in _categories(event):
+        found = kind(category, "")
+        if found:
+            return found
+    return "other"
+
+
+def _categories(event: icalendar.Event) -> list[str]:
+    value = event.get("CATEGORIES")
+    values = value if isinstance(value, list) else [value] if value is not None else []
+    out = []
+    for item in values:
+        cats = getattr(item, "cats", None)
+        out += [_text(c) for c in cats] if cats is not None else _text(item).split(",")
+    return [c.strip() for c in out if c.strip()]
+
+
+def _language(event: icalendar.Event) -> str | None:
+    summary = event.get("SUMMARY")
+    param = summary.params.get("LANGUAGE") if summary is not None and hasattr(summary, "params") else None
+    return language(_text(event.get("LANGUAGE"))) or language(param)
+
+
+def _chairs(event: icalendar.Event) -> list[DraftPerson]:
+    """Chairs named among the attendees: the session's moderators (other attendees are the audience)."""
+    value = event.get("ATTENDEE")
+    attendees = value if isinstance(value, list) else [value] if value is not None else []
+    return [
+        DraftPerson(one_line(a.params.get("CN")), "moderator")
+        for a in attendees
+        if hasattr(a, "params")
+        and str(a.params.get("ROLE", "")).upper() == "CHAIR"
+        and one_line(a.params.get("CN"))
+    ]
+
+
+def _indico_speakers(description: str, url: str) -> tuple[list[DraftPerson], str]:
+    """Indico's "Speakers: Name (Affiliation), …" paragraph as people; the trailing address dropped."""
+    blocks = description.split("\n\n") if description else []
+    people: list[DraftPerson] = []
+    if blocks and (match := _SPEAKERS.match(blocks[0])):
+        for who in _split_names(" ".join(match[1].split())):
+            named = _AFFILIATION.match(who)
+            name, affiliation = (named[1], named[2]) if named else (who, "")
+            if one_line(name):
+                people.append(DraftPerson(one_line(name), "speaker", one_line(affiliation)))
+        blocks = blocks[1:]
+    if url and blocks and blocks[-1].strip() == url:
+        blocks = blocks[:-1]
+    return people, paragraphs("\n\n".join(blocks))
+
+
+def _split_names(text: str) -> list[str]:
+    """Split on commas outside parentheses: "A (CERN, Geneva), B" → ["A (CERN, Geneva)", "B"]."""
+    names, depth, current = [], 0, ""
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth <= 0:
+            names.append(current.strip())
+            current = ""
+        else:
+            current += char
+    names.append(current.strip())
+    return [n for n in names if n]
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)

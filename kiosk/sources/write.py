@@ -1,0 +1,110 @@
+"""A Programme written as a kiosk programme YAML file (docs/programme-format.md), for `kiosk import`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from ..programme import FORMAT_VERSION, Person, Programme, Session, Text
+
+
+class _Quoted(str):
+    """A value written in double quotes: times, as the format asks (an unquoted 10:00 reads as 600)."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper writing times quoted and texts of several lines as literal blocks."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_quoted(dumper: yaml.SafeDumper, value: _Quoted) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(_Quoted, _represent_quoted)
+
+
+def programme_yaml(programme: Programme, origin: str = "") -> str:
+    """The programme as YAML text that `kiosk validate` accepts and reads back to the same sessions."""
+    event = programme.event
+    zone = event.zone
+    head = {
+        "id": event.id,
+        "title": _text(event.title),
+    }
+    if event.short_title:
+        head["short_title"] = _text(event.short_title)
+    head |= {
+        "languages": list(event.languages),
+        "timezone": event.timezone,
+        "dates": {"first": event.first_day.isoformat(), "last": event.last_day.isoformat()},
+    }
+    venue = {}
+    if event.venue.name:
+        venue["name"] = _text(event.venue.name)
+    if event.venue.address:
+        venue["address"] = _text(event.venue.address)
+    if venue:
+        head["venue"] = venue
+    document = {
+        "format": FORMAT_VERSION,
+        "event": head,
+        "rooms": [{"id": r.id, "name": _text(r.name)} for r in programme.rooms],
+        "sessions": [_session(s, programme, zone) for s in programme.sessions if s.parent is None],
+    }
+    body = yaml.dump(
+        document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+    )
+    note = f"# Imported by `kiosk import` from {origin}.\n" if origin else ""
+    return note + "# Times are wall-clock times in event.timezone. Check with `kiosk validate`.\n" + body
+
+
+def _session(session: Session, programme: Programme, zone) -> dict:
+    out: dict = {
+        "id": session.id,
+        "start": _time(session.start, zone),
+        "end": _time(session.end, zone),
+    }
+    if session.room:
+        out["room"] = session.room
+    out |= {"kind": session.kind, "title": _text(session.title)}
+    if session.description:
+        out["description"] = _text(session.description)
+    if session.people:
+        out["people"] = [_person(p) for p in session.people]
+    if session.interpretation:
+        out["interpretation"] = list(session.interpretation)
+    if session.language:
+        out["language"] = session.language
+    if session.url:
+        out["url"] = session.url
+    if session.parts:
+        out["parts"] = [_session(programme.session(p), programme, zone) for p in session.parts]
+    return out
+
+
+def _person(person: Person) -> dict:
+    out = {"name": person.name, "role": person.role}
+    if person.affiliation:
+        out["affiliation"] = _text(person.affiliation)
+    return out
+
+
+def _text(text: Text) -> dict[str, str]:
+    return dict(text.by_lang)
+
+
+def _time(instant: dt.datetime, zone) -> _Quoted:
+    wall = instant.astimezone(zone)
+    naive = wall.replace(tzinfo=None)
+    # The second 02:30 of the night the clocks go back cannot be written as a wall-clock time: the
+    # offset says which one is meant.
+    if naive.replace(tzinfo=zone) != instant or wall.fold:
+        return _Quoted(wall.isoformat(timespec="minutes"))
+    return _Quoted(f"{naive:%Y-%m-%d %H:%M}")
