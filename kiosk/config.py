@@ -729,16 +729,17 @@ def load_config(
     environ: Mapping[str, str] = os.environ,
     flags: Mapping[str, tuple[Any, str]] | None = None,
     config_file: str | Path | None = None,
-    etc_dir: Path = ETC_DIR,
+    etc_dir: Path | None = None,
     programme: Programme | None = None,
 ) -> Config:
     """The configuration from every layer; ``flags`` maps a key to (value, flag as typed). Never raises.
 
-    ``config_file`` is the --config file (else $KIOSK_CONFIG). With ``programme``, the room and the
+    ``config_file`` is the --config file (else $KIOSK_CONFIG); ``etc_dir`` replaces /etc/kiosk (read
+    at call time, so a test can point ETC_DIR elsewhere). With ``programme``, the room and the
     languages are checked against it (see Config.with_programme).
     """
     sources = _Sources(environ)
-    sources.file(Path(etc_dir) / FILE_NAME, "system", required=False)
+    sources.file(Path(etc_dir or ETC_DIR) / FILE_NAME, "system", required=False)
     user = user_config_path(environ)
     if user is not None:
         sources.file(user, "user", required=False)
@@ -939,7 +940,7 @@ def add_config_flags(parser: argparse.ArgumentParser) -> None:
 def config_from_args(
     args: argparse.Namespace,
     environ: Mapping[str, str] = os.environ,
-    etc_dir: Path = ETC_DIR,
+    etc_dir: Path | None = None,
     programme: Programme | None = None,
 ) -> Config:
     """The configuration with the flags of ``args`` on top (see add_config_flags).
