@@ -1,0 +1,190 @@
+"""Saving a setting into the user's configuration file: atomic, and kind to what is already there."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+import kiosk.config
+from kiosk.config import load_config, save_user_setting
+from kiosk.programme import load_programme
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def programme():
+    return load_programme(REPO / "programme.yaml")
+
+
+@pytest.fixture
+def environ(tmp_path: Path) -> dict[str, str]:
+    return {"HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "xdg")}
+
+
+@pytest.fixture
+def user_file(tmp_path: Path) -> Path:
+    return tmp_path / "xdg" / "kiosk" / "kiosk.yaml"
+
+
+def write(path: Path, text: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+
+
+def reload(environ, tmp_path):
+    return load_config(environ, etc_dir=tmp_path / "no-etc")
+
+
+def test_a_first_save_creates_the_folder_and_the_file(environ, user_file, tmp_path, programme):
+    assert save_user_setting("room", "Room VII", environ, programme=programme) == user_file
+    text = user_file.read_text()
+    assert text.startswith("# kiosk device configuration")
+    assert text.endswith("\nroom: salle-vii\n")
+    config = reload(environ, tmp_path)
+    assert (config.room, config.origins["room"], config.problems) == ("salle-vii", f"{user_file}:2", [])
+    assert stat.S_IMODE(user_file.stat().st_mode) == 0o644
+
+
+def test_only_the_keys_line_changes(environ, user_file, tmp_path):
+    before = (
+        "# Room VII, second floor — ask Claire before changing\n"
+        "view: door\n"
+        "room: salle-i   # the door by the lifts\n"
+        "\n"
+        "languages:\n"
+        "  - en\n"
+        "  - fr   # English first: an English-speaking session\n"
+        "\n"
+        "# the end\n"
+        "rotation: 90\n"
+    )
+    write(user_file, before)
+    save_user_setting("room", "salle-vii", environ)
+    save_user_setting("languages", ["fr"], environ)
+    assert user_file.read_text() == before.replace("room: salle-i", "room: salle-vii").replace(
+        "languages:\n  - en\n  - fr", "languages: [fr]"
+    )
+    config = reload(environ, tmp_path)
+    assert (config.room, config.languages, config.rotation, config.problems) == ("salle-vii", ("fr",), 90, [])
+
+
+def test_a_missing_key_is_added_at_the_end(environ, user_file):
+    write(user_file, "# mine\nview: door")
+    save_user_setting("reduced_motion", True, environ)
+    assert user_file.read_text() == "# mine\nview: door\nreduced_motion: true\n"
+
+
+def test_an_empty_value_and_a_comment_only_file(environ, user_file):
+    write(user_file, "# placeholder\n")
+    save_user_setting("setup_pin", "0042", environ)
+    assert user_file.read_text() == "# placeholder\nsetup_pin: '0042'\n"
+    write(user_file, "room:   # to be chosen on screen\nview: door\n")
+    save_user_setting("room", "salle-ix", environ)
+    assert user_file.read_text() == "room: salle-ix   # to be chosen on screen\nview: door\n"
+
+
+def test_a_block_scalar_is_replaced_without_the_blank_lines_after_it(environ, user_file):
+    write(user_file, "room: >\n  salle-i\n\n# next\nview: door\n")
+    save_user_setting("room", "salle-vii", environ)
+    assert user_file.read_text() == "room: salle-vii\n\n# next\nview: door\n"
+
+
+def test_windows_line_ends_are_kept(environ, user_file):
+    write(user_file, b"view: door\r\nroom: salle-i\r\n")
+    save_user_setting("rotation", 270, environ)
+    save_user_setting("room", "salle-vii", environ)
+    assert user_file.read_bytes() == b"view: door\r\nroom: salle-vii\r\nrotation: 270\r\n"
+
+
+def test_a_flow_mapping_is_rewritten_with_its_other_keys(environ, user_file, tmp_path):
+    write(user_file, "{view: overview, room: salle-i, rotation: 90}  # one line\n")
+    save_user_setting("room", "salle-vii", environ)
+    text = user_file.read_text()
+    assert "comments of the previous file were not kept" in text.splitlines()[0]
+    config = reload(environ, tmp_path)
+    assert (config.view, config.room, config.rotation, config.problems) == ("overview", "salle-vii", 90, [])
+
+
+def test_a_broken_file_is_kept_aside_and_replaced(environ, user_file, tmp_path):
+    write(user_file, "room: [salle-i\n")
+    save_user_setting("room", "salle-vii", environ)
+    assert user_file.with_name("kiosk.yaml.broken").read_text() == "room: [salle-i\n"
+    assert "kept as kiosk.yaml.broken" in user_file.read_text()
+    config = reload(environ, tmp_path)
+    assert (config.room, config.problems) == ("salle-vii", [])
+
+
+def test_a_relative_programme_is_saved_as_an_absolute_path(environ, user_file, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    save_user_setting("programme", "event/programme.yaml", environ)
+    assert reload(environ, tmp_path).programme == str(tmp_path / "event" / "programme.yaml")
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("rotation", 45, "is not one of 0, 90, 180, 270"),
+        ("rom", "salle-i", "unknown key 'rom'; did you mean 'room'?"),
+        ("room", "salle 42", "unknown room 'salle 42'"),
+        ("view", None, "expected door | overview, found nothing"),
+    ],
+)
+def test_a_bad_value_is_refused_and_the_file_left_alone(environ, user_file, programme, key, value, message):
+    write(user_file, "room: salle-i\n")
+    with pytest.raises(ValueError, match=message):
+        save_user_setting(key, value, environ, programme=programme)
+    assert user_file.read_text() == "room: salle-i\n"
+
+
+def test_an_interrupted_write_leaves_the_old_file_whole(environ, user_file, monkeypatch):
+    write(user_file, "# keep me\nroom: salle-i\n")
+    user_file.chmod(0o640)
+
+    def power_cut(src, dst):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", power_cut)
+    with pytest.raises(OSError, match="Input/output error"):
+        save_user_setting("room", "salle-vii", environ)
+    assert user_file.read_text() == "# keep me\nroom: salle-i\n"
+    assert sorted(p.name for p in user_file.parent.iterdir()) == ["kiosk.yaml"]  # no temporary file left
+    monkeypatch.undo()
+    save_user_setting("room", "salle-vii", environ)
+    assert user_file.read_text() == "# keep me\nroom: salle-vii\n"
+    assert stat.S_IMODE(user_file.stat().st_mode) == 0o640
+
+
+def test_the_new_file_is_on_disk_before_it_replaces_the_old(environ, user_file, monkeypatch):
+    events = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: events.append("fsync") or real_fsync(fd))
+    monkeypatch.setattr(os, "replace", lambda a, b: events.append("replace") or real_replace(a, b))
+    save_user_setting("room", "salle-i", environ)
+    assert events[:2] == ["fsync", "replace"]
+
+
+def test_a_symlinked_configuration_is_written_through(environ, user_file, tmp_path):
+    target = tmp_path / "managed" / "kiosk.yaml"
+    write(target, "view: door\n")
+    user_file.parent.mkdir(parents=True)
+    user_file.symlink_to(target)
+    save_user_setting("room", "salle-i", environ)
+    assert user_file.is_symlink()
+    assert target.read_text() == "view: door\nroom: salle-i\n"
+
+
+def test_without_a_home_there_is_no_user_file():
+    with pytest.raises(ValueError, match="neither XDG_CONFIG_HOME nor HOME"):
+        save_user_setting("room", "salle-i", {})
+
+
+def test_the_saved_file_is_the_layer_the_setup_screen_reads(environ, user_file, tmp_path):
+    save_user_setting("room", "salle-i", environ)
+    config = reload({**environ, "KIOSK_ROOM": "salle-vii"}, tmp_path)
+    # A higher layer still wins: the setup screen can tell the technician which one.
+    assert (config.room, config.layer("room")) == ("salle-vii", "env")
+    assert kiosk.config.LAYERS.index("user") < kiosk.config.LAYERS.index("env")
