@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -20,7 +21,7 @@ class Problem:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         what = f"{self.path}: {self.message}" if self.path else self.message
         prefix = "warning: " if self.warning else ""
-        return f"{where}: {prefix}{what}"
+        return _one_line(f"{where}: {prefix}{what}")
 
 
 class ProgrammeError(Exception):
@@ -34,3 +35,13 @@ class ProgrammeError(Exception):
     @property
     def first(self) -> Problem:
         return self.problems[0]
+
+
+def _one_line(text: str) -> str:
+    """Line breaks and other control characters (a key may hold them) as escapes: one problem, one line."""
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) in {"Cc", "Zl", "Zp", "Cs"}
+        else char
+        for char in text
+    )

@@ -18,14 +18,19 @@ from .errors import Problem, ProgrammeError
 from .model import FORMAT_VERSION, KINDS, ROLES, Event, Person, Programme, Room, Session, Text, Venue
 
 MAX_BYTES = 5 * 1024 * 1024
-# Nodes visited while reading, aliases counted each time they are used: a "billion laughs" file
-# composes cheaply but would take forever (and all memory) to walk.
+# Values in the file, aliases counted each time they are used: a "billion laughs" file composes
+# cheaply but would take forever (and all memory) for anything that walks it.
 MAX_NODES = 200_000
+# A programme is six levels deep; PyYAML composes recursively and would hit Python's recursion limit.
+MAX_DEPTH = 64
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 }
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")  # a BCP 47 tag: fr, en, ar, zh-Hant
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ASCII_SPACES = re.compile(r"[ \t\r\n]+")
 _TIME = re.compile(r"^(\d{1,2})[:hH](\d{2})$")
 
 
@@ -70,7 +75,6 @@ class _Reader:
     def __init__(self, name: str):
         self.name = name
         self.problems: list[Problem] = []
-        self.visited = 0
         self.langs: tuple[str, ...] = ()
         self.zone: ZoneInfo | None = None
         self.first_day: dt.date | None = None
@@ -82,20 +86,36 @@ class _Reader:
 
     # -- entry -----------------------------------------------------------------------------------
     def read(self, data: bytes | str) -> tuple[Programme | None, list[Problem]]:
+        size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
+        if size > MAX_BYTES:
+            self.problems.append(
+                Problem(self.name, 0, 0, "", f"the file is larger than {MAX_BYTES >> 20} MB")
+            )
+            return None, self.problems
         text = self._decode(data)
         if text is None:
             return None, self.problems
         try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            root = _compose(text)
+        except _Refused as err:
+            self.problems.append(Problem(self.name, err.mark.line + 1, err.mark.column + 1, "", err.message))
+            return None, self.problems
         except yaml.MarkedYAMLError as err:
-            mark = err.problem_mark or err.context_mark
+            mark, message = _yaml_problem(err)
+            line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+            self.problems.append(Problem(self.name, line, col, "", message))
+            return None, self.problems
+        except yaml.reader.ReaderError as err:
+            line = text.count("\n", 0, err.position) + 1
+            col = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+            what = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
             self.problems.append(
                 Problem(
                     self.name,
-                    mark.line + 1 if mark else 0,
-                    mark.column + 1 if mark else 0,
+                    line,
+                    col,
                     "",
-                    _yaml_message(err),
+                    f"the control character {what} cannot be in a programme; remove it",
                 )
             )
             return None, self.problems
@@ -107,17 +127,7 @@ class _Reader:
                 Problem(self.name, 0, 0, "", "the file is empty: a programme starts with 'format: 1'")
             )
             return None, self.problems
-        try:
-            programme = self._programme(root)
-        except _TooLarge as err:
-            self.problem(
-                err.node,
-                "",
-                f"the file expands to more than {MAX_NODES} values "
-                "(aliases used many times?); refusing to read it",
-            )
-            return None, self.problems
-        return programme, self.problems
+        return self._programme(root), self.problems
 
     def _decode(self, data: bytes | str) -> str | None:
         if isinstance(data, str):
@@ -138,7 +148,9 @@ class _Reader:
                 text = data.decode("utf-8-sig")  # a BOM from Windows editors is harmless: drop it
             except UnicodeDecodeError as err:
                 line = data[: err.start].count(b"\n") + 1
-                col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+                line_start = data.rfind(b"\n", 0, err.start) + 1
+                # The column counts characters, as an editor does, not bytes.
+                col = len(data[line_start : err.start].decode("utf-8", "replace")) + 1
                 self.problems.append(
                     Problem(
                         self.name,
@@ -155,9 +167,6 @@ class _Reader:
 
     # -- generic node helpers --------------------------------------------------------------------
     def visit(self, node: yaml.Node, path: str) -> bool:
-        self.visited += 1
-        if self.visited > MAX_NODES:
-            raise _TooLarge(node)
         if node.tag.startswith("tag:yaml.org,2002:") and node.tag in _STANDARD_TAGS:
             return True
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
@@ -173,7 +182,6 @@ class _Reader:
             return None
         out: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
-            self.visited += 1
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             kpath = f"{path}.{key}" if path else str(key)
             if key is None:
@@ -214,6 +222,12 @@ class _Reader:
         if node.tag == "tag:yaml.org,2002:null" and node.style is None:
             self.problem(node, path, f"expected {what}, found nothing")
             return None
+        if _SURROGATE.search(node.value):
+            # Only a \\uD800-style escape in quotes makes one; it cannot be shown, printed or saved.
+            self.problem(
+                node, path, f"not valid text: {node.value!r} holds half of a character (a surrogate)"
+            )
+            return None
         return node.value
 
     def identifier(self, node: yaml.Node, path: str) -> str | None:
@@ -230,13 +244,25 @@ class _Reader:
             return Text()
         if isinstance(node, yaml.ScalarNode):
             value = self.scalar(node, path, "a text")
+            if value is not None and not value.strip():
+                self.problem(node, path, "empty text")
             return Text.same(value.strip(), self.langs or ("und",)) if value else Text()
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, path, f"expected a text or a mapping language → text, found {_kind(node)}")
             return Text()
         by_lang: dict[str, str] = {}
+        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            lang = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, path, "a key must be a language code such as fr")
+                continue
+            lang = key_node.value
+            if lang in first_line:
+                self.problem(
+                    key_node, f"{path}.{lang}", f"{lang!r} is given twice (first at line {first_line[lang]})"
+                )
+                continue
+            first_line[lang] = key_node.start_mark.line + 1
             if self.langs and lang not in self.langs:
                 hint = f"; the event's languages are {', '.join(self.langs)}"
                 self.problem(
@@ -245,7 +271,10 @@ class _Reader:
                 continue
             value = self.scalar(value_node, f"{path}.{lang}", "a text")
             if value is not None and value.strip():
-                by_lang[lang] = " ".join(value.split()) if "\n" not in value.strip() else value.strip()
+                # Only ASCII white space is folded: French text keeps its narrow no-break spaces.
+                by_lang[lang] = (
+                    _ASCII_SPACES.sub(" ", value.strip()) if "\n" not in value.strip() else value.strip()
+                )
         if required_langs:
             missing = [lang for lang in self.langs if lang not in by_lang]
             if missing and by_lang:
@@ -322,14 +351,10 @@ class _Reader:
     def _languages(self, node: yaml.Node) -> tuple[str, ...]:
         langs: list[str] = []
         for i, item in enumerate(self.sequence(node, "event.languages")):
-            lang = self.scalar(item, f"event.languages[{i}]", "a language code such as fr")
+            lang = self._language(item, f"event.languages[{i}]")
             if lang is None:
                 continue
-            if not re.match(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", lang):
-                self.problem(
-                    item, f"event.languages[{i}]", f"{lang!r} is not a language code (e.g. fr, en, ar, zh)"
-                )
-            elif lang in langs:
+            if lang in langs:
                 self.problem(item, f"event.languages[{i}]", f"{lang!r} is listed twice")
             else:
                 langs.append(lang)
@@ -465,19 +490,25 @@ class _Reader:
         interpretation = self.optional(
             fields, "interpretation", lambda n: self._lang_list(n, f"{path}.interpretation"), ()
         )
-        language = self.optional(
-            fields, "language", lambda n: self.scalar(n, f"{path}.language", "a language"), None
-        )
+        language = self.optional(fields, "language", lambda n: self._language(n, f"{path}.language"), None)
         url = self.optional(fields, "url", lambda n: self.scalar(n, f"{path}.url", "a web address"), None)
         part_nodes = self.sequence(fields["parts"], f"{path}.parts") if "parts" in fields else []
 
         if start and end and end <= start:
-            word = "is the same as" if end == start else "is before"
-            self.problem(
-                fields.get("end"),
-                f"{path}.end",
-                f"{_clock(end, self.zone)} {word} start {_clock(start, self.zone)}",
-            )
+            if "end" in fields:
+                word = "is the same as" if end == start else "is before"
+                self.problem(
+                    fields["end"],
+                    f"{path}.end",
+                    f"{_clock(end, self.zone)} {word} start {_clock(start, self.zone)}",
+                )
+            else:  # a part starting at or after the end it takes from its block
+                self.problem(
+                    fields.get("start"),
+                    f"{path}.start",
+                    f"{_clock(start, self.zone)} is not before the end it takes from its block "
+                    f"({_clock(end, self.zone)})",
+                )
             return
         if "room" not in fields and not part_nodes and session_id is not None:
             self.problem(node, f"{path}.room", "missing (required, except on a block with parts)")
@@ -524,23 +555,27 @@ class _Reader:
                 if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d", value):
                     raise ValueError
                 parsed = dateparser.isoparse(value.replace(" ", "T", 1))
-                if parsed.tzinfo is not None:
-                    return _fixed(parsed, self.zone)
                 naive = parsed
         except (ValueError, OverflowError):
             self.problem(
                 node, path, f"{value!r} is not a time; expected HH:MM (e.g. 09:30) or YYYY-MM-DD HH:MM"
             )
             return None
-        aware = naive.replace(tzinfo=self.zone)
-        if aware.astimezone(dt.UTC).astimezone(self.zone).replace(tzinfo=None) != naive:
-            self.problem(
-                node,
-                path,
-                f"{naive:%Y-%m-%d %H:%M} does not exist in {self.zone.key} (the clocks go forward then)",
-            )
+        try:
+            if naive.tzinfo is not None:  # an ISO time with its offset is that instant
+                return _fixed(naive, self.zone)
+            aware = naive.replace(tzinfo=self.zone)
+            if aware.astimezone(dt.UTC).astimezone(self.zone).replace(tzinfo=None) != naive:
+                self.problem(
+                    node,
+                    path,
+                    f"{naive:%Y-%m-%d %H:%M} does not exist in {self.zone.key} (the clocks go forward then)",
+                )
+                return None
+            return _fixed(aware, self.zone)
+        except OverflowError:  # at the very ends of the calendar, the UTC instant is out of range
+            self.problem(node, path, f"{value!r} is too close to the ends of the calendar (years 1 and 9999)")
             return None
-        return _fixed(aware, self.zone)
 
     def _choice(self, node: yaml.Node, path: str, choices: tuple[str, ...]) -> str | None:
         value = self.scalar(node, path, "one of " + ", ".join(choices))
@@ -572,10 +607,17 @@ class _Reader:
     def _lang_list(self, node: yaml.Node, path: str) -> tuple[str, ...]:
         out = []
         for i, item in enumerate(self.sequence(node, path)):
-            value = self.scalar(item, f"{path}[{i}]", "a language code")
+            value = self._language(item, f"{path}[{i}]")
             if value:
                 out.append(value)
         return tuple(out)
+
+    def _language(self, node: yaml.Node, path: str) -> str | None:
+        value = self.scalar(node, path, "a language code such as fr")
+        if value is not None and not _LANGUAGE.match(value):
+            self.problem(node, path, f"{value!r} is not a language code (e.g. fr, en, ar, zh)")
+            return None
+        return value
 
     def _people(self, node: yaml.Node, path: str) -> tuple[Person, ...]:
         people = []
@@ -645,9 +687,61 @@ class _Reader:
                 )
 
 
-class _TooLarge(Exception):
-    def __init__(self, node: yaml.Node):
-        self.node = node
+class _Refused(Exception):
+    """A file PyYAML could read but kiosk will not: too deep, too large once aliases are expanded."""
+
+    def __init__(self, mark: yaml.Mark, message: str):
+        self.mark = mark
+        self.message = message
+
+
+class _Composer(yaml.SafeLoader):
+    """SafeLoader's composer, refusing deep nesting and counting each alias as the values it repeats."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.depth = 0
+        self.expanded = 0  # values so far, each alias counting as the values it stands for
+        self.sizes: dict[int, int] = {}  # id(node) -> the values it stands for
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            node = self.anchors.get(event.anchor)
+            if node is not None:
+                if id(node) not in self.sizes:
+                    raise _Refused(
+                        event.start_mark, f"the alias *{event.anchor} is used inside the value it names"
+                    )
+                self._count(self.sizes[id(node)], event.start_mark)
+            return super().compose_node(parent, index)
+        mark = self.peek_event().start_mark
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Refused(mark, f"values nested more than {MAX_DEPTH} deep; refusing to read it")
+        before = self.expanded
+        node = super().compose_node(parent, index)
+        self.depth -= 1
+        self._count(1, mark)
+        self.sizes[id(node)] = self.expanded - before
+        return node
+
+    def _count(self, values: int, mark: yaml.Mark) -> None:
+        self.expanded += values
+        if self.expanded > MAX_NODES:
+            raise _Refused(
+                mark,
+                f"the file expands to more than {MAX_NODES} values (aliases used many times?); "
+                "refusing to read it",
+            )
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _Composer(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def _fixed(instant: dt.datetime, zone: ZoneInfo) -> dt.datetime:
@@ -685,6 +779,24 @@ def _kind(node: yaml.Node) -> str:
     if node.tag.endswith(":null"):
         return "nothing"
     return f"{node.value!r}"
+
+
+# Constructs PyYAML reports where it gave up, often lines later: the mistake is where they were opened.
+_UNCLOSED = ("while parsing a flow", "while scanning a quoted scalar", "while scanning a simple key")
+
+
+def _yaml_problem(err: yaml.MarkedYAMLError) -> tuple[yaml.Mark | None, str]:
+    """Where to point for a YAML syntax error, and what to say."""
+    message = _yaml_message(err)
+    problem, context = err.problem_mark, err.context_mark
+    if (
+        problem is not None
+        and context is not None
+        and context.line < problem.line
+        and (err.context or "").startswith(_UNCLOSED)
+    ):
+        return context, f"{message} (at line {problem.line + 1}, column {problem.column + 1})"
+    return problem or context, message
 
 
 def _yaml_message(err: yaml.MarkedYAMLError) -> str:
