@@ -11,10 +11,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import kiosk.config
 from kiosk.config import DEFAULTS, KEY, KEYS, LAYERS, Config, load_config, show, user_config_path
 from kiosk.programme import load_programme
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def no_machine_config(monkeypatch, tmp_path):
+    """Whatever a test forgets to pass, the machine's own /etc/kiosk is never read."""
+    monkeypatch.setattr(kiosk.config, "ETC_DIR", tmp_path / "not-etc")
 
 
 @pytest.fixture(scope="module")
@@ -538,3 +545,52 @@ def test_every_key_is_documented():
     assert reference_markdown() in doc, "docs/configuration.md: paste kiosk.config.reference_markdown()"
     for key in KEY:
         assert f"`{key}`" in doc
+
+
+# -- the command-line helpers ----------------------------------------------------------------------
+def run_parser():
+    import argparse
+
+    from kiosk.config import add_config_flags
+    from kiosk.screen_args import add_run
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--programme", default=None)
+    add_run(parser)
+    add_config_flags(parser)  # `kiosk run` keeps its own --room
+    return parser
+
+
+def test_config_flags_join_the_run_options(device):
+    from kiosk.config import config_from_args
+
+    args = run_parser().parse_args(["--overview", "--rotation", "90", "--no-reduced-motion", "--windowed"])
+    config = config_from_args(args, device.environ, etc_dir=device.etc)
+    assert (config.view, config.origins["view"]) == ("overview", "flag --overview")
+    assert (config.rotation, config.origins["rotation"]) == (90, "flag --rotation")
+    assert (config.reduced_motion, config.origins["reduced_motion"]) == (False, "flag --reduced-motion")
+    assert args.windowed
+
+    device.write(device.system_file, "view: overview\n")
+    args = run_parser().parse_args(["--room", "Salle I", "--languages", "en"])
+    config = config_from_args(args, device.environ, etc_dir=device.etc)
+    assert (config.view, config.origins["view"]) == ("door", "flag --room")
+    assert (config.room, config.languages) == ("Salle I", ("en",))
+
+    args = run_parser().parse_args(["--room", "Salle I", "--view", "overview"])
+    assert config_from_args(args, device.environ, etc_dir=device.etc).origins["view"] == "flag --view"
+
+
+def test_the_programme_filled_in_by_kiosk_is_not_a_flag(device, tmp_path):
+    from kiosk.config import config_from_args
+    from kiosk.resources import bundled_programme
+
+    parser = run_parser()
+    config = config_from_args(parser.parse_args(["--programme", str(bundled_programme())]), device.environ)
+    assert config.files[0] == kiosk.config.ETC_DIR / "kiosk.yaml"
+    assert config.origins["programme"] == "default"
+    device.environ["KIOSK_PROGRAMME"] = str(tmp_path / "p.yaml")
+    config = config_from_args(parser.parse_args(["--programme", str(tmp_path / "p.yaml")]), device.environ)
+    assert config.origins["programme"] == "env KIOSK_PROGRAMME"
+    config = config_from_args(parser.parse_args(["--programme", "other.yaml"]), device.environ)
+    assert (config.programme, config.origins["programme"]) == ("other.yaml", "flag --programme")

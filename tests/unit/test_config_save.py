@@ -15,6 +15,12 @@ from kiosk.programme import load_programme
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(autouse=True)
+def no_machine_config(monkeypatch, tmp_path):
+    """Whatever a test forgets to pass, the machine's own /etc/kiosk is never read."""
+    monkeypatch.setattr(kiosk.config, "ETC_DIR", tmp_path / "not-etc")
+
+
 @pytest.fixture(scope="module")
 def programme():
     return load_programme(REPO / "programme.yaml")
