@@ -23,6 +23,7 @@ Rectangle {
             DoorPageView {
                 required property DoorPage modelData
                 required property int index
+                objectName: "page"
                 page: modelData
                 languageLabels: root.door.languageLabels
                 languageIndex: root.door.languageIndex

@@ -1,0 +1,111 @@
+"""Qt fixtures: screens built exactly as `kiosk run`/`render` build them, offscreen, with injected time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.clock import FakeClock, parse_when
+from kiosk.programme import Programme, load_programme, parse_programme
+from kiosk.qt.app import load_fonts, make_view
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = [(1080, 1920), (1920, 1080), (1280, 720), (3840, 2160)]
+
+
+@pytest.fixture(scope="session")
+def programme() -> Programme:
+    return load_programme(ROOT / "programme.yaml")
+
+
+@pytest.fixture(autouse=True)
+def fonts(qapp):
+    load_fonts(QFontDatabase)
+
+
+def at(programme: Programme, when: str) -> dt.datetime:
+    return parse_when(when if "-" in when else f"2023-03-28T{when}", programme.event.zone)
+
+
+def small_programme(sessions: str, rooms: str = "", languages: str = "[fr, en]") -> Programme:
+    """A programme of a few sessions, written as a technician would, for one test."""
+    rooms = (
+        rooms or "  - {id: a, name: {fr: Salle A, en: Room A}}\n  - {id: b, name: {fr: Salle B, en: Room B}}"
+    )
+    text = textwrap.dedent("""\
+        format: 1
+        event:
+          id: test
+          title: {fr: Essai, en: Test}
+          languages: LANGS
+          timezone: Europe/Paris
+          dates: {first: 2023-03-28, last: 2023-03-29}
+        rooms:
+        ROOMS
+        sessions:
+        """).replace("LANGS", languages).replace("ROOMS", rooms) + textwrap.indent(
+        textwrap.dedent(sessions), "  "
+    )
+    return parse_programme(text, "test.yaml")
+
+
+class Shown:
+    """A screen on an offscreen window, and ways to read back what it shows."""
+
+    def __init__(self, qtbot, screen, size):
+        self.screen = screen
+        self.view = make_view(screen, size)
+        self.view.show()
+        qtbot.waitExposed(self.view)
+        self.qtbot = qtbot
+        self.keep: list[QQuickItem] = []
+
+    @property
+    def root(self) -> QQuickItem:
+        return self.view.rootObject()
+
+    def visible_page(self) -> QQuickItem:
+        pages = [p for p in self.pages() if p.isVisible() and p.opacity() > 0.99]
+        assert len(pages) == 1, f"{len(pages)} pages fully visible"
+        return pages[0]
+
+    def pages(self) -> list[QQuickItem]:
+        stage = self.root.childItems()[0]
+        pages = [c for c in stage.childItems() if c.objectName() == "page"]
+        # PySide drops the wrappers of an item's children with the item's wrapper: keep them all.
+        self.keep.extend(pages)
+        return pages
+
+    def text(self, name: str, page: QQuickItem | None = None) -> str:
+        return self.item(name, page).property("text")
+
+    def item(self, name: str, page: QQuickItem | None = None) -> QQuickItem:
+        item = (page or self.visible_page()).findChild(QQuickItem, name)
+        assert item is not None, f"no item {name!r}"
+        return item
+
+    def close(self):
+        self.view.close()
+        self.view.deleteLater()
+
+
+@pytest.fixture
+def show(qtbot):
+    shown: list[Shown] = []
+
+    def make(screen, size=(1920, 1080)) -> Shown:
+        s = Shown(qtbot, screen, size)
+        shown.append(s)
+        return s
+
+    yield make
+    for s in shown:
+        s.close()
+
+
+__all__ = ["SIZES", "FakeClock", "at", "small_programme"]
