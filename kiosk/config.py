@@ -459,7 +459,7 @@ def _resolve(
     files: tuple[Path, ...],
     programme: Programme | None,
 ) -> Config:
-    issues = list(issues)
+    given, issues = issues, list(issues)
     chosen: dict[str, _Candidate] = {}
     for key in KEYS:
         found: _Candidate | None = None
@@ -475,12 +475,12 @@ def _resolve(
                 found = _Candidate(value, cand.origin, cand.layer, cand.where)
         assert found is not None  # the default is always valid
         chosen[key.name] = found
-    exit_chord, setup = chosen["exit_chord"], chosen["setup_chord"]
-    if exit_chord.value == setup.value:
-        issues.append(_Issue(setup.where, f"{setup.value} is also the exit chord", "setup_chord"))
-        chosen["setup_chord"] = candidates["setup_chord"][0]
-        if chosen["setup_chord"].value == exit_chord.value:
-            chosen["exit_chord"] = candidates["exit_chord"][0]
+    # One chord cannot both quit and open the setup: the one set on purpose gives way to its default.
+    for key, other in (("setup_chord", "exit_chord"), ("exit_chord", "setup_chord")):
+        mine, theirs = chosen[key], chosen[other]
+        if mine.value == theirs.value and mine.layer != "default":
+            issues.append(_Issue(mine.where, f"{mine.value} is also the {other.replace('_', ' ')}", key))
+            chosen[key] = candidates[key][0]
     messages = []
     for issue in issues:
         text = (
@@ -497,7 +497,7 @@ def _resolve(
         files=files,
         layers={k: c.layer for k, c in chosen.items()},
         _candidates=candidates,
-        _issues=tuple(issues),
+        _issues=given,
     )
 
 

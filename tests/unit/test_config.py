@@ -494,9 +494,27 @@ def test_the_exit_and_setup_chords_must_differ(device):
     device.environ["KIOSK_SETUP_CHORD"] = "ctrl+alt+shift+q"
     config = device.load()
     assert (config.exit_chord, config.setup_chord) == ("Ctrl+Alt+Shift+Q", "Ctrl+Alt+Shift+S")
-    assert only(config.problems).startswith(
-        "env KIOSK_SETUP_CHORD: setup_chord: Ctrl+Alt+Shift+Q is also the exit"
+    assert only(config.problems) == (
+        "env KIOSK_SETUP_CHORD: setup_chord: Ctrl+Alt+Shift+Q is also the exit chord"
+        " — using Ctrl+Alt+Shift+S (default)"
     )
+    device.environ = {"HOME": str(device.home), "KIOSK_EXIT_CHORD": "Ctrl+Alt+Shift+S"}
+    config = device.load()
+    assert (config.exit_chord, config.setup_chord) == ("Ctrl+Alt+Shift+Q", "Ctrl+Alt+Shift+S")
+    assert only(config.problems) == (
+        "env KIOSK_EXIT_CHORD: exit_chord: Ctrl+Alt+Shift+S is also the setup chord"
+        " — using Ctrl+Alt+Shift+Q (default)"
+    )
+    device.environ.update(KIOSK_SETUP_CHORD="Ctrl+Alt+Shift+S")
+    config = device.load()
+    assert (config.exit_chord, config.setup_chord) == ("Ctrl+Alt+Shift+Q", "Ctrl+Alt+Shift+S")
+    assert len(config.problems) == 2
+
+
+def test_checking_against_a_programme_twice_reports_each_problem_once(device, programme):
+    device.environ["KIOSK_ROOM"] = "nowhere"
+    config = device.load(programme=programme)
+    assert len(config.with_programme(programme).with_programme(programme).problems) == 1
 
 
 def test_an_unknown_flag_key_is_a_problem_not_an_exception(device):
