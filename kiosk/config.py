@@ -766,7 +766,7 @@ def show(key: str, value: Any) -> str:
 
 
 # -- saving ----------------------------------------------------------------------------------------
-NEW_FILE_HEADER = "# kiosk device configuration (keys: docs/configuration.md); kiosk setup writes here.\n"
+NEW_FILE_HEADER = "# kiosk device configuration; `kiosk config` shows every key, its value and origin.\n"
 REWRITE_HEADER = "# kiosk device configuration, rewritten by kiosk: {why}.\n"
 
 
@@ -838,8 +838,8 @@ def _edited(old: bytes | None, key: str, value: Any, broken_name: str) -> tuple[
             if not (isinstance(k, yaml.ScalarNode) and k.value == key)
         ]
         rewritten = REWRITE_HEADER.format(why="comments of the previous file were not kept")
-        rewritten += "".join(f"{ln}\n" for ln in lines if "\n" not in ln) + line + "\n"
-        if _reads_back(rewritten, key, value):
+        rewritten += "".join(f"{ln}\n" for ln in lines) + line + "\n"
+        if not any("\n" in ln for ln in lines) and _reads_back(rewritten, key, value):
             return rewritten, False
     return REWRITE_HEADER.format(why=f"the previous file could not be read and was kept as {broken_name}") + (
         line + "\n"

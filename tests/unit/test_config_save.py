@@ -115,6 +115,13 @@ def test_a_flow_mapping_is_rewritten_with_its_other_keys(environ, user_file, tmp
     assert (config.view, config.room, config.rotation, config.problems) == ("overview", "salle-vii", 90, [])
 
 
+def test_a_flow_mapping_that_cannot_be_rewritten_line_by_line_is_kept_aside(environ, user_file, tmp_path):
+    write(user_file, "{languages: [fr,\n  en], room: salle-i}\n")
+    save_user_setting("room", "salle-vii", environ)
+    assert user_file.with_name("kiosk.yaml.broken").read_text() == "{languages: [fr,\n  en], room: salle-i}\n"
+    assert reload(environ, tmp_path).room == "salle-vii"
+
+
 def test_a_broken_file_is_kept_aside_and_replaced(environ, user_file, tmp_path):
     write(user_file, "room: [salle-i\n")
     save_user_setting("room", "salle-vii", environ)
