@@ -841,9 +841,9 @@ def _edited(old: bytes | None, key: str, value: Any, broken_name: str) -> tuple[
         rewritten += "".join(f"{ln}\n" for ln in lines) + line + "\n"
         if not any("\n" in ln for ln in lines) and _reads_back(rewritten, key, value):
             return rewritten, False
-    return REWRITE_HEADER.format(why=f"the previous file could not be read and was kept as {broken_name}") + (
-        line + "\n"
-    ), True
+    return REWRITE_HEADER.format(
+        why=f"the previous file could not be edited in place and was kept as {broken_name}"
+    ) + (line + "\n"), True
 
 
 def _edit_block(text: str, root: yaml.MappingNode, key: str, line: str, newline: str) -> str:
