@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..programme import Event, Person, Problem, Programme, Room, Session, Text, Venue
@@ -19,6 +20,9 @@ from ..programme import Event, Person, Problem, Programme, Room, Session, Text, 
 _ID_CHARS = re.compile(r"[^A-Za-z0-9_.:-]+")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _DURATION = re.compile(r"^(\d{1,3}):(\d{2})(?::(\d{2}))?$")
+_MARKUP = re.compile(
+    r"</?(?:p|br|div|span|ul|ol|li|a|em|strong|b|i|h[1-6]|blockquote|code|pre)\b[^>]*>", re.I
+)
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 MAX_ID_LENGTH = 80
 
@@ -155,6 +159,44 @@ def paragraphs(text: object) -> str:
     return text if "\n" in text else one_line(text)
 
 
+def plain(text: object) -> str:
+    """A description that may be HTML (FOSDEM abstracts, Indico): its text, in paragraphs; screens
+    show plain text only, so markup would appear as characters."""
+    if not isinstance(text, str):
+        return ""
+    if not _MARKUP.search(text):
+        return paragraphs(text)
+    reader = _TextOfHtml()
+    reader.feed(text)
+    reader.close()
+    return paragraphs(reader.text())
+
+
+class _TextOfHtml(HTMLParser):
+    _BREAKS = frozenset(
+        {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self._BREAKS:
+            self.parts.append("\n" if tag in ("br", "li") else "\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._BREAKS and tag not in ("br", "li"):
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(" ".join(data.split("\n")))
+
+    def text(self) -> str:
+        joined = "".join(self.parts)
+        return "\n".join(" ".join(line.split()) for line in joined.split("\n"))
+
+
 def language(code: object) -> str | None:
     """A talk's language as a BCP 47 code (``en``, ``pt-BR``), or None when the source's is not one."""
     if not isinstance(code, str) or not _LANGUAGE.match(code.strip()):
@@ -204,6 +246,13 @@ def instant(text: object) -> dt.datetime | None:
 
 def local(naive: dt.datetime, zone: str) -> dt.datetime:
     return naive.replace(tzinfo=ZoneInfo(zone))
+
+
+def fixed(instant: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """``instant`` at the event's wall-clock time with the offset then in force, fixed, as kiosk loads
+    times: two datetimes sharing a ZoneInfo compare on the wall clock, an hour off across DST."""
+    wall = instant.astimezone(zone)
+    return wall.replace(tzinfo=dt.timezone(wall.utcoffset()), fold=0)
 
 
 # -- ids -----------------------------------------------------------------------------------------
@@ -312,10 +361,10 @@ def finish(draft: Draft) -> tuple[Programme | None, list[Problem]]:
     for session in draft.sessions:
         title = one_line(session.title)
         # The kiosk counts in minutes: a session is widened to whole minutes, never shortened.
-        start = session.start.replace(second=0, microsecond=0)
-        end = session.end.replace(second=0, microsecond=0)
-        if end < session.end:
-            end += dt.timedelta(minutes=1)
+        start = fixed(session.start, zone).replace(second=0, microsecond=0)
+        end = fixed(session.end, zone)
+        if end.second or end.microsecond:
+            end = end.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
         if not title:
             draft.warn(session.place, f"{session.label} has no title; skipped")
         elif end <= start:

@@ -29,7 +29,7 @@ from .draft import (
     language,
     local,
     one_line,
-    paragraphs,
+    plain,
 )
 
 
@@ -148,7 +148,7 @@ class _Found:
             draft.warn(self.place, f"{self.label}: no usable <duration> ({_text(e, 'duration')!r}); skipped")
             return None
         subtitle = one_line(_text(e, "subtitle"))
-        summary = paragraphs(_text(e, "abstract")) or paragraphs(_text(e, "description"))
+        summary = plain(_text(e, "abstract")) or plain(_text(e, "description"))
         people = tuple(
             DraftPerson(one_line(p.text)) for p in e.iterfind("persons/person") if one_line(p.text)
         )

@@ -26,6 +26,7 @@ from .draft import (
     local,
     one_line,
     paragraphs,
+    plain,
     valid_zone,
 )
 
@@ -146,7 +147,7 @@ def _session(event: icalendar.Event, place: Place, draft: Draft, default_room: s
     if event.get("RRULE") is not None:
         draft.warn(place, f"{label} repeats (RRULE): only its first occurrence is imported")
 
-    description = paragraphs(_text(event.get("DESCRIPTION")))
+    description = plain(_text(event.get("DESCRIPTION")))
     url = _text(event.get("URL")).strip()
     people, description = _indico_speakers(description, url)
     people += _chairs(event)

@@ -24,7 +24,7 @@ from .draft import (
     language,
     local,
     one_line,
-    paragraphs,
+    plain,
 )
 
 
@@ -47,7 +47,8 @@ def read_schedule_json(
         return None, draft.problems
     draft.title = _str(conference.get("title"))
     draft.acronym = _str(conference.get("acronym"))
-    for room in conference.get("rooms") or []:
+    declared = conference.get("rooms")
+    for room in declared if isinstance(declared, list) else []:
         if isinstance(room, dict) and one_line(room.get("name")):
             draft.room(room["name"], _str(room.get("guid")) or None)
 
@@ -136,9 +137,10 @@ def _session(
             return None
         end = start + length
     subtitle = one_line(event.get("subtitle"))
-    summary = paragraphs(event.get("abstract")) or paragraphs(event.get("description"))
+    summary = plain(event.get("abstract")) or plain(event.get("description"))
     people = []
-    for person in event.get("persons") or []:
+    persons = event.get("persons")
+    for person in persons if isinstance(persons, list) else []:
         if isinstance(person, dict):
             who = one_line(person.get("public_name")) or one_line(person.get("name"))
         else:

@@ -13,6 +13,10 @@ class _Quoted(str):
     """A value written in double quotes: times, as the format asks (an unquoted 10:00 reads as 600)."""
 
 
+class _Flow(list):
+    """A short list written on one line: ``languages: [en, de]``."""
+
+
 class _Dumper(yaml.SafeDumper):
     """SafeDumper writing times quoted and texts of several lines as literal blocks."""
 
@@ -28,6 +32,9 @@ def _represent_quoted(dumper: yaml.SafeDumper, value: _Quoted) -> yaml.ScalarNod
 
 _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(_Quoted, _represent_quoted)
+_Dumper.add_representer(
+    _Flow, lambda dumper, value: dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+)
 
 
 def programme_yaml(programme: Programme, origin: str = "") -> str:
@@ -41,7 +48,7 @@ def programme_yaml(programme: Programme, origin: str = "") -> str:
     if event.short_title:
         head["short_title"] = _text(event.short_title)
     head |= {
-        "languages": list(event.languages),
+        "languages": _Flow(event.languages),
         "timezone": event.timezone,
         "dates": {"first": event.first_day.isoformat(), "last": event.last_day.isoformat()},
     }
@@ -79,7 +86,7 @@ def _session(session: Session, programme: Programme, zone) -> dict:
     if session.people:
         out["people"] = [_person(p) for p in session.people]
     if session.interpretation:
-        out["interpretation"] = list(session.interpretation)
+        out["interpretation"] = _Flow(session.interpretation)
     if session.language:
         out["language"] = session.language
     if session.url:

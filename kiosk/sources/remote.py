@@ -1,0 +1,130 @@
+"""A programme from a web address, kept in an on-disk cache so that screens survive the network going down.
+
+``fetch`` asks the server whether the programme changed (If-None-Match / If-Modified-Since with the
+ETag and Last-Modified it stored last time), checks a new download fully before it replaces the cached
+copy, and never raises: a failure is reported in the result, with the last good copy when there is one.
+It blocks for up to ``timeout`` seconds, so screens call it from a worker thread.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import http.client
+import json
+import os
+import re
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import __version__
+from . import MAX_BYTES, check_any, is_url
+
+USER_AGENT = f"kiosk/{__version__} (conference room signage)"
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    path: Path | None  # the cached programme to read; None when there is none yet
+    changed: bool  # the cached programme is new since the last fetch
+    from_cache: bool  # nothing new was downloaded this time (304 Not Modified, or a failure)
+    error: str | None  # why the fetch failed; the cached copy, if any, is still the last good one
+
+
+def cache_files(url: str, cache_dir: str | Path) -> tuple[Path, Path]:
+    """Where the programme from ``url`` and its validators (ETag, Last-Modified) are kept."""
+    digest = hashlib.sha256(url.strip().encode("utf-8")).hexdigest()[:16]
+    tail = Path(urllib.parse.urlsplit(url.strip()).path).name
+    tail = re.sub(r"[^A-Za-z0-9._-]+", "-", tail).strip(".-")[:40]
+    stem = f"programme-{digest}" + (f"-{tail}" if tail else "")
+    directory = Path(cache_dir)
+    return directory / stem, directory / f"{stem}.http.json"
+
+
+def fetch(url: str, cache_dir: str | Path, timeout: float = 10) -> FetchResult:
+    """Bring the cached copy of the programme at ``url`` up to date; never raises."""
+    try:
+        return _fetch(url, Path(cache_dir), timeout)
+    except Exception as err:  # a screen keeps showing its programme, whatever goes wrong here
+        body, _ = cache_files(url, cache_dir)
+        cached = body if body.is_file() else None
+        return FetchResult(cached, False, True, f"{type(err).__name__}: {err}")
+
+
+def _fetch(url: str, cache_dir: Path, timeout: float) -> FetchResult:
+    body, meta = cache_files(url, cache_dir)
+    cached = body if body.is_file() else None
+
+    def failed(why: str) -> FetchResult:
+        return FetchResult(cached, False, True, why)
+
+    if not is_url(url):
+        return failed(f"{url!r} is not an http:// or https:// address")
+    validators = _read_validators(meta) if cached else {}
+    request = urllib.request.Request(url.strip(), headers={"User-Agent": USER_AGENT})
+    if validators.get("etag"):
+        request.add_header("If-None-Match", validators["etag"])
+    if validators.get("last_modified"):
+        request.add_header("If-Modified-Since", validators["last_modified"])
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            data = response.read(MAX_BYTES + 1)
+            headers = response.headers
+    except urllib.error.HTTPError as err:
+        err.close()
+        if err.code == 304 and cached:
+            return FetchResult(cached, False, True, None)
+        return failed(f"the server answered {err.code} {err.reason}")
+    except urllib.error.URLError as err:
+        return failed(f"cannot reach the server: {err.reason}")
+    except (OSError, http.client.HTTPException, ValueError) as err:
+        return failed(f"the download failed: {err or type(err).__name__}")
+    if len(data) > MAX_BYTES:
+        return failed(f"the programme is larger than {MAX_BYTES >> 20} MB; the cached copy is kept")
+
+    programme, problems = check_any(data, url)
+    if programme is None:
+        first = next((p for p in problems if not p.warning), None)
+        return failed(f"the downloaded programme cannot be used: {first}; the cached copy is kept")
+
+    changed = cached is None or cached.read_bytes() != data
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    if changed:
+        _replace(body, data)
+    stored = {
+        "url": url.strip(),
+        "etag": headers.get("ETag"),
+        "last_modified": headers.get("Last-Modified"),
+        "fetched": email.utils.formatdate(usegmt=True),
+    }
+    _replace(meta, json.dumps(stored, indent=1).encode("utf-8"))
+    return FetchResult(body, changed, False, None)
+
+
+def _read_validators(meta: Path) -> dict:
+    try:
+        stored = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stored if isinstance(stored, dict) else {}
+
+
+def _replace(path: Path, data: bytes) -> None:
+    # A temporary file renamed over the old one: a reader sees the old programme or the new, never half.
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+__all__ = ["FetchResult", "cache_files", "fetch", "is_url"]
