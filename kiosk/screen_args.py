@@ -36,3 +36,7 @@ def add_run(p: argparse.ArgumentParser) -> None:
     p.add_argument("--size", type=size, default=None, metavar="WxH", help="window size with --windowed")
     p.add_argument("--status-file", metavar="PATH", help="keep a JSON status file, replaced atomically")
     p.add_argument("--quit-after", type=float, metavar="SECONDS", help="end the run cleanly after this long")
+    # The device configuration's keys (--view, --languages, --rotation…), each also settable by file/env.
+    from .config import add_config_flags
+
+    add_config_flags(p)

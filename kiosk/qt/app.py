@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt, QTimer
+
 from ..cli import ScreenError, UsageError, load_programme, resolve_room
 from ..clock import RehearsalClock, SystemClock, parse_when
 from ..programme import Programme
@@ -96,27 +98,42 @@ def grab(view):
 
 
 def run(args: argparse.Namespace) -> int:
-    from .ticker import Ticker
+    from ..config import config_from_args
+    from .live import LiveProgramme
+    from .running import RunningKiosk
 
-    programme = load_programme(args.programme)
+    logging.basicConfig(level=logging.INFO, format="kiosk: %(levelname)s: %(message)s", stream=sys.stderr)
+    config = config_from_args(args)
+    for problem in config.problems:
+        log.warning("%s", problem)
+    app = _application()
+    live = LiveProgramme(config.programme or args.programme)
+    programme = live.start()
+    if programme is None:
+        raise ScreenError(f"{live.error}; and no earlier good copy of it is kept")
+    config = config.with_programme(programme)
+    for problem in config.problems:
+        log.warning("%s", problem)
+    args.room = config.room
+    args.overview = config.view == "overview"
     if args.at:
         clock = RehearsalClock(parse_when(args.at, programme.event.zone), args.speed or 1.0)
     elif args.speed:
         raise UsageError("--speed goes with --at (a rehearsal)")
     else:
         clock = SystemClock()
-    app = _application()
-    screen = make_screen(programme, args)
-    screen.bridge.rehearsal = bool(args.at)
-    ticker = Ticker(clock, screen)
-    ticker.start()
+    screen = make_screen(programme, args, config.languages)
+    screen.bridge.set(rehearsal=bool(args.at), reducedMotion=config.reduced_motion, rotation=config.rotation)
+    kiosk = RunningKiosk(live, screen, clock, config.language_period, args.status_file)
+    kiosk.start()
     view = make_view(screen, args.size or (1280, 720))
+    view.frameSwapped.connect(kiosk.first_frame_shown, type=Qt.ConnectionType.SingleShotConnection)
     if args.windowed:
         view.show()
     else:
         view.showFullScreen()
     if args.quit_after:
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(int(args.quit_after * 1000), app.quit)
-    return app.exec()
+    code = app.exec()
+    kiosk.ticker.stop()
+    return code

@@ -41,6 +41,12 @@ class DoorScreen:
     def initial_properties(self) -> dict[str, QObject]:
         return {"door": self.bridge}
 
+    def problem_with(self, programme: Programme) -> str | None:
+        """Why ``programme`` cannot be shown on this screen, if it cannot."""
+        if not any(room.id == self.room_id for room in programme.rooms):
+            return f"{programme.source}: the room {self.room_id!r} is no longer in the programme"
+        return None
+
     def replace_programme(self, programme: Programme) -> None:
         self.programme = programme
         self._set_languages()

@@ -1,0 +1,49 @@
+"""The last programme that loaded cleanly, kept on disk so a restart with a broken file still shows it.
+
+Qt-free. Kept in $XDG_STATE_HOME/kiosk (default ~/.local/state/kiosk), one copy per programme source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+
+def state_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    base = environ.get("XDG_STATE_HOME") or str(
+        Path(environ.get("HOME", "~")).expanduser() / ".local" / "state"
+    )
+    return Path(base) / "kiosk"
+
+
+def copy_path(source: str, environ: Mapping[str, str] = os.environ) -> Path:
+    """Where the last good copy of ``source`` lives (keeping the source's suffix)."""
+    digest = hashlib.sha256(str(source).encode()).hexdigest()[:16]
+    suffix = Path(str(source)).suffix or ".yaml"
+    return state_dir(environ) / f"last-good-{digest}{suffix}"
+
+
+def keep(source: str, data: bytes, environ: Mapping[str, str] = os.environ) -> Path | None:
+    """Save ``data`` as the last good copy of ``source``, atomically; None if the disk refuses."""
+    target = copy_path(source, environ)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists() and target.read_bytes() == data:
+            return target
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".last-good-")
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+        return target
+    except OSError:
+        return None
+
+
+def find(source: str, environ: Mapping[str, str] = os.environ) -> Path | None:
+    path = copy_path(source, environ)
+    return path if path.is_file() else None
