@@ -7,6 +7,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import kiosk.config
 from kiosk.config import load_config, save_user_setting
@@ -201,3 +203,26 @@ def test_the_saved_file_is_the_layer_the_setup_screen_reads(environ, user_file, 
     # A higher layer still wins: the setup screen can tell the technician which one.
     assert (config.room, config.layer("room")) == ("salle-vii", "env")
     assert kiosk.config.LAYERS.index("user") < kiosk.config.LAYERS.index("env")
+
+
+_values = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["null", "~", "[]", "{}", "- a", "&a x", "*a", "'", "|\n  x", "[fr,\n en]", "{a: b}"]),
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    lines=st.lists(
+        st.tuples(st.sampled_from(["room", "view", "languages", "rom", "  room", "- x"]), _values)
+    ),
+    junk=st.text(max_size=40),
+    key=st.sampled_from(["room", "rotation", "languages", "setup_pin"]),
+)
+def test_whatever_the_file_held_the_saved_value_is_read_back(environ, user_file, tmp_path, lines, junk, key):
+    write(user_file, "".join(f"{k}: {v}\n" for k, v in lines) + junk)
+    value = {"room": "salle-ix", "rotation": 180, "languages": ["en"], "setup_pin": "0007"}[key]
+    save_user_setting(key, value, environ)
+    config = reload(environ, tmp_path)
+    assert config[key] == (tuple(value) if isinstance(value, list) else value)
+    assert config.layer(key) == "user"
