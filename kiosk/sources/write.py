@@ -109,9 +109,9 @@ def _text(text: Text) -> dict[str, str]:
 
 def _time(instant: dt.datetime, zone) -> _Quoted:
     wall = instant.astimezone(zone)
-    naive = wall.replace(tzinfo=None)
+    naive = wall.replace(tzinfo=None, fold=0)
     # The second 02:30 of the night the clocks go back cannot be written as a wall-clock time: the
     # offset says which one is meant.
-    if naive.replace(tzinfo=zone) != instant or wall.fold:
+    if naive.replace(tzinfo=zone).astimezone(dt.UTC) != instant.astimezone(dt.UTC):
         return _Quoted(wall.isoformat(timespec="minutes"))
     return _Quoted(f"{naive:%Y-%m-%d %H:%M}")
