@@ -9,6 +9,7 @@ anyway, it fails validation and the last good programme stays.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -43,6 +44,8 @@ class LiveProgramme(QObject):
         self.programme: Programme | None = None
         self.error: str | None = None
         self._last_bytes: bytes | None = None
+        # The screen's own test of a new programme (a door needs its room): a refusal keeps the old one.
+        self.accept: Callable[[Programme], str | None] = lambda programme: None
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._changed)
         self.watcher.fileChanged.connect(self._changed)
@@ -84,6 +87,10 @@ class LiveProgramme(QObject):
             self._fail(
                 str(err.first) + (f" (and {len(err.problems) - 1} more)" if len(err.problems) > 1 else "")
             )
+            return
+        problem = self.accept(programme)
+        if problem:
+            self._fail(problem)
             return
         self._last_bytes = data
         self.programme = programme

@@ -38,6 +38,7 @@ class RunningKiosk(QObject):
         extra = {"realtime": realtime} if realtime else {}
         self.ticker = Ticker(clock, screen, language_period, parent=self, **extra)
         self.ticker.ticked.connect(self.write_status)
+        live.accept = screen.problem_with
         live.replaced.connect(self._programme_replaced)
         live.problem_changed.connect(self._problem_changed)
         screen.programme_error = live.error
@@ -56,14 +57,7 @@ class RunningKiosk(QObject):
             log.info("told systemd the kiosk is ready")
 
     def _programme_replaced(self) -> None:
-        programme = self.live.programme
-        problem = self.screen.problem_with(programme)
-        if problem:
-            # A programme without this screen's room cannot replace the one that has it.
-            self.live.error = problem
-            log.error("%s; still showing the last good programme", problem)
-        else:
-            self.screen.replace_programme(programme)
+        self.screen.replace_programme(self.live.programme)
         self._problem_changed()
 
     def _problem_changed(self) -> None:
