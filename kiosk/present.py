@@ -34,7 +34,9 @@ class DoorText:
     nowAlso: str = ""  # other sessions on at the same time in this room
     headline: str = ""  # when nothing is on: "Salle libre jusqu'à 14:00"
     elsewhereLabel: str = ""
-    elsewhere: str = ""  # "Déjeuner · Restaurant 7ème étage · 12:15"
+    elsewhereTitle: str = ""  # where the day goes on: "Cocktail de clôture"
+    elsewhereRoom: str = ""  # "Salle I Foyer"
+    elsewhereTime: str = ""  # "17:15", or "jusqu'à 18:00" when it is already on
     nextLabel: str = ""
     nextBlock: str = ""
     nextTitle: str = ""
@@ -69,16 +71,19 @@ def interpretation_line(session: Session, lang: str) -> str:
     return f"{i18n.label(lang, 'interpretation')} {' ⇄ '.join(c.upper() for c in session.interpretation)}"
 
 
-def where_line(session: Session, lang: str, programme: Programme, at: dt.datetime) -> str:
-    """Cocktail de clôture · Salle I Foyer · 17:15 (or "jusqu'à 18:00" when it is already on)."""
+def where(session: Session, lang: str, programme: Programme, at: dt.datetime) -> dict[str, str]:
+    """Cocktail de clôture, Salle I Foyer, 17:15 (or "jusqu'à 18:00" when it is already on)."""
     zone = programme.event.zone
-    room = _t(programme.room(session.room).name, lang, programme) if session.room else ""
     when = (
         i18n.label(lang, "until", time=i18n.clock(session.end.astimezone(zone)))
         if session.start <= at
         else i18n.clock(session.start.astimezone(zone))
     )
-    return " · ".join(p for p in (_t(session.title, lang, programme), room, when) if p)
+    return {
+        "elsewhereTitle": _t(session.title, lang, programme),
+        "elsewhereRoom": _t(programme.room(session.room).name, lang, programme) if session.room else "",
+        "elsewhereTime": when,
+    }
 
 
 def _starts_in(session: Session, lang: str, at: dt.datetime, programme: Programme) -> str:
@@ -149,7 +154,7 @@ def door_text(
             t["elsewhereLabel"] = i18n.label(
                 lang, "go_on" if state.phase == schedule.AFTER_LAST else "meanwhile"
             )
-            t["elsewhere"] = where_line(state.elsewhere, lang, programme, at)
+            t |= where(state.elsewhere, lang, programme, at)
     if state.next is not None:
         nxt = state.next
         block = state.blocks.get(nxt.id)

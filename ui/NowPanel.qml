@@ -176,37 +176,82 @@ Rectangle {
             id: headline
             objectName: "headline"
             width: parent.width
-            height: lineHeight * 3
+            // Three lines on a narrow panel, two on a wide one: the same in every language.
+            height: lineHeight * (panel.width < panel.height ? 3 : 2)
             text: panel.page.headline
             size: 5.4 * panel.u
             font.weight: Font.Bold
             wrapMode: Text.Wrap
-            maximumLineCount: 3
+            maximumLineCount: Math.round(height / lineHeight)
             lineHeightMode: Text.FixedHeight
             lineHeight: Math.round(font.pixelSize * 1.18)
         }
-        Label {
-            id: elsewhereLabel
-            objectName: "elsewhereLabel"
+        // Where the day goes on: a pointer a person can follow from across the hall.
+        Rectangle {
+            id: pointer
+            objectName: "pointer"
+            visible: panel.page.elsewhereTitle !== ""
             anchors.top: headline.bottom; anchors.topMargin: 3 * panel.u
             width: parent.width
-            text: panel.page.elsewhereLabel
-            size: panel.small
-            color: Theme.accent
-            font.weight: Font.DemiBold
-            font.capitalization: Font.AllUppercase
-            font.letterSpacing: panel.u * 0.1
-        }
-        Label {
-            objectName: "elsewhere"
-            anchors.top: elsewhereLabel.bottom; anchors.topMargin: panel.u
-            width: parent.width
-            text: panel.page.elsewhere
-            size: 3.6 * panel.u
-            wrapMode: Text.Wrap
-            maximumLineCount: 3
-            lineHeightMode: Text.FixedHeight
-            lineHeight: Math.round(font.pixelSize * 1.2)
+            height: pointerColumn.height + 2 * panel.pad
+            radius: panel.u
+            color: Theme.ground
+            border.color: Theme.accent
+            border.width: Math.max(2, panel.u * 0.3)
+            Column {
+                id: pointerColumn
+                x: panel.pad; y: panel.pad
+                width: parent.width - 2 * panel.pad
+                spacing: panel.u
+                Label {
+                    objectName: "elsewhereLabel"
+                    width: parent.width
+                    text: panel.page.elsewhereLabel
+                    size: panel.small
+                    color: Theme.accent
+                    font.weight: Font.DemiBold
+                    font.capitalization: Font.AllUppercase
+                    font.letterSpacing: panel.u * 0.1
+                }
+                Label {
+                    objectName: "elsewhere"
+                    width: parent.width
+                    height: lineHeight * 2
+                    text: panel.page.elsewhereTitle
+                    size: 4.4 * panel.u
+                    font.weight: Font.Bold
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    lineHeightMode: Text.FixedHeight
+                    lineHeight: Math.round(font.pixelSize * 1.18)
+                }
+                Row {
+                    width: parent.width
+                    spacing: panel.u * 1.5
+                    Label {
+                        id: arrow
+                        text: "→"
+                        size: 3.8 * panel.u
+                        color: Theme.accent
+                        font.weight: Font.Bold
+                    }
+                    Label {
+                        objectName: "elsewhereRoom"
+                        width: parent.width - arrow.width - parent.spacing
+                        text: panel.page.elsewhereRoom
+                        size: 3.8 * panel.u
+                        color: Theme.accent
+                        font.weight: Font.DemiBold
+                    }
+                }
+                Label {
+                    objectName: "elsewhereTime"
+                    width: parent.width
+                    text: panel.page.elsewhereTime
+                    size: 3.4 * panel.u
+                    font.features: { "tnum": 1 }
+                }
+            }
         }
     }
 }
