@@ -46,22 +46,24 @@ def resolve_room(programme: Programme, query: str) -> str:
     return room.id
 
 
-def session_json(session: Session) -> dict:
+def session_json(session: Session, languages: tuple[str, ...] = ()) -> dict:
+    """A session as `kiosk state` prints it; with ``languages``, a title in each, as screens show it."""
+    title = {lang: session.title.get(lang, languages) for lang in languages} or dict(session.title.by_lang)
     return {
         "id": session.id,
-        "title": dict(session.title.by_lang),
+        "title": title,
         "start": session.start.isoformat(),
         "end": session.end.isoformat(),
     }
 
 
-def state_json(state: schedule.RoomState) -> dict:
+def state_json(state: schedule.RoomState, languages: tuple[str, ...] = ()) -> dict:
     return {
         "at": state.at.isoformat(),
         "room": state.room.id,
         "status": state.status,
-        "current": [session_json(s) for s in state.current],
-        "next": session_json(state.next) if state.next else None,
+        "current": [session_json(s, languages) for s in state.current],
+        "next": session_json(state.next, languages) if state.next else None,
     }
 
 
@@ -87,26 +89,22 @@ def cmd_rooms(args: argparse.Namespace) -> int:
 
 def cmd_state(args: argparse.Namespace) -> int:
     programme = load_programme(args.programme)
-    rooms = [resolve_room(programme, q) for q in args.room] if args.room else [r.id for r in programme.rooms]
+    wanted = {resolve_room(programme, q) for q in args.room or ()}
+    rooms = [r.id for r in programme.rooms if not wanted or r.id in wanted]  # programme order, once each
     instants = [_when(text, programme) for text in args.at]
+    languages = programme.event.languages
     for at in instants:
         for room_id in rooms:
-            print(json.dumps(state_json(schedule.room_state(programme, room_id, at)), ensure_ascii=False))
+            state = schedule.room_state(programme, room_id, at)
+            print(json.dumps(state_json(state, languages), ensure_ascii=False))
     return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     path = Path(args.file or args.programme)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        print(f"{path}: cannot read the file: {err.strerror}", file=sys.stderr)
-        return EXIT_INVALID
-    from .programme.load import MAX_BYTES
+    from .programme.load import read_file
 
-    if len(data) > MAX_BYTES:
-        print(f"{path}: the file is larger than {MAX_BYTES >> 20} MB", file=sys.stderr)
-        return EXIT_INVALID
+    data = read_file(path)  # a ProgrammeError (unreadable, too large) is printed by main
     programme, problems = _check_any(data, str(path))
     for problem in problems:
         print(problem, file=sys.stderr)

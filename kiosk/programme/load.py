@@ -36,16 +36,23 @@ _TIME = re.compile(r"^(\d{1,2})[:hH](\d{2})$")
 
 def load_programme(path: str | Path) -> Programme:
     """Read and validate ``path``; raise ProgrammeError listing every problem (warnings ride along)."""
-    path = Path(path)
+    return parse_programme(read_file(path), str(path))
+
+
+def read_file(path: str | Path) -> bytes:
+    """The bytes of a programme file; ProgrammeError when it cannot be read or passes MAX_BYTES."""
     try:
-        data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+        # Read one byte past the limit rather than trust the size on disk: /dev/zero, a pipe or a file
+        # still growing say 0 and never end.
+        with open(path, "rb") as file:
+            data = file.read(MAX_BYTES + 1)
     except OSError as err:
         raise ProgrammeError(
             [Problem(str(path), 0, 0, "", f"cannot read the file: {err.strerror}")]
         ) from None
-    if data is None:
+    if len(data) > MAX_BYTES:
         raise ProgrammeError([Problem(str(path), 0, 0, "", f"the file is larger than {MAX_BYTES >> 20} MB")])
-    return parse_programme(data, str(path))
+    return data
 
 
 def parse_programme(data: bytes | str, name: str = "<programme>") -> Programme:
