@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..programme import Problem, Programme, ProgrammeError, check_programme, parse_programme
 from ..programme.load import MAX_BYTES
+from .draft import valid_zone
 
 KIOSK_YAML = "kiosk programme YAML"
 FRAB_XML = "frab schedule XML"
@@ -52,6 +53,8 @@ def check_any(data: bytes, name: str, timezone: str | None = None) -> tuple[Prog
     found = format_of(data)
     if found == KIOSK_YAML:
         return check_programme(data, name)
+    if timezone is not None and valid_zone(timezone) is None:
+        return None, [Problem(name, 0, 0, "", f"{timezone!r} is not an IANA time zone (e.g. Europe/Paris)")]
     read = _importer(found)
     try:
         programme, problems = read(data, name, timezone)

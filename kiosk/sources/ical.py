@@ -56,7 +56,7 @@ def read_icalendar(
         return None, draft.problems
     try:
         calendar = icalendar.Calendar.from_ical(text)
-    except ValueError as err:
+    except Exception as err:  # the library raises TypeError, ValueError… on odd input: all mean broken
         draft.error(Place(), f"not a valid iCalendar file: {err}")
         return None, draft.problems
     draft.title = _text(calendar.get("X-WR-CALNAME"))

@@ -191,3 +191,12 @@ def test_wrong_types_are_skipped_not_a_traceback():
     assert [s.id for s in programme.sessions] == ["g-1"]
     assert programme.sessions[0].people == ()
     assert sum(p.warning for p in problems) == 3
+
+
+def test_a_given_zone_names_the_events_zone_but_never_moves_a_written_offset():
+    data = real_export("pretalx-democon.json").read_bytes()
+    programme, problems = read_schedule_json(data, "democon.json", timezone="America/New_York")
+    assert problems == []
+    assert programme.event.timezone == "America/New_York"
+    assert programme.sessions[0].start == dt.datetime(2020, 12, 14, 9, 0, tzinfo=CET)
+    assert programme.sessions[0].start.isoformat() == "2020-12-14T03:00:00-05:00"

@@ -206,3 +206,9 @@ def test_importing_and_fetching_never_load_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_an_unknown_timezone_for_an_import_is_a_problem():
+    programme, problems = check_any(b"<schedule/>", "s.xml", timezone="Mars/Olympus")
+    assert programme is None
+    assert problems[0].message == "'Mars/Olympus' is not an IANA time zone (e.g. Europe/Paris)"
