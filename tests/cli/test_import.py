@@ -189,3 +189,34 @@ def test_import_overwrites_the_target_whole(capsys, tmp_path):
     assert status == 0
     assert load_programme(target).sessions[0].title.get("en") == "Ouverture"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
+
+
+def test_import_from_an_address(capsys, tmp_path, monkeypatch):
+    import functools
+    import http.server
+    import threading
+
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(DATA)))
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/fosdem-dialect.xml"
+        target = tmp_path / "fosdem.yaml"
+        status, _, err = run(capsys, "import", url, "-o", str(target), "--timezone", "Europe/Brussels")
+        missing = run(
+            capsys, "import", url.replace("fosdem-dialect", "nothing"), "-o", str(tmp_path / "x.yaml")
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+    assert status == 0, err
+    assert load_programme(target).session("3490").title.get("en") == "Welcome to FOSDEM 2015"
+    assert missing[0] == 1 and "the server answered 404" in missing[2]
