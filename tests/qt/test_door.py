@@ -205,3 +205,54 @@ def test_no_text_runs_outside_its_container(programme, show, size, lang, room, w
         if item.property("wrapMode") != 0:
             assert item.property("contentHeight") <= item.height() + 1, f"{name} is taller than its box"
         assert item.property("font").pixelSize() >= min(14, 0.02 * size[1]), f"{name} is too small"
+
+
+STATES = [
+    ("salle-i", "10:30"),
+    ("salle-ix", "14:30"),
+    ("salle-vii", "12:20"),
+    ("salle-i", "12:20"),
+    ("salle-ix", "08:30"),
+    ("salle-viii", "16:00"),
+]
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(("room", "when"), STATES)
+def test_the_layout_does_not_move_when_the_language_changes(programme, show, size, room, when):
+    shown = show(door(programme, room, when), size)
+
+    def layout() -> dict[str, tuple[float, float, bool]]:
+        page = shown.visible_page()
+        return {
+            item.objectName(): (scene_rect(item).top(), scene_rect(item).height(), item.isVisible())
+            for item in page.findChildren(QQuickItem)
+            if item.objectName()
+        }
+
+    french = layout()
+    shown.screen.bridge.languageIndex = 1
+    english = layout()
+    assert len(french) > 10
+    assert french == english
+
+
+def test_nothing_is_drawn_again_until_something_changes(programme, show, qtbot):
+    clock = FakeClock(at(programme, "10:30:05"))
+    screen = DoorScreen(programme, "salle-i")
+    ticker = Ticker(clock, screen, realtime=lambda: 0.0)
+    ticker.tick()
+    shown = show(screen)
+    frames = []
+    shown.view.frameSwapped.connect(lambda: frames.append(1))
+    shown.view.update()
+    qtbot.waitUntil(lambda: len(frames) > 0)
+    frames.clear()
+    clock.advance(seconds=20)  # same minute, same language: nothing to show anew
+    ticker.tick()
+    with qtbot.assertNotEmitted(shown.view.frameSwapped, wait=300):
+        pass
+    clock.advance(seconds=40)  # 10:31: the clock and the minutes left change
+    ticker.tick()
+    qtbot.waitUntil(lambda: len(frames) > 0)
+    ticker.stop()
