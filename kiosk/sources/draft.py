@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..programme import Event, Person, Problem, Programme, Room, Session, Text, Venue
+from ..programme.model import VENUE_WIDE_KINDS
 
 _ID_CHARS = re.compile(r"[^A-Za-z0-9_.:-]+")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -212,10 +213,9 @@ def kind(source_type: object, default: str) -> str:
         return default
     if words in _KIND_WORDS:
         return _KIND_WORDS[words]
-    for word in words.split():
-        if word in _KIND_WORDS:
-            return _KIND_WORDS[word]
-    return default
+    found = [_KIND_WORDS[word] for word in words.split() if word in _KIND_WORDS]
+    # "Lunch talk" is a talk: a venue-wide kind (shown to every room) only when nothing else fits.
+    return next((k for k in found if k not in VENUE_WIDE_KINDS), found[0] if found else default)
 
 
 def duration(text: object) -> dt.timedelta | None:
@@ -229,7 +229,7 @@ def duration(text: object) -> dt.timedelta | None:
 def clock(text: object) -> dt.time | None:
     """A wall-clock time ``HH:MM`` or ``HH:MM:SS``."""
     match = _CLOCK.match(text.strip()) if isinstance(text, str) else None
-    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+    if not match or int(match[1]) > 23 or int(match[2]) > 59 or int(match[3] or 0) > 59:
         return None
     return dt.time(int(match[1]), int(match[2]), int(match[3] or 0))
 
@@ -239,9 +239,15 @@ def instant(text: object) -> dt.datetime | None:
     if not isinstance(text, str):
         return None
     try:
-        return dt.datetime.fromisoformat(text.strip())
+        value = dt.datetime.fromisoformat(text.strip())
     except ValueError:
         return None
+    return value if plausible(value) else None
+
+
+def plausible(value: dt.datetime) -> bool:
+    """A year a programme can be in: the year 9999 is a typo, and adding a duration to it overflows."""
+    return 1970 <= value.year <= 2200
 
 
 def local(naive: dt.datetime, zone: str) -> dt.datetime:

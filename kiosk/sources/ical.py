@@ -27,6 +27,7 @@ from .draft import (
     one_line,
     paragraphs,
     plain,
+    plausible,
     valid_zone,
 )
 
@@ -140,6 +141,9 @@ def _session(event: icalendar.Event, place: Place, draft: Draft, default_room: s
     if not isinstance(start, dt.datetime):
         draft.warn(place, f"{label} is an all-day entry; skipped (a screen shows sessions with times)")
         return None
+    if not plausible(start):
+        draft.warn(place, f"{label} starts in the year {start.year}; skipped")
+        return None
     start = _aware(start, event.get("DTSTART"), draft, place, label)
     end = _end(event, start, broken, draft, place, label)
     if end is None:
@@ -185,11 +189,11 @@ def _end(
 ) -> dt.datetime | None:
     if event.get("DTEND") is not None and "DTEND" not in broken:
         end = event.decoded("DTEND")
-        if isinstance(end, dt.datetime):
+        if isinstance(end, dt.datetime) and plausible(end):
             return _aware(end, event.get("DTEND"), draft, place, label)
     if event.get("DURATION") is not None and "DURATION" not in broken:
         length = event.decoded("DURATION")
-        if isinstance(length, dt.timedelta):
+        if isinstance(length, dt.timedelta) and length <= dt.timedelta(days=366):
             return start + length
     draft.warn(place, f"{label} has no usable DTEND or DURATION; skipped")
     return None

@@ -301,3 +301,12 @@ def test_a_schedule_with_no_usable_event_is_an_error():
     assert programme is None
     assert any("lasts no time" in str(p) for p in problems)
     assert [p.message for p in problems if not p.warning] == ["no session could be imported from this file"]
+
+
+def test_impossible_clock_times_and_years_are_skipped_not_a_crash():
+    events = (
+        event("1", "10:00:99") + event("2", "10:00", date="9999-12-31T23:00:00+00:00") + event("3", "11:00")
+    )
+    programme, problems = read_frab_xml(schedule_xml(events), "t.xml", timezone="UTC")
+    assert [s.id for s in programme.sessions] == ["3"]
+    assert [p.path.rsplit("/", 1)[1] for p in problems] == ["event[1]", "event[2]"]

@@ -318,3 +318,14 @@ def test_a_broken_calendar_is_an_error_not_a_traceback():
     programme, problems = check_any(ics(), "empty.ics")
     assert programme is None
     assert [p.message for p in problems if not p.warning] == ["no session could be imported from this file"]
+
+
+def test_implausible_years_and_lengths_are_skipped_not_a_crash():
+    data = ics(
+        vevent("Typo year", "DTSTART:99991231T230000Z", "DURATION:PT2H"),
+        vevent("Forever", "DTSTART:20240101T100000Z", "DURATION:P9999999D"),
+        vevent("Kept", "DTSTART:20240101T100000Z", "DURATION:PT1H", location="Other"),
+    )
+    programme, problems = read_icalendar(data, "y.ics", timezone="UTC")
+    assert [s.title.get("en") for s in programme.sessions] == ["Kept"]
+    assert [p.path for p in problems] == ["VEVENT[1]", "VEVENT[2]"]

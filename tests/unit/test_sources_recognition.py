@@ -143,6 +143,8 @@ def test_rooms_without_a_usable_name_get_their_guid_or_a_number():
         ("podium", "panel"),
         ("Hands-On", "workshop"),
         ("Coffee break", "break"),
+        ("Lunch talk", "talk"),
+        ("Networking lunch", "social"),
         ("lunch", "meal"),
         ("performance", "activity"),
         ("maintrack", "talk"),
