@@ -88,6 +88,9 @@ class _Tree:
             line, column = err.position
             draft.error(Place(line, column + 1), f"not well-formed XML: {_expat_message(err)}")
             return None
+        except LookupError as err:
+            draft.error(Place(1, 1), f"the XML declares an encoding Python does not know: {err}")
+            return None
         except DefusedXmlException as err:
             # Entities and external references are how XML files blow up memory or read local files.
             draft.error(

@@ -310,3 +310,9 @@ def test_impossible_clock_times_and_years_are_skipped_not_a_crash():
     programme, problems = read_frab_xml(schedule_xml(events), "t.xml", timezone="UTC")
     assert [s.id for s in programme.sessions] == ["3"]
     assert [p.path.rsplit("/", 1)[1] for p in problems] == ["event[1]", "event[2]"]
+
+
+def test_an_unknown_encoding_is_an_error():
+    programme, problems = check_any(b"<?xml version='1.0' encoding='klingon'?>\n<schedule/>", "k.xml")
+    assert programme is None
+    assert "encoding" in problems[0].message and "klingon" in problems[0].message
