@@ -62,6 +62,8 @@ def _fetch(url: str, cache_dir: Path, timeout: float) -> FetchResult:
     def failed(why: str) -> FetchResult:
         return FetchResult(cached, False, True, why)
 
+    kept = "; the last good copy is kept" if cached else ""
+
     if not is_url(url):
         return failed(f"{url!r} is not an http:// or https:// address")
     validators = _read_validators(meta) if cached else {}
@@ -84,12 +86,12 @@ def _fetch(url: str, cache_dir: Path, timeout: float) -> FetchResult:
     except (OSError, http.client.HTTPException, ValueError) as err:
         return failed(f"the download failed: {err or type(err).__name__}")
     if len(data) > MAX_BYTES:
-        return failed(f"the programme is larger than {MAX_BYTES >> 20} MB; the cached copy is kept")
+        return failed(f"the programme is larger than {MAX_BYTES >> 20} MB{kept}")
 
     programme, problems = check_any(data, url)
     if programme is None:
         first = next((p for p in problems if not p.warning), None)
-        return failed(f"the downloaded programme cannot be used: {first}; the cached copy is kept")
+        return failed(f"the downloaded programme cannot be used: {first}{kept}")
 
     changed = cached is None or cached.read_bytes() != data
     cache_dir.mkdir(parents=True, exist_ok=True)

@@ -192,7 +192,7 @@ def test_a_broken_download_never_replaces_the_last_good_programme(server, tmp_pa
     server.venue.body, server.venue.etag = b"format: 1\nevent: [oops\n", '"broken"'
     result = fetch(server.url(), tmp_path)
     assert result.path == good.path and result.from_cache and not result.changed
-    assert "cannot be used" in result.error and "the cached copy is kept" in result.error
+    assert "cannot be used" in result.error and "the last good copy is kept" in result.error
     assert good.path.read_bytes() == PROGRAMME
     # The broken version's ETag was not stored: the next request asks for a full copy again.
     fetch(server.url(), tmp_path)
@@ -219,3 +219,23 @@ def test_not_a_url_and_each_url_its_own_cache(tmp_path):
     b, _ = cache_files("https://b.example/programme.yaml", tmp_path)
     assert a != b and a.parent == b.parent == Path(tmp_path)
     assert a.name.endswith("-programme.yaml")
+
+
+def test_a_broken_first_download_leaves_no_cache(server, tmp_path):
+    server.venue.body = b"<schedule><day>"
+    result = fetch(server.url(), tmp_path)
+    assert (result.path, result.changed, result.from_cache) == (None, False, True)
+    assert result.error.startswith("the downloaded programme cannot be used: ")
+    assert "not well-formed XML" in result.error and "last good" not in result.error
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_oversized_download_is_refused(server, tmp_path, monkeypatch):
+    import kiosk.sources.remote as remote
+
+    good = fetch(server.url(), tmp_path)
+    monkeypatch.setattr(remote, "MAX_BYTES", 100)
+    server.venue.body, server.venue.etag = CHANGED, '"v2"'
+    result = fetch(server.url(), tmp_path)
+    assert result.path == good.path and "larger than" in result.error
+    assert good.path.read_bytes() == PROGRAMME
