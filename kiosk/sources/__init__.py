@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ..programme import Problem, Programme, ProgrammeError, check_programme, parse_programme
-from ..programme.load import MAX_BYTES
+from ..programme.load import MAX_BYTES, read_file
 from .draft import valid_zone
 
 KIOSK_YAML = "kiosk programme YAML"
@@ -30,14 +30,7 @@ def read_any(path: str | Path, timezone: str | None = None) -> Programme:
     ``timezone`` is the zone for an export that names none (the FOSDEM XML, floating iCalendar times).
     """
     path = Path(path)
-    try:
-        data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
-    except OSError as err:
-        raise ProgrammeError(
-            [Problem(str(path), 0, 0, "", f"cannot read the file: {err.strerror}")]
-        ) from None
-    if data is None:
-        raise ProgrammeError([Problem(str(path), 0, 0, "", f"the file is larger than {MAX_BYTES >> 20} MB")])
+    data = read_file(path)
     if format_of(data) == KIOSK_YAML:
         return parse_programme(data, str(path))
     programme, problems = check_any(data, str(path), timezone)

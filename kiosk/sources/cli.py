@@ -9,7 +9,8 @@ import tempfile
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..programme import check_programme
+from ..programme import ProgrammeError, check_programme
+from ..programme.load import read_file
 from . import KIOSK_YAML, check_any, format_of, is_url
 from .write import programme_yaml
 
@@ -87,11 +88,10 @@ def _source(source: str) -> tuple[bytes | None, str]:
                 print(f"{source}: {result.error}", file=sys.stderr)
                 return None, source
             return result.path.read_bytes(), source
-    path = Path(source)
     try:
-        return path.read_bytes(), source
-    except OSError as err:
-        print(f"{source}: cannot read the file: {err.strerror}", file=sys.stderr)
+        return read_file(source), source
+    except ProgrammeError as err:
+        print(err.first, file=sys.stderr)
         return None, source
 
 

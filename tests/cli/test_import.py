@@ -13,7 +13,7 @@ import icalendar
 import pytest
 
 from kiosk.cli import main
-from kiosk.programme import load_programme
+from kiosk.programme import ProgrammeError, load_programme
 from kiosk.sources import read_any
 
 TESTDATA = Path(os.environ.get("KIOSK_TESTDATA", Path(__file__).parents[3] / "shared" / "testdata"))
@@ -220,3 +220,11 @@ def test_import_from_an_address(capsys, tmp_path, monkeypatch):
     assert status == 0, err
     assert load_programme(target).session("3490").title.get("en") == "Welcome to FOSDEM 2015"
     assert missing[0] == 1 and "the server answered 404" in missing[2]
+
+
+def test_import_never_reads_an_endless_file(capsys, tmp_path):
+    status, _, err = run(capsys, "import", "/dev/zero", "-o", str(tmp_path / "z.yaml"))
+    assert status == 1
+    assert "larger than 5 MB" in err
+    with pytest.raises(ProgrammeError):
+        read_any("/dev/zero")
