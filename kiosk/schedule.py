@@ -91,14 +91,19 @@ def room_state(programme: Programme, room_id: str, at: dt.datetime) -> RoomState
 
     shown = [*current, upcoming] if upcoming else list(current)
     blocks = {s.id: programme.session(s.parent) for s in shown if s.parent}
-    elsewhere = None if current else where_the_day_goes_on(programme, room_id, at)
+    until = upcoming.start if upcoming else None
+    elsewhere = None if current else where_the_day_goes_on(programme, room_id, at, until)
     return RoomState(room, at, status, phase, current, upcoming, blocks, elsewhere)
 
 
-def where_the_day_goes_on(programme: Programme, room_id: str, at: dt.datetime) -> Session | None:
+def where_the_day_goes_on(
+    programme: Programme, room_id: str, at: dt.datetime, until: dt.datetime | None = None
+) -> Session | None:
     """The session elsewhere that a person leaving this room should head for, later today.
 
-    A venue-wide moment (lunch, coffee, cocktail) on now or next wins over another room's session.
+    With ``until`` (the room's own next session), only what is on now or starts before it: a
+    "meanwhile" after which the room's session is still to come. A venue-wide moment (lunch,
+    coffee, cocktail) wins over another room's session.
     """
     today = local_day(programme, at)
     candidates = [
@@ -108,6 +113,7 @@ def where_the_day_goes_on(programme: Programme, room_id: str, at: dt.datetime) -
         and s.room != room_id
         and s.end > at
         and (s.start <= at or local_day(programme, s.start) == today)
+        and (until is None or s.start < until)
     ]
     if not candidates:
         return None

@@ -215,6 +215,24 @@ def test_after_the_last_session_of_the_day_there_is_nowhere_else(day) -> None:
     assert schedule.room_state(day, "salle-i", paris("18:00")).elsewhere.id == "dtc-working-session"
 
 
+@pytest.mark.parametrize(
+    ("room", "when", "elsewhere"),
+    [
+        ("salle-i", "08:00", "icebreaker"),  # not lunch: that is long after Salle I's own first session
+        ("salle-ix", "08:30", None),  # nothing elsewhere before the icebreaker here at 09:00
+        ("salle-ix", "12:00", "lunch"),  # free until 14:00; lunch at 12:15
+        ("restaurant", "10:00", "welcome"),  # on now in Salle I, long before lunch here
+        ("salle-i-foyer", "15:45", "workshop-a"),  # free until the cocktail; the workshops are on
+    ],
+)
+def test_meanwhile_a_free_room_points_at_what_starts_before_its_own_next_session(
+    day, room: str, when: str, elsewhere: str | None
+) -> None:
+    state = schedule.room_state(day, room, paris(when))
+    assert state.status == "upcoming"
+    assert (state.elsewhere.id if state.elsewhere else None) == elsewhere
+
+
 def test_a_busy_room_points_nowhere_else(day) -> None:
     assert schedule.room_state(day, "salle-i", paris("10:02")).elsewhere is None
 
