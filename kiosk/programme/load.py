@@ -599,6 +599,8 @@ class _Reader:
 
     def _room(self, node: yaml.Node, path: str, room_ids: set[str]) -> str | None:
         value = self.scalar(node, path, "a room id")
+        if value is not None and not room_ids:
+            return None  # no room could be read: that is reported at rooms, not again at every session
         if value is not None and value not in room_ids:
             hint = difflib.get_close_matches(value, sorted(room_ids), n=1)
             self.problem(

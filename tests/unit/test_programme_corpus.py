@@ -120,3 +120,9 @@ def test_every_problem_of_a_file_is_reported_at_once() -> None:
     text = text.replace("kind: plenary", "kind: plenery")
     _, problems = check_programme(text, "p.yaml")
     assert [str(p).split(": ")[0] for p in problems] == ["p.yaml:19:11", "p.yaml:23:10", "p.yaml:34:15"]
+
+
+def test_a_broken_list_of_rooms_is_not_blamed_again_on_every_session() -> None:
+    path = DATA / "bad" / "type-rooms-mapping.yaml"
+    _, problems = check_programme(path.read_bytes(), str(path))
+    assert [str(p) for p in problems] == [f"{path}:10:3: rooms: expected a list, found a mapping"]
