@@ -99,7 +99,7 @@ def grab(view):
 
 def run(args: argparse.Namespace) -> int:
     from ..config import config_from_args
-    from .live import LiveProgramme
+    from .live import live_programme
     from .running import RunningKiosk
 
     logging.basicConfig(level=logging.INFO, format="kiosk: %(levelname)s: %(message)s", stream=sys.stderr)
@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     for problem in config.problems:
         log.warning("%s", problem)
     app = _application()
-    live = LiveProgramme(config.programme or args.programme)
+    live = live_programme(config.programme or args.programme, config.programme_refresh)
     programme = live.start()
     if programme is None:
         raise ScreenError(f"{live.error}; and no earlier good copy of it is kept")

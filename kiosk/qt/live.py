@@ -9,6 +9,8 @@ anyway, it fails validation and the last good programme stays.
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +18,8 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from .. import last_good
 from ..programme import Programme, ProgrammeError
-from ..sources import check_any
+from ..sources import check_any, is_url
+from ..sources.remote import FetchResult, cache_files, fetch
 
 log = logging.getLogger("kiosk")
 
@@ -41,6 +44,7 @@ class LiveProgramme(QObject):
     def __init__(self, source: str, parent: QObject | None = None):
         super().__init__(parent)
         self.path = Path(source).absolute()
+        self.name = str(self.path)  # how messages name the programme
         self.programme: Programme | None = None
         self.error: str | None = None
         self._last_bytes: bytes | None = None
@@ -77,12 +81,12 @@ class LiveProgramme(QObject):
         try:
             data = self.path.read_bytes()
         except OSError as err:
-            self._fail(f"{self.path}: cannot read the programme: {err.strerror}")
+            self._fail(f"{self.name}: cannot read the programme: {err.strerror}")
             return
         if data == self._last_bytes and self.error is None:
             return  # touched, not changed
         try:
-            programme = read_bytes(data, str(self.path))
+            programme = read_bytes(data, self.name)
         except ProgrammeError as err:
             self._fail(
                 str(err.first) + (f" (and {len(err.problems) - 1} more)" if len(err.problems) > 1 else "")
@@ -94,8 +98,8 @@ class LiveProgramme(QObject):
             return
         self._last_bytes = data
         self.programme = programme
-        last_good.keep(str(self.path), data)
-        log.info("programme loaded: %s (%d sessions)", self.path, len(programme.sessions))
+        last_good.keep(self.name, data)
+        log.info("programme loaded: %s (%d sessions)", self.name, len(programme.sessions))
         self.replaced.emit()
         self._set_error(None)
 
@@ -109,11 +113,87 @@ class LiveProgramme(QObject):
             self.problem_changed.emit()
 
     def _from_last_good(self) -> None:
-        copy = last_good.find(str(self.path))
+        copy = last_good.find(self.name)
         if copy is None:
             return
         try:
             self.programme = read_bytes(copy.read_bytes(), str(copy))
-            log.warning("showing the last good copy of %s, kept at %s", self.path, copy)
+            log.warning("showing the last good copy of %s, kept at %s", self.name, copy)
         except (OSError, ProgrammeError):
             log.error("the last good copy %s cannot be read either", copy)
+
+
+class RemoteProgramme(LiveProgramme):
+    """A programme from a web address: fetched at an interval on a worker thread, kept in a cache.
+
+    The screen never waits for the network: it shows the cached copy, and a fetch that fails (server
+    away, network down) is logged while the cached programme stays on screen.
+    """
+
+    fetched = Signal(object)  # a FetchResult, emitted from the worker thread, received on the GUI thread
+
+    def __init__(
+        self,
+        url: str,
+        refresh_seconds: float = 60.0,
+        cache_dir: Path | None = None,
+        parent: QObject | None = None,
+    ):
+        self.url = url
+        self.cache_dir = cache_dir or cache_folder()
+        body, _ = cache_files(url, self.cache_dir)
+        super().__init__(str(body), parent)
+        self.name = url
+        self.refresh = QTimer(self)
+        self.refresh.setInterval(int(refresh_seconds * 1000))
+        self.refresh.timeout.connect(self.fetch_in_background)
+        self.fetched.connect(self._fetched)
+        self.fetching = False
+        self.network_error: str | None = None
+
+    def start(self) -> Programme | None:
+        if self.path.exists():
+            self.reload()
+            self.fetch_in_background()
+        else:
+            # Nothing cached yet: the first programme is worth waiting for (no screen is up yet).
+            self._fetched(fetch(self.url, self.cache_dir))
+        if self.programme is None:
+            self._from_last_good()
+        self.refresh.start()
+        return self.programme
+
+    def _watch(self) -> None:
+        pass  # the cache is written by the fetches themselves
+
+    def fetch_in_background(self) -> None:
+        if self.fetching:
+            return
+        self.fetching = True
+        threading.Thread(
+            target=lambda: self.fetched.emit(fetch(self.url, self.cache_dir)), daemon=True
+        ).start()
+
+    def _fetched(self, result: FetchResult) -> None:
+        self.fetching = False
+        if result.error != self.network_error:
+            self.network_error = result.error
+            if result.error:
+                log.warning("%s: %s; showing the cached programme", self.url, result.error)
+            else:
+                log.info("%s: reachable again", self.url)
+        if result.path is None:
+            if self.programme is None:
+                self._fail(f"{self.url}: {result.error}")
+        elif result.changed or self.programme is None:
+            self.reload()
+
+
+def cache_folder(environ=os.environ) -> Path:
+    base = environ.get("XDG_CACHE_HOME") or str(Path(environ.get("HOME", "~")).expanduser() / ".cache")
+    return Path(base) / "kiosk"
+
+
+def live_programme(source: str, refresh_seconds: float = 60.0) -> LiveProgramme:
+    """The live programme for a configured source: a file, or a web address."""
+    return RemoteProgramme(source, refresh_seconds) if is_url(source) else LiveProgramme(source)

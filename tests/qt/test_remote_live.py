@@ -1,0 +1,115 @@
+"""A programme from a web address under a running kiosk: a local server on the loopback address goes
+away and comes back; the screen keeps its programme throughout and follows changes."""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import threading
+
+import pytest
+
+from kiosk.qt.live import RemoteProgramme
+
+from .conftest import ROOT
+
+
+class Server:
+    """Serves one programme at /programme.yaml with an ETag; can be stopped and started again."""
+
+    def __init__(self):
+        self.body = (ROOT / "programme.yaml").read_bytes()
+        self.port = 0
+        self.httpd = None
+
+    def start(self):
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                etag = '"' + hashlib.sha256(server.body).hexdigest()[:16] + '"'
+                if self.headers.get("If-None-Match") == etag:
+                    self.send_response(304)
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                self.send_header("ETag", etag)
+                self.send_header("Content-Length", str(len(server.body)))
+                self.end_headers()
+                self.wfile.write(server.body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}/programme.yaml"
+
+
+@pytest.fixture
+def server():
+    s = Server()
+    s.start()
+    yield s
+    if s.httpd:
+        s.stop()
+
+
+def panel_title(live) -> str:
+    return live.programme.session("panel-past-present-future").title.get("en")
+
+
+def test_a_programme_from_a_url_survives_the_server_going_away_and_follows_it_when_back(
+    server, tmp_path, monkeypatch, qtbot
+):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    live = RemoteProgramme(server.url, refresh_seconds=3600, cache_dir=tmp_path / "cache")
+    assert live.start() is not None
+    assert panel_title(live) == "Panel on the Coalition: past, present, future"
+
+    server.body = server.body.replace(b"Panel on the Coalition", b"Panel, moved")
+    with qtbot.waitSignal(live.replaced, timeout=5000):
+        live.fetch_in_background()
+    assert panel_title(live).startswith("Panel, moved")
+
+    server.stop()
+    live.fetch_in_background()
+    qtbot.waitUntil(lambda: live.network_error is not None and not live.fetching, timeout=5000)
+    assert panel_title(live).startswith("Panel, moved")  # still on screen
+    assert live.error is None  # the programme itself is fine: no error mark
+
+    server.body = server.body.replace(b"Panel, moved", b"Panel, back")
+    server.start()  # same port
+    with qtbot.waitSignal(live.replaced, timeout=5000):
+        live.fetch_in_background()
+    assert panel_title(live).startswith("Panel, back")
+    assert live.network_error is None
+
+
+def test_a_restart_with_the_network_down_shows_the_cached_programme(server, tmp_path, monkeypatch, qtbot):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    first = RemoteProgramme(server.url, refresh_seconds=3600, cache_dir=tmp_path / "cache")
+    first.start()
+    server.stop()
+    again = RemoteProgramme(server.url, refresh_seconds=3600, cache_dir=tmp_path / "cache")
+    assert again.start() is not None  # from the cache, without waiting for the network
+    qtbot.waitUntil(lambda: again.network_error is not None, timeout=5000)
+    assert again.programme.event.id == "gec-2023"
+
+
+def test_a_broken_download_never_replaces_the_programme(server, tmp_path, monkeypatch, qtbot):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    live = RemoteProgramme(server.url, refresh_seconds=3600, cache_dir=tmp_path / "cache")
+    live.start()
+    server.body = b"format: 1\nevent: [broken\n"
+    live.fetch_in_background()
+    qtbot.waitUntil(lambda: not live.fetching and live.network_error is not None, timeout=5000)
+    assert live.programme.event.id == "gec-2023"
