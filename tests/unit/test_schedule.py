@@ -5,6 +5,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk import schedule
 from kiosk.programme import load_programme, parse_programme
@@ -89,6 +91,21 @@ def test_every_room_at_every_boundary_of_the_day(day) -> None:
     for at in instants:
         for room in ROOMS:
             assert observed(schedule.room_state(day, room, at)) == expected(room, at), (room, at)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.datetimes(
+        min_value=dt.datetime(2023, 3, 27, 12),
+        max_value=dt.datetime(2023, 3, 29, 12),
+        timezones=st.sampled_from(
+            [UTC, PARIS, ZoneInfo("America/New_York"), ZoneInfo("Asia/Tokyo"), ZoneInfo("Asia/Kolkata")]
+        ),
+    )
+)
+def test_any_instant_told_in_any_zone(day, at: dt.datetime) -> None:
+    for room in ROOMS:
+        assert observed(schedule.room_state(day, room, at)) == expected(room, at), (room, at)
 
 
 def test_a_session_is_on_from_its_start_and_over_at_its_end(day) -> None:
