@@ -128,6 +128,17 @@ def test_a_plain_string_is_the_same_text_in_every_language() -> None:
     assert programme.session("panel").title.by_lang == {"fr": "UNESCO", "en": "UNESCO"}
 
 
+def test_french_narrow_no_break_spaces_are_kept_and_ascii_white_space_folded() -> None:
+    day = load_programme(ROOT / "programme.yaml")
+    assert day.session("panel-past-present-future").title.get("fr") == (
+        "Table ronde sur la Coalition\u202f: passé, présent, futur"
+    )
+    programme = parse_programme(
+        small(("{fr: Table ronde, en: Panel}", '{fr: "Table \t  ronde\u00a0!", en: Panel}'))
+    )
+    assert programme.session("panel").title.get("fr") == "Table ronde\u00a0!"
+
+
 def test_markup_in_a_title_is_kept_as_characters() -> None:
     programme = parse_programme(
         small(("{fr: Table ronde, en: Panel}", '{fr: "<b>Table</b> ronde", en: "<i>Panel"}'))
