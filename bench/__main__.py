@@ -1,0 +1,125 @@
+"""`python -m bench`: measure kiosk against a bare Qt Quick window, print the table, check the budgets.
+
+Exit status 0 when every budget is met, 1 when one is missed, 2 when a measurement could not be taken.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import report, scenarios
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def size(text: str) -> tuple[int, int]:
+    width, height = text.lower().split("x")
+    return int(width), int(height)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="Measure `kiosk run` side by side with a bare Qt Quick window and check the budgets "
+        "of docs/performance.md. Takes about six minutes with the defaults.",
+    )
+    p.add_argument("--size", type=size, default=(1280, 720), metavar="WxH", help="window size (1280x720)")
+    p.add_argument("--start-runs", type=int, default=5, metavar="N", help="start-ups of each (5)")
+    p.add_argument("--window", type=float, default=60.0, metavar="S", help="CPU and frames window (60)")
+    p.add_argument("--language-period", type=float, default=10.0, metavar="S", help="in the window (10)")
+    p.add_argument(
+        "--saves", type=int, default=50, metavar="N", help="saves timed for the reload latency (50)"
+    )
+    p.add_argument("--soak-reloads", type=int, default=1000, metavar="N", help="reloads in the soak (1000)")
+    p.add_argument("--soak-speed", type=float, default=20000.0, metavar="F", help="rehearsal speed (20000)")
+    p.add_argument(
+        "--soak-pace",
+        type=float,
+        default=0.2,
+        metavar="S",
+        help="seconds between saves in the soak; above the 150 ms settle time (0.2)",
+    )
+    p.add_argument("--soak-language-period", type=float, default=1.0, metavar="S", help="(1)")
+    p.add_argument(
+        "--only",
+        choices=["start", "window", "reload", "soak"],
+        action="append",
+        help="run only these parts (repeatable); budgets of the others are not checked",
+    )
+    p.add_argument("--programme", type=Path, default=ROOT / "programme.yaml", help="the programme shown")
+    p.add_argument("--json", type=Path, metavar="FILE", help="also write every figure as JSON")
+    p.add_argument("--keep", action="store_true", help="keep the working folder (logs, status files)")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    parts = args.only or ["start", "window", "reload", "soak"]
+    workdir = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+    setup = scenarios.Setup(workdir, args.size, args.programme.resolve())
+    platform_name = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    print(
+        f"kiosk bench: {platform_name}, {args.size[0]}x{args.size[1]}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}; working in {workdir}",
+        file=sys.stderr,
+    )
+    results: dict = {
+        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "platform": platform_name,
+        "size": f"{args.size[0]}x{args.size[1]}",
+        "cores": os.cpu_count(),
+    }
+    try:
+        for part in parts:
+            began = time.time()
+            print(f"  {part}…", file=sys.stderr, flush=True)
+            if part == "start":
+                results["start"] = scenarios.start_and_memory(setup, args.start_runs)
+                results["overview"] = scenarios.overview_memory(setup)
+            elif part == "window":
+                results["window"] = scenarios.window(setup, args.window, args.language_period)
+                results["window"]["period"] = args.language_period
+            elif part == "reload":
+                results["reload"] = scenarios.reload_latency(setup, args.saves)
+            elif part == "soak":
+                results["soak"] = scenarios.soak(
+                    setup, args.soak_reloads, args.soak_speed, args.soak_pace, args.soak_language_period
+                )
+            print(f"  {part}: {time.time() - began:.0f} s", file=sys.stderr, flush=True)
+    except scenarios.Failed as err:
+        print(f"kiosk bench: {err}", file=sys.stderr)
+        return 2
+    finally:
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1, default=str) + "\n")
+        if not args.keep:
+            remove(workdir)
+    rows, budgets = report.rows_and_budgets(results)
+    print(f"\n{results['date']} — {platform_name}, {results['size']}, {results['cores']} cores\n")
+    print(report.table(rows))
+    print()
+    print(report.budget_table(budgets))
+    missed = [b.rule for b in budgets if not b.met]
+    if missed:
+        print(f"\nmissed: {'; '.join(missed)}")
+        return 1
+    print("\nevery budget met")
+    return 0
+
+
+def remove(folder: Path) -> None:
+    for path in sorted(folder.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        path.rmdir() if path.is_dir() else path.unlink()
+    folder.rmdir()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

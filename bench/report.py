@@ -1,0 +1,257 @@
+"""The table of figures, each with its ratio to the bare window, and the budgets of issue 8."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MEMORY_RATIO = 1.3  # resident memory ≤ 1.3 × the bare window
+FIRST_FRAME_RATIO = 2.0  # start to first frame ≤ 2 × the bare window
+RELOAD_P95_MS = 300.0  # atomic save → new state shown, 95th percentile
+SOAK_GROWTH_KIB = 2 * 1024  # resident memory growth over the soak
+SOAK_DAYS = 7.0  # the soak must cover at least this much rehearsal time…
+SOAK_RELOADS = 1000  # …and this many reloads
+
+
+@dataclass
+class Row:
+    figure: str
+    kiosk: str
+    bare: str = "—"
+    ratio: str = "—"
+
+
+@dataclass
+class Budget:
+    rule: str
+    measured: str
+    met: bool
+
+
+def mib(kib: float | None) -> str:
+    return "—" if kib is None else f"{kib / 1024:.1f} MiB"
+
+
+def ms(value: float | None, digits: int = 0) -> str:
+    return "—" if value is None else f"{value:.{digits}f} ms"
+
+
+def ratio(a: float | None, b: float | None) -> str:
+    return "—" if a is None or not b else f"{a / b:.2f}×"
+
+
+def rows_and_budgets(results: dict) -> tuple[list[Row], list[Budget]]:
+    rows: list[Row] = []
+    budgets: list[Budget] = []
+
+    start = results.get("start")
+    if start:
+        k, b = start["kiosk"], start["bare"]
+        rows.append(
+            Row(
+                f"start → first frame (median of {len(k['first_frame_all_s'])})",
+                ms(k["first_frame_s"] * 1000),
+                ms(b["first_frame_s"] * 1000),
+                ratio(k["first_frame_s"], b["first_frame_s"]),
+            )
+        )
+        rows.append(
+            Row(
+                "resident memory after start, door",
+                mib(k["rss_kib"]),
+                mib(b["rss_kib"]),
+                ratio(k["rss_kib"], b["rss_kib"]),
+            )
+        )
+        first_ratio = k["first_frame_s"] / b["first_frame_s"]
+        budgets.append(
+            Budget(
+                f"start → first frame ≤ {FIRST_FRAME_RATIO:g}× bare",
+                f"{first_ratio:.2f}×",
+                first_ratio <= FIRST_FRAME_RATIO,
+            )
+        )
+        memory_ratio = k["rss_kib"] / b["rss_kib"]
+        budgets.append(
+            Budget(
+                f"memory after start, door ≤ {MEMORY_RATIO:g}× bare",
+                f"{memory_ratio:.2f}×",
+                memory_ratio <= MEMORY_RATIO,
+            )
+        )
+
+        overview = results.get("overview")
+        if overview is not None:
+            if overview["available"]:
+                rows.append(
+                    Row(
+                        "resident memory after start, overview",
+                        mib(overview["rss_kib"]),
+                        mib(b["rss_kib"]),
+                        ratio(overview["rss_kib"], b["rss_kib"]),
+                    )
+                )
+                over_ratio = overview["rss_kib"] / b["rss_kib"]
+                budgets.append(
+                    Budget(
+                        f"memory after start, overview ≤ {MEMORY_RATIO:g}× bare",
+                        f"{over_ratio:.2f}×",
+                        over_ratio <= MEMORY_RATIO,
+                    )
+                )
+            else:
+                rows.append(Row("resident memory after start, overview", "not available"))
+
+    window = results.get("window")
+    if window:
+        k, b = window["kiosk"], window["bare"]
+        seconds = k["seconds"]
+        rows += [
+            Row(
+                f"CPU time over {seconds:.0f} s (languages every {window['period']:g} s)",
+                f"{k['cpu_s']:.2f} s",
+                f"{b['cpu_s']:.2f} s",
+                ratio(k["cpu_s"], b["cpu_s"]),
+            ),
+            Row(
+                f"frames rendered over {seconds:.0f} s",
+                str(k["frames"]),
+                str(b["frames"]),
+                ratio(k["frames"], b["frames"]),
+            ),
+            Row(
+                "  of which outside a change (≥ 0.5 s after it)",
+                str(k["frames_outside_changes"]),
+                str(b["frames_outside_changes"]),
+            ),
+            Row(
+                "frames per crossfade (400 ms)",
+                f"{k['frames_per_crossfade']:.1f}",
+                f"{b['frames_per_crossfade']:.1f}",
+                ratio(k["frames_per_crossfade"], b["frames_per_crossfade"]),
+            ),
+            Row(
+                "crossfade: render time p50 / max",
+                f"{ms(k['crossfade_render_ms_p50'])} / {ms(k['crossfade_render_ms_max'])}",
+                f"{ms(b['crossfade_render_ms_p50'])} / {ms(b['crossfade_render_ms_max'])}",
+                ratio(k["crossfade_render_ms_p50"], b["crossfade_render_ms_p50"]),
+            ),
+            Row(
+                "crossfade: frame interval p50 / max",
+                f"{ms(k['crossfade_interval_ms_p50'])} / {ms(k['crossfade_interval_ms_max'])}",
+                f"{ms(b['crossfade_interval_ms_p50'])} / {ms(b['crossfade_interval_ms_max'])}",
+                ratio(k["crossfade_interval_ms_p50"], b["crossfade_interval_ms_p50"]),
+            ),
+            Row(
+                f"resident memory after {seconds:.0f} s, door",
+                mib(k["rss_kib"]),
+                mib(b["rss_kib"]),
+                ratio(k["rss_kib"], b["rss_kib"]),
+            ),
+        ]
+        budgets.append(
+            Budget(
+                "no frame rendered outside a change",
+                f"{k['frames_outside_changes']} frames",
+                k["frames_outside_changes"] == 0 and k["alive"],
+            )
+        )
+        running_ratio = k["rss_kib"] / b["rss_kib"]
+        budgets.append(
+            Budget(
+                f"memory after {seconds:.0f} s, door ≤ {MEMORY_RATIO:g}× bare",
+                f"{running_ratio:.2f}×",
+                running_ratio <= MEMORY_RATIO,
+            )
+        )
+
+    reload = results.get("reload")
+    if reload:
+        rows += [
+            Row(
+                "save → status file p50 / p95",
+                f"{ms(reload['status_ms_p50'])} / {ms(reload['status_ms_p95'])}",
+            ),
+            Row(
+                "save → frame shown p50 / p95", f"{ms(reload['frame_ms_p50'])} / {ms(reload['frame_ms_p95'])}"
+            ),
+        ]
+        p95 = reload["frame_ms_p95"]
+        complete = reload["missed"] == 0 and reload["frames_found"] == reload["saves"]
+        budgets.append(
+            Budget(
+                f"save → frame shown p95 ≤ {RELOAD_P95_MS:g} ms",
+                f"{ms(p95)} ({reload['saves'] - reload['missed']}/{reload['saves']} shown)",
+                complete and p95 is not None and p95 <= RELOAD_P95_MS,
+            )
+        )
+
+    soak = results.get("soak")
+    if soak:
+        days = soak.get("simulated_days")
+        rows += [
+            Row(
+                f"soak: ×{soak['speed']:g} for {soak['seconds']:.0f} s",
+                f"{days:.1f} days, {soak['reloads']} reloads" if days is not None else "died",
+            ),
+            Row(
+                "soak: memory at start / after warm-up / end",
+                " / ".join(mib(soak.get(f"rss_{when}_kib")) for when in ("start", "warm", "end")),
+            ),
+            Row(
+                "soak: growth after warm-up (from start)",
+                f"{soak.get('growth_kib', 0) / 1024:+.2f} MiB "
+                f"({soak.get('growth_from_start_kib', 0) / 1024:+.2f})",
+            ),
+            Row("soak: CPU time", f"{soak.get('cpu_s', 0):.1f} s"),
+        ]
+        healthy = soak["alive"] and not soak["errors"] and soak.get("shows_last_save", False)
+        budgets.append(
+            Budget(
+                "soak: no crash, still following the file",
+                "alive, last save shown" if healthy else f"alive={soak['alive']} {soak['errors']}",
+                healthy,
+            )
+        )
+        enough = days is not None and days >= SOAK_DAYS and soak["reloads"] >= SOAK_RELOADS
+        budgets.append(
+            Budget(
+                f"soak: ≥ {SOAK_DAYS:g} days and ≥ {SOAK_RELOADS} reloads",
+                f"{days or 0:.1f} days, {soak['reloads']} reloads",
+                enough,
+            )
+        )
+        growth = soak.get("growth_kib")
+        budgets.append(
+            Budget(
+                f"soak: memory growth ≤ {SOAK_GROWTH_KIB / 1024:g} MiB",
+                "—" if growth is None else f"{growth / 1024:+.2f} MiB",
+                growth is not None and growth <= SOAK_GROWTH_KIB,
+            )
+        )
+    return rows, budgets
+
+
+def table(rows: list[Row]) -> str:
+    header = Row("figure", "kiosk", "bare window", "ratio")
+    widths = [max(len(getattr(r, f)) for r in [header, *rows]) for f in ("figure", "kiosk", "bare", "ratio")]
+    lines = []
+    for n, row in enumerate([header, *rows]):
+        cells = [row.figure, row.kiosk, row.bare, row.ratio]
+        lines.append("| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |")
+        if n == 0:
+            lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def budget_table(budgets: list[Budget]) -> str:
+    width = max(len("budget"), *(len(b.rule) for b in budgets))
+    measured = max(len("measured"), *(len(b.measured) for b in budgets))
+    lines = [
+        f"| {'budget'.ljust(width)} | {'measured'.ljust(measured)} | met |",
+        f"|{'-' * (width + 2)}|{'-' * (measured + 2)}|-----|",
+    ]
+    for b in budgets:
+        lines.append(
+            f"| {b.rule.ljust(width)} | {b.measured.ljust(measured)} | {'yes' if b.met else 'NO '} |"
+        )
+    return "\n".join(lines)

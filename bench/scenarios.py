@@ -1,0 +1,385 @@
+"""The measurements, each on fresh processes: start, memory, the 60 s window, reloads, the soak."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import math
+import os
+import random
+import shutil
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .process import Frame, Launched, python
+
+ROOM = "salle-ix"
+# Salle IX in the middle of a session (14:00-15:30): a title, a progress line and the next session.
+AT = "2023-03-28T14:40:00"
+# A line of that session's English title: each save adds a marker to it, which the status file shows.
+TITLE_LINE = 'en: "Global Skills Academy and Gender Flagship"'
+TRANSITION_SECONDS = 0.5  # a frame this soon after a change belongs to that change
+SETTLE_AFTER_START = 2.0  # start-up frames and lazy loading are over by then
+
+
+@dataclass
+class Setup:
+    workdir: Path
+    size: tuple[int, int] = (1280, 720)
+    source_programme: Path = field(default_factory=lambda: Path("programme.yaml"))
+
+    @property
+    def size_text(self) -> str:
+        return f"{self.size[0]}x{self.size[1]}"
+
+
+def kiosk(
+    setup: Setup,
+    name: str,
+    *,
+    language_period: float,
+    at: str = AT,
+    speed: float = 1.0,
+    programme: Path | None = None,
+    overview: bool = False,
+    quit_after: float = 600,
+) -> Launched:
+    status = setup.workdir / f"{name}.status.json"
+    status.unlink(missing_ok=True)
+    command = [python(), "-m", "kiosk", "run", *(["--overview"] if overview else ["--room", ROOM])]
+    command += ["--at", at, "--speed", str(speed), "--language-period", str(language_period)]
+    command += ["--windowed", "--size", setup.size_text, "--status-file", str(status)]
+    command += ["--quit-after", str(quit_after), "--programme", str(programme or setup.source_programme)]
+    return Launched(name, command, setup.workdir)
+
+
+def bare(
+    setup: Setup,
+    name: str,
+    *,
+    crossfade_period: float = 0,
+    crossfade_offset: float = 0,
+    quit_after: float = 600,
+) -> Launched:
+    command = [
+        python(),
+        "-m",
+        "bench.bare_window",
+        "--size",
+        setup.size_text,
+        "--quit-after",
+        str(quit_after),
+    ]
+    if crossfade_period:
+        command += ["--crossfade-period", str(crossfade_period), "--crossfade-offset", str(crossfade_offset)]
+    return Launched(name, command, setup.workdir)
+
+
+def status_path(process: Launched) -> Path:
+    return process.log_path.with_suffix(".status.json")
+
+
+def sleep_until(instant: float) -> None:
+    time.sleep(max(0.0, instant - time.time()))
+
+
+class Failed(Exception):
+    """A measurement could not be taken (the process died, nothing was drawn)."""
+
+
+def started(process: Launched) -> Frame:
+    first = process.wait_first_frame()
+    if first is None:
+        process.stop()
+        raise Failed(f"{process.name} drew no frame: {process.last_words()}")
+    return first
+
+
+# -- start-up and memory -----------------------------------------------------------------------------
+def start_and_memory(setup: Setup, runs: int) -> dict:
+    """Time to the first frame and resident memory once started, kiosk and bare window taking turns."""
+    figures: dict[str, dict[str, list[float]]] = {
+        "kiosk": {"first_frame_s": [], "rss_kib": []},
+        "bare": {"first_frame_s": [], "rss_kib": []},
+    }
+    for run in range(runs):
+        for kind in ("bare", "kiosk") if run % 2 == 0 else ("kiosk", "bare"):
+            # An hour-long language period: no switch, so every run shows the same first page.
+            process = (
+                kiosk(setup, f"start-{kind}-{run}", language_period=3600)
+                if kind == "kiosk"
+                else bare(setup, f"start-{kind}-{run}")
+            )
+            first = started(process)
+            sleep_until(first.at + SETTLE_AFTER_START)
+            figures[kind]["first_frame_s"].append(first.at - process.started)
+            figures[kind]["rss_kib"].append(process.rss_kib())
+            process.stop()
+    return {
+        kind: {
+            "first_frame_s": statistics.median(values["first_frame_s"]),
+            "first_frame_all_s": values["first_frame_s"],
+            "rss_kib": statistics.median(values["rss_kib"]),
+            "rss_all_kib": values["rss_kib"],
+        }
+        for kind, values in figures.items()
+    }
+
+
+def overview_memory(setup: Setup) -> dict:
+    """The overview's resident memory once started, or why it could not be measured."""
+    process = kiosk(setup, "overview", language_period=3600, overview=True)
+    first = process.wait_first_frame()
+    if first is None:
+        process.stop()
+        return {"available": False, "reason": process.last_words(1)}
+    sleep_until(first.at + SETTLE_AFTER_START)
+    rss = process.rss_kib()
+    process.stop()
+    return {"available": True, "first_frame_s": first.at - process.started, "rss_kib": rss}
+
+
+# -- the 60 s window ---------------------------------------------------------------------------------
+def boundaries(start: float, end: float, period: float, offset: float = 0.0) -> list[float]:
+    """Instants offset + k·period inside [start, end]."""
+    first = math.ceil((start - offset) / period)
+    last = math.floor((end - offset) / period)
+    return [offset + k * period for k in range(first, last + 1)]
+
+
+def minute_changes(status_file: Path, speed: float, start: float, end: float) -> list[float]:
+    """Wall-clock instants in [start, end] when the rehearsal clock reaches a new minute.
+
+    Anchored on the status file: its "at" is the rehearsal time of the last tick, and its modification
+    time is the wall-clock time of that same tick.
+    """
+    written = status_file.stat().st_mtime
+    at = dt.datetime.fromisoformat(json.loads(status_file.read_text())["at"]).timestamp()
+    # Rehearsal r happens at wall time written + (r - at) / speed.
+    first_minute = math.floor((at - (written - start) * speed) / 60) * 60
+    changes = []
+    minute = first_minute
+    while True:
+        wall = written + (minute - at) / speed
+        if wall > end:
+            return changes
+        if wall >= start:
+            changes.append(wall)
+        minute += 60
+
+
+def near(instant: float, changes: list[float]) -> bool:
+    return any(0.0 <= instant - change <= TRANSITION_SECONDS for change in changes)
+
+
+def frame_figures(frames: list[Frame], switches: list[float], changes: list[float]) -> dict:
+    outside = [f for f in frames if not near(f.at, changes)]
+    fades = [[f for f in frames if 0.0 <= f.at - s <= TRANSITION_SECONDS] for s in switches]
+    render = [f.render_ms for fade in fades for f in fade]
+    gaps = [(b.at - a.at) * 1000 for fade in fades for a, b in itertools.pairwise(fade)]
+    return {
+        "frames": len(frames),
+        "frames_outside_changes": len(outside),
+        "outside_at": [round(f.at, 3) for f in outside],
+        "crossfades": len(fades),
+        "frames_per_crossfade": statistics.mean(len(fade) for fade in fades) if fades else 0,
+        "crossfade_render_ms_p50": percentile(render, 50),
+        "crossfade_render_ms_max": max(render, default=None),
+        "crossfade_interval_ms_p50": percentile(gaps, 50),
+        "crossfade_interval_ms_max": max(gaps, default=None),
+    }
+
+
+def window(setup: Setup, seconds: float, period: float) -> dict:
+    """CPU time and frames over ``seconds`` with the languages switching every ``period`` seconds.
+
+    The bare window crossfades on boundaries half a period later than the door's languages, so both run
+    at once and their crossfades never compete for the two cores.
+    """
+    door = kiosk(setup, "window-kiosk", language_period=period)
+    reference = bare(setup, "window-bare", crossfade_period=period, crossfade_offset=period / 2)
+    for process in (door, reference):
+        started(process)
+    sleep_until(max(door.started, reference.started) + SETTLE_AFTER_START + 1.0)
+    start = time.time()
+    cpu = {p: p.cpu_seconds() for p in (door, reference)}
+    sleep_until(start + seconds)
+    end = time.time()
+    cpu = {p: p.cpu_seconds() - cpu[p] for p in (door, reference)}
+    rss = {p: p.rss_kib() for p in (door, reference)}
+    alive = {p: p.alive() for p in (door, reference)}
+    time.sleep(0.2)  # the last frames reach the log
+    switches = boundaries(start - TRANSITION_SECONDS, end, period)
+    minutes = minute_changes(status_path(door), 1.0, start - TRANSITION_SECONDS, end)
+    bare_switches = boundaries(start - TRANSITION_SECONDS, end, period, period / 2)
+    result = {}
+    for process, kind, fades, changes in (
+        (door, "kiosk", switches, switches + minutes),
+        (reference, "bare", bare_switches, bare_switches),
+    ):
+        frames = [f for f in process.frames() if start <= f.at <= end]
+        result[kind] = {
+            "seconds": end - start,
+            "cpu_s": cpu[process],
+            "rss_kib": rss[process],
+            "alive": alive[process],
+            "changes": len(changes),
+            **frame_figures(frames, fades, changes),
+        }
+        process.stop()
+    return result
+
+
+# -- reloads ------------------------------------------------------------------------------------------
+class Programme:
+    """A copy of the programme that the benchmark saves as an editor would: a new file renamed over."""
+
+    def __init__(self, setup: Setup, name: str):
+        self.path = setup.workdir / name / "programme.yaml"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(setup.source_programme, self.path)
+        self.text = self.path.read_text(encoding="utf-8")
+        if TITLE_LINE not in self.text:
+            raise Failed(f"{setup.source_programme} no longer holds the line {TITLE_LINE!r} the bench edits")
+        self.saves = 0
+
+    def save(self) -> tuple[str, float]:
+        """Save a new version atomically; its marker (shown in the status file) and when it was saved."""
+        self.saves += 1
+        marker = f"(save {self.saves})"
+        text = self.text.replace(TITLE_LINE, f'{TITLE_LINE[:-1]} {marker}"', 1)
+        temporary = self.path.with_name(f".{self.path.name}.{self.saves}")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, self.path)
+        return marker, time.time()
+
+
+def wait_for_status(status_file: Path, marker: str, timeout: float) -> float | None:
+    """The wall-clock time the status file first said ``marker``: the moment kiosk showed the save."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            if marker in status_file.read_text(encoding="utf-8"):
+                return status_file.stat().st_mtime
+        except OSError:
+            pass  # between two atomic replacements
+        time.sleep(0.002)
+    return None
+
+
+def reload_latency(setup: Setup, saves: int) -> dict:
+    """From an atomic save of the programme to the status file and to the frame showing it."""
+    programme = Programme(setup, "reload")
+    door = kiosk(setup, "reload-kiosk", language_period=3600, programme=programme.path)
+    first = started(door)
+    sleep_until(first.at + SETTLE_AFTER_START)
+    shown: list[tuple[float, float]] = []  # (saved, status written)
+    missed = 0
+    for _ in range(saves):
+        marker, saved = programme.save()
+        written = wait_for_status(status_path(door), marker, timeout=5.0)
+        if written is None:
+            missed += 1
+        else:
+            shown.append((saved, written))
+        time.sleep(0.3 + random.uniform(0, 0.1))  # let the app go quiet; no rhythm to lock onto
+    time.sleep(0.3)
+    frames = door.frames()
+    door.stop()
+    to_status = [(written - saved) * 1000 for saved, written in shown]
+    # The frame showing a save is the first one drawn after the status file said it (the tick that
+    # writes the status file sets the properties; the frame follows). Stamps are whole milliseconds.
+    to_frame = []
+    for saved, written in shown:
+        frame = next((f for f in frames if f.at >= written - 0.001), None)
+        if frame is not None:
+            to_frame.append((frame.at + 0.0005 - saved) * 1000)
+    return {
+        "saves": saves,
+        "missed": missed,
+        "status_ms_p50": percentile(to_status, 50),
+        "status_ms_p95": percentile(to_status, 95),
+        "frame_ms_p50": percentile(to_frame, 50),
+        "frame_ms_p95": percentile(to_frame, 95),
+        "frame_ms_max": max(to_frame, default=None),
+        "frames_found": len(to_frame),
+    }
+
+
+# -- the soak -----------------------------------------------------------------------------------------
+def soak(setup: Setup, reloads: int, speed: float, pace: float, language_period: float) -> dict:
+    """Days of rehearsal time in minutes: reloads paced past the settle time, languages switching."""
+    programme = Programme(setup, "soak")
+    door = kiosk(
+        setup,
+        "soak-kiosk",
+        language_period=language_period,
+        at="2023-03-27T08:00",
+        speed=speed,
+        programme=programme.path,
+        quit_after=24 * 3600,
+    )
+    first = started(door)
+    sleep_until(first.at + SETTLE_AFTER_START)
+    status = status_path(door)
+    began_at = json.loads(status.read_text())["at"]
+    rss_start = door.rss_kib()
+    cpu_start = door.cpu_seconds()
+    samples = [(0.0, rss_start)]
+    warm_up = min(20, reloads // 10)
+    rss_warm = None
+    start = time.time()
+    deadline = start + reloads * pace * 3 + 60
+    loaded = 0
+    with open(door.log_path, "rb") as log:
+        # Read on from where we were: the log grows by megabytes and is read after every save.
+        seen, rest = 0, b""
+        while loaded < reloads and door.alive() and time.time() < deadline:
+            programme.save()
+            time.sleep(pace)
+            lines, _, rest = (rest + log.read()).rpartition(b"\n")  # a line still being written waits
+            seen += lines.count(b"programme loaded:")
+            loaded = seen - 1  # the first load is not a reload
+            if rss_warm is None and loaded >= warm_up:
+                rss_warm = door.rss_kib()
+            if time.time() - start >= len(samples) * 10:
+                samples.append((time.time() - start, door.rss_kib()))
+    time.sleep(1.0)  # the last save is shown, the last crossfade is over
+    alive = door.alive()
+    result: dict = {"alive": alive, "speed": speed, "pace_s": pace, "saves": programme.saves}
+    if alive:
+        rss_end = door.rss_kib()
+        samples.append((time.time() - start, rss_end))
+        last = json.loads(status.read_text())
+        result |= {
+            "rss_start_kib": rss_start,
+            "rss_warm_kib": rss_warm,
+            "rss_end_kib": rss_end,
+            "rss_peak_kib": max(kib for _, kib in samples),
+            "growth_kib": rss_end - (rss_warm if rss_warm is not None else rss_start),
+            "growth_from_start_kib": rss_end - rss_start,
+            "cpu_s": door.cpu_seconds() - cpu_start,
+            "simulated_days": (dt.datetime.fromisoformat(last["at"]) - dt.datetime.fromisoformat(began_at))
+            / dt.timedelta(days=1),
+            "shows_last_save": f"(save {programme.saves})" in json.dumps(last, ensure_ascii=False),
+        }
+    log = door.log_text()
+    result |= {
+        "seconds": time.time() - start,
+        "reloads": log.count("programme loaded:") - 1,
+        "errors": [line for line in log.splitlines() if "Traceback" in line or "ERROR" in line][:5],
+        "rss_samples_kib": samples,
+        "exit": door.stop(),
+    }
+    return result
+
+
+def percentile(values: list[float], p: float) -> float | None:
+    """Nearest-rank percentile: a value that was measured, never an interpolation."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
