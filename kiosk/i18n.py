@@ -47,6 +47,13 @@ LABELS: dict[str, dict[str, str]] = {
         "at": "à {time}",
         "parallel": "En parallèle",
         "page": "Page {page}/{pages}",
+        "free": "Libre",
+        "done_today": "Terminé pour aujourd’hui",
+        "done": "Terminé",
+        "no_sessions_short": "Aucune session",
+        "nothing_next": "Plus rien aujourd’hui",
+        "more_later": "+\u00a0{count} plus tard",
+        "continued": "{title} (suite)",
     },
     "en": {
         "now": "Now",
@@ -83,6 +90,13 @@ LABELS: dict[str, dict[str, str]] = {
         "at": "at {time}",
         "parallel": "In parallel",
         "page": "Page {page}/{pages}",
+        "free": "Free",
+        "done_today": "Done for today",
+        "done": "Done",
+        "no_sessions_short": "No sessions",
+        "nothing_next": "Nothing more today",
+        "more_later": "+\u00a0{count} more later",
+        "continued": "{title} (continued)",
     },
 }
 
@@ -160,3 +174,12 @@ def duration(minutes: int, lang: str) -> str:
 def whole_minutes(delta: dt.timedelta) -> int:
     """Minutes as a person counts them on a clock: 10:02 → 10:25 is 23 min, whatever the seconds."""
     return max(0, -int(-delta.total_seconds() // 60))
+
+
+def short_date(day: dt.date, lang: str) -> str:
+    """29 mars / 29 March: a day of the same event, where the year goes without saying."""
+    base = lang.split("-")[0]
+    if base not in _MONTHS:
+        return day.isoformat()
+    first = "1er" if base == "fr" and day.day == 1 else str(day.day)
+    return f"{first}\u00a0{_MONTHS[base][day.month - 1]}"

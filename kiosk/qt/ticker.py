@@ -45,14 +45,22 @@ class Ticker(QObject):
         self.timer.timeout.connect(self.tick)
         self.next_wake_seconds = 0.0
 
+    def beat(self) -> int:
+        """Language periods since the epoch, in real time: languages and pages of rows turn on it."""
+        return int(self.realtime() // self.language_period) if self.language_period > 0 else 0
+
     def language_index(self) -> int:
         count = len(self.screen.languages)
         if count <= 1 or self.language_period <= 0:
             return 0
-        return int(self.realtime() // self.language_period) % count
+        return self.beat() % count
 
     def tick(self) -> None:
         at = self.clock.now()
+        # A screen with more rows than fit (the overview) turns its pages on the same beat.
+        pages_turn = hasattr(self.screen, "beat")
+        if pages_turn:
+            self.screen.beat = self.beat()
         self.screen.show(at)
         self.screen.bridge.languageIndex = self.language_index()
         self.ticked.emit()
@@ -61,7 +69,7 @@ class Ticker(QObject):
         change = next_change(self.screen.programme, at)
         if change is not None:
             waits.append(seconds_until(self.clock, change))
-        if len(self.screen.languages) > 1 and self.language_period > 0:
+        if (len(self.screen.languages) > 1 or pages_turn) and self.language_period > 0:
             now = self.realtime()
             waits.append((math.floor(now / self.language_period) + 1) * self.language_period - now)
         self.next_wake_seconds = min(waits)

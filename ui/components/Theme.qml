@@ -9,6 +9,8 @@ QtObject {
     readonly property color line: "#2c4f80"
     readonly property color text: "#ffffff"
     readonly property color muted: "#d3deef"
+    // What is over (past agenda items, rooms done for the day): quieter than muted, still ≥ 7:1.
+    readonly property color dim: "#b4c4dc"
     readonly property color accent: "#ffd166"
     readonly property color accentInk: "#0a2240"
     readonly property color warning: "#ffb4a8"

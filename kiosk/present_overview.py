@@ -1,0 +1,394 @@
+"""What the foyer overview says, in words, in one language: OverviewState → OverviewText. Qt-free.
+
+The board has one row per room. Rooms taken by the same umbrella block (on now, or next when the room
+is free) sit together under one header, so "14:00 mission members' meetings → Salle IX, VIII, VII"
+reads as one thing. The venue-wide moment on now, or the next one today (lunch, coffee, cocktail),
+has a banner of its own above the board. A board longer than the screen is cut into pages here, from
+the number of rows the screen says it has room for, so QML never decides which words go where.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+
+from . import i18n, schedule
+from .programme import Programme, Session, Text
+
+# A short line (a group's header, a room with nothing more to come) is this many room rows tall;
+# the screen lays it out at the height it is told.
+SHORT_ROWS = 0.55
+
+
+@dataclass(frozen=True)
+class BoardEntry:
+    """One line of the board before it is put into words: a group's header, or a room."""
+
+    kind: str  # "group" or "room"
+    block: Session | None = None  # the umbrella block of a group's header, or of a room in a group
+    room: schedule.RoomState | None = None
+    continued: bool = False  # a group's header repeated at the top of the next page
+
+    @property
+    def short(self) -> bool:
+        """A group's header, or a room where nothing is on and nothing is to come: one line is enough."""
+        room = self.room
+        return self.kind == "group" or (room is not None and not room.current and room.next is None)
+
+    @property
+    def rows(self) -> float:
+        return SHORT_ROWS if self.short else 1.0
+
+
+@dataclass(frozen=True)
+class BoardLine:
+    """A line of the board in words (field names are the QML property names of BoardRow)."""
+
+    kind: str = "room"  # "room" or "group"
+    short: bool = False  # one line: SHORT_ROWS of a room's row
+    grouped: bool = False  # a room in a group: drawn joined to the group's header
+    lastInGroup: bool = False
+    # a room
+    roomName: str = ""
+    phase: str = ""  # "ongoing", "free" or "done": how the row is drawn (always with words)
+    nowTitle: str = ""
+    nowUntil: str = ""  # jusqu'à 11:05
+    nowTag: str = ""  # Pour tous, when what is on is for everyone
+    nowNote: str = ""  # Libre / Terminé pour aujourd'hui, when nothing is on
+    nextAt: str = ""  # 14:00 (with the day when it is not today)
+    nextTitle: str = ""
+    nextTag: str = ""
+    nextNote: str = ""  # Plus rien aujourd'hui
+    # a group's header
+    groupLabel: str = ""  # En parallèle
+    groupTitle: str = ""
+    groupTime: str = ""  # 14:00 – 15:30
+    groupStatus: str = ""  # En cours / à 14:00
+    groupOngoing: bool = False
+
+
+@dataclass(frozen=True)
+class AgendaLine:
+    """An item of the day's agenda in words (field names are the QML property names of AgendaEntry)."""
+
+    time: str = ""  # 10:05
+    title: str = ""
+    where: str = ""  # Salle I, or the rooms of a block's parts
+    tag: str = ""  # Pour tous
+    phase: str = ""  # "past", "current" or "future"
+    phaseWord: str = ""  # Terminé / En cours: the phase never by colour alone
+
+
+@dataclass(frozen=True)
+class OverviewText:
+    """Every string of the overview in one language (field names are the QML property names)."""
+
+    lang: str = ""
+    langLabel: str = ""
+    eventTitle: str = ""
+    subtitle: str = ""  # mardi 28 mars 2023 · Siège de l'UNESCO
+    clock: str = ""
+    roomHeading: str = ""
+    nowHeading: str = ""
+    nextHeading: str = ""
+    pageLabel: str = ""  # Page 1/2, only when the board has more than one page
+    hasVenue: bool = False
+    venueOngoing: bool = False
+    venueLabel: str = ""  # Pour tous
+    venueTitle: str = ""
+    venueWhere: str = ""
+    venueTime: str = ""  # jusqu'à 15:45 / 15:30 – 15:45
+    venueStatus: str = ""  # En cours / dans 55 min
+    agendaHeading: str = ""
+    agendaMore: str = ""  # + 4 plus tard
+    programmeError: str = ""
+    rehearsal: str = ""
+    lines: tuple[BoardLine, ...] = field(default=())
+    agenda: tuple[AgendaLine, ...] = field(default=())
+
+
+def _kinds(cls: type) -> dict[str, type]:
+    return {f.name: {"str": str, "bool": bool}[f.type] for f in fields(cls) if f.type in ("str", "bool")}
+
+
+BOARD_LINE_FIELDS = _kinds(BoardLine)
+AGENDA_LINE_FIELDS = _kinds(AgendaLine)
+OVERVIEW_TEXT_FIELDS = _kinds(OverviewText)  # the lists (lines, agenda) travel as objects of their own
+
+
+def _t(text: Text, lang: str, programme: Programme) -> str:
+    return text.get(lang, programme.event.languages)
+
+
+# -- the board's shape, the same in every language ------------------------------------------------
+
+
+def board_plan(programme: Programme, state: schedule.OverviewState) -> tuple[BoardEntry, ...]:
+    """The board's lines in order: rooms as the programme lists them, a group's rooms together.
+
+    A group stands where its first room would stand, its rooms in the order of the block's parts.
+    """
+    keyed = [(rs, _block_of(programme, rs)) for rs in state.rooms]
+    plan: list[BoardEntry] = []
+    placed: set[str] = set()
+    for rs, block in keyed:
+        if block is None:
+            plan.append(BoardEntry("room", room=rs))
+            continue
+        if block.id in placed:
+            continue
+        placed.add(block.id)
+        order = {programme.session(p).room: i for i, p in enumerate(block.parts)}
+        members = sorted(
+            (r for r, b in keyed if b is not None and b.id == block.id),
+            key=lambda r: order.get(r.room.id, len(order)),
+        )
+        plan.append(BoardEntry("group", block=block))
+        plan.extend(BoardEntry("room", block=block, room=r) for r in members)
+    return tuple(plan)
+
+
+def _block_of(programme: Programme, rs: schedule.RoomState) -> Session | None:
+    """The umbrella block a room's row belongs under: that of what is on, else of what is next today."""
+    if rs.current:
+        shown = rs.current[0]
+    elif rs.next is not None and schedule.local_day(programme, rs.next.start) == schedule.local_day(
+        programme, rs.at
+    ):
+        shown = rs.next
+    else:
+        return None
+    if shown.parent:
+        return programme.session(shown.parent)
+    return shown if shown.parts else None
+
+
+def board_pages(plan: Sequence[BoardEntry], capacity: float) -> tuple[tuple[BoardEntry, ...], ...]:
+    """The board cut into pages of at most ``capacity`` rows (0: unknown yet, one page).
+
+    A group moves whole to the next page when it fits there; a group longer than a page is split
+    and its header repeated, marked continued. A header never ends a page, and every page has at
+    least one room, even on a screen too small for the two.
+    """
+    if capacity <= 0:
+        return (tuple(plan),)
+    eps = 1e-6
+    pages: list[tuple[BoardEntry, ...]] = []
+    page: list[BoardEntry] = []
+    used = 0.0
+    for chunk in _chunks(plan):
+        need = sum(e.rows for e in chunk)
+        if page and used + need > capacity + eps and need <= capacity + eps:
+            pages.append(tuple(page))
+            page, used = [], 0.0
+        for i, entry in enumerate(chunk):
+            # A header needs room for its first room too.
+            wanted = entry.rows + (chunk[i + 1].rows if entry.kind == "group" and i + 1 < len(chunk) else 0)
+            if page and used + wanted > capacity + eps:
+                pages.append(tuple(page))
+                page, used = [], 0.0
+                if entry.kind == "room" and entry.block is not None:
+                    header = BoardEntry("group", block=entry.block, continued=True)
+                    page.append(header)
+                    used += header.rows
+            page.append(entry)
+            used += entry.rows
+    if page or not pages:
+        pages.append(tuple(page))
+    return tuple(pages)
+
+
+def _chunks(plan: Sequence[BoardEntry]) -> list[list[BoardEntry]]:
+    """A group's header with its rooms, or a room on its own."""
+    chunks: list[list[BoardEntry]] = []
+    for entry in plan:
+        if entry.kind == "room" and entry.block is not None and chunks and chunks[-1][0].kind == "group":
+            chunks[-1].append(entry)
+        else:
+            chunks.append([entry])
+    return chunks
+
+
+def agenda_window(agenda: Sequence[schedule.AgendaItem], capacity: int) -> tuple[int, int]:
+    """Which agenda items fit (start, stop): the rest of the day, after the last one finished.
+
+    With room to spare at the end of the day, earlier items fill it, so the list is never half empty.
+    """
+    if capacity <= 0 or len(agenda) <= capacity:
+        return 0, len(agenda)
+    first = next((i for i, item in enumerate(agenda) if item.phase != "past"), len(agenda))
+    start = max(0, first - 1)  # the item just finished stays, for whoever comes out of it
+    stop = min(len(agenda), start + capacity)
+    return max(0, stop - capacity), stop
+
+
+# -- the words --------------------------------------------------------------------------------------
+
+
+def overview_text(
+    programme: Programme,
+    state: schedule.OverviewState,
+    lang: str,
+    *,
+    board: Sequence[BoardEntry] | None = None,
+    page: tuple[int, int] = (1, 1),
+    agenda_capacity: int = 0,
+    programme_error: bool = False,
+    rehearsal: bool = False,
+) -> OverviewText:
+    """The overview in ``lang``: ``board`` is the page of the board shown (default: all of it),
+    ``page`` its number and the number of pages."""
+    zone = programme.event.zone
+    local = state.at.astimezone(zone)
+    if board is None:
+        board = board_plan(programme, state)
+    start, stop = agenda_window(state.agenda, agenda_capacity)
+    venue = programme.event.venue
+    t: dict = {
+        "lang": lang,
+        "langLabel": lang.upper(),
+        "eventTitle": _t(programme.event.title, lang, programme),
+        "subtitle": " · ".join(
+            p for p in (i18n.long_date(local.date(), lang), _t(venue.name, lang, programme)) if p
+        ),
+        "clock": i18n.clock(local),
+        "roomHeading": i18n.label(lang, "room"),
+        "nowHeading": i18n.label(lang, "now"),
+        "nextHeading": i18n.label(lang, "next"),
+        "pageLabel": i18n.label(lang, "page", page=str(page[0]), pages=str(page[1])) if page[1] > 1 else "",
+        "agendaHeading": i18n.label(lang, "day"),
+        "agendaMore": i18n.label(lang, "more_later", count=str(len(state.agenda) - stop))
+        if stop < len(state.agenda)
+        else "",
+        "programmeError": i18n.label(lang, "programme_error") if programme_error else "",
+        "rehearsal": i18n.label(lang, "rehearsal") if rehearsal else "",
+        "lines": _lines(programme, board, lang, state.at),
+        "agenda": tuple(agenda_line(programme, item, lang) for item in state.agenda[start:stop]),
+    }
+    moment = venue_moment(programme, state.at)
+    if moment is not None:
+        ongoing = moment.is_on(state.at)
+        room = _t(programme.room(moment.room).name, lang, programme) if moment.room else ""
+        t |= {
+            "hasVenue": True,
+            "venueOngoing": ongoing,
+            "venueLabel": i18n.label(lang, "venue_wide"),
+            "venueTitle": _t(moment.title, lang, programme),
+            "venueWhere": room,
+            "venueTime": i18n.label(lang, "until", time=i18n.clock(moment.end.astimezone(zone)))
+            if ongoing
+            else i18n.time_range(moment.start.astimezone(zone), moment.end.astimezone(zone)),
+            "venueStatus": i18n.label(lang, "now")
+            if ongoing
+            else i18n.label(
+                lang, "in", duration=i18n.duration(i18n.whole_minutes(moment.start - state.at), lang)
+            ),
+        }
+    return OverviewText(**t)
+
+
+def venue_moment(programme: Programme, at: dt.datetime) -> Session | None:
+    """The venue-wide moment on now, else the next one later today."""
+    today = schedule.local_day(programme, at)
+    moments = [
+        s
+        for s in programme.sessions
+        if s.venue_wide and s.end > at and (s.start <= at or schedule.local_day(programme, s.start) == today)
+    ]
+    return min(moments, key=lambda s: (max(s.start, at), s.start), default=None)
+
+
+def _lines(
+    programme: Programme, board: Sequence[BoardEntry], lang: str, at: dt.datetime
+) -> tuple[BoardLine, ...]:
+    lines = []
+    for i, entry in enumerate(board):
+        following = board[i + 1] if i + 1 < len(board) else None
+        last = following is None or following.block is None or following.kind == "group"
+        if entry.kind == "group":
+            lines.append(group_line(programme, entry, lang, at))
+        else:
+            lines.append(room_line(programme, entry, lang, last_in_group=last))
+    return tuple(lines)
+
+
+def group_line(programme: Programme, entry: BoardEntry, lang: str, at: dt.datetime) -> BoardLine:
+    """The header of a group: the umbrella block, its time, and whether it is on."""
+    zone = programme.event.zone
+    block = entry.block
+    assert block is not None
+    title = _t(block.title, lang, programme)
+    ongoing = block.is_on(at)
+    return BoardLine(
+        kind="group",
+        short=True,
+        grouped=True,
+        groupLabel=i18n.label(lang, "parallel"),
+        groupTitle=i18n.label(lang, "continued", title=title) if entry.continued else title,
+        groupTime=i18n.time_range(block.start.astimezone(zone), block.end.astimezone(zone)),
+        groupStatus=i18n.label(lang, "now")
+        if ongoing
+        else i18n.label(lang, "at", time=i18n.clock(block.start.astimezone(zone))),
+        groupOngoing=ongoing,
+    )
+
+
+def room_line(programme: Programme, entry: BoardEntry, lang: str, *, last_in_group: bool = True) -> BoardLine:
+    """A room's row: what is on now and until when, what is next and at what time."""
+    rs = entry.room
+    assert rs is not None
+    zone = programme.event.zone
+    today = schedule.local_day(programme, rs.at)
+    venue_wide = i18n.label(lang, "venue_wide")
+    t: dict = {
+        "kind": "room",
+        "short": entry.short,
+        "grouped": entry.block is not None,
+        "lastInGroup": entry.block is not None and last_in_group,
+        "roomName": _t(rs.room.name, lang, programme),
+    }
+    if rs.current:
+        now = rs.current[0]
+        t |= {
+            "phase": "ongoing",
+            "nowTitle": _t(now.title, lang, programme),
+            "nowUntil": i18n.label(lang, "until", time=i18n.clock(now.end.astimezone(zone))),
+            "nowTag": venue_wide if now.venue_wide else "",
+        }
+    elif rs.phase in (schedule.BETWEEN, schedule.BEFORE_FIRST, schedule.BEFORE_EVENT):
+        t |= {"phase": "free", "nowNote": i18n.label(lang, "free")}
+    elif rs.phase == schedule.NO_SESSIONS:
+        t |= {"phase": "done", "nowNote": i18n.label(lang, "no_sessions_short")}
+    else:
+        t |= {"phase": "done", "nowNote": i18n.label(lang, "done_today")}
+    nxt = rs.next
+    if nxt is not None:
+        start = nxt.start.astimezone(zone)
+        on_another_day = start.date() != today
+        t |= {
+            "nextAt": f"{i18n.short_date(start.date(), lang)} · {i18n.clock(start)}"
+            if on_another_day
+            else i18n.clock(start),
+            "nextTitle": _t(nxt.title, lang, programme),
+            "nextTag": venue_wide if nxt.venue_wide else "",
+        }
+    elif t["phase"] != "done":  # a room done for the day already says so
+        t["nextNote"] = i18n.label(lang, "nothing_next")
+    return BoardLine(**t)
+
+
+def agenda_line(programme: Programme, item: schedule.AgendaItem, lang: str) -> AgendaLine:
+    """An item of the day: when, what, where; done, on now or to come, in words."""
+    zone = programme.event.zone
+    s = item.session
+    rooms = [s.room] if s.room else []
+    rooms += [p.room for p in item.parts if p.room and p.room not in rooms]
+    return AgendaLine(
+        time=i18n.clock(s.start.astimezone(zone)),
+        title=_t(s.title, lang, programme),
+        where=" · ".join(_t(programme.room(r).name, lang, programme) for r in rooms),
+        tag=i18n.label(lang, "venue_wide") if s.venue_wide else "",
+        phase=item.phase,
+        phaseWord={"past": i18n.label(lang, "done"), "current": i18n.label(lang, "now")}.get(item.phase, ""),
+    )

@@ -1,0 +1,218 @@
+"""The foyer overview's controller: programme + instant → the FoyerSign bridge's properties.
+
+Every room, the venue-wide moment and the day's agenda, one page per language like the door. The
+screen tells the bridge how many board rows and agenda items it has room for (a layout fact only
+QML knows); the board is then cut into pages here, and each language's page turns to the next page
+of rows on the ticker's beat, as it comes on screen, so no text changes on a page while it fades out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from .. import schedule
+from ..present_overview import (
+    AGENDA_LINE_FIELDS,
+    BOARD_LINE_FIELDS,
+    OVERVIEW_TEXT_FIELDS,
+    SHORT_ROWS,
+    board_pages,
+    board_plan,
+    overview_text,
+)
+from ..programme import Programme
+from .bridge import _properties
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
+
+def _defaults(spec: dict[str, type]) -> dict[str, tuple[type, object]]:
+    return {name: (kind, kind()) for name, kind in spec.items()}
+
+
+@QmlElement
+@QmlUncreatable("made by kiosk, not by QML")
+class BoardRow(_properties("BoardRowProperties", _defaults(BOARD_LINE_FIELDS))):
+    """A line of the board: a room (now, next) or the header of a group of rooms."""
+
+
+@QmlElement
+@QmlUncreatable("made by kiosk, not by QML")
+class AgendaEntry(_properties("AgendaEntryProperties", _defaults(AGENDA_LINE_FIELDS))):
+    """An item of the day's agenda."""
+
+
+@QmlElement
+@QmlUncreatable("made by kiosk, not by QML")
+class FoyerPage(
+    _properties(
+        "FoyerPageProperties",
+        _defaults(OVERVIEW_TEXT_FIELDS)
+        | {
+            "lines": ("QVariantList", []),  # BoardRow, the page of the board shown
+            "agenda": ("QVariantList", []),  # AgendaEntry, the part of the day that fits
+        },
+    )
+):
+    """One language's page of the overview: every string, ready to show."""
+
+
+# Named for the board in the foyer: Overview.qml is the view, and one name cannot serve both in QML.
+@QmlElement
+@QmlUncreatable("made by kiosk, not by QML")
+class FoyerSign(
+    _properties(
+        "FoyerSignProperties",
+        {
+            "pages": ("QVariantList", []),  # FoyerPage per language, in the event's order
+            "languageIndex": (int, 0),
+            "languageLabels": ("QStringList", []),
+            "reducedMotion": (bool, False),
+            "programmeOk": (bool, True),
+            "rehearsal": (bool, False),
+            "rotation": (int, 0),
+            "shortRows": (float, SHORT_ROWS),  # a one-line board line, in room rows
+            # Written by the screen (QML): how many room rows and agenda items fit (0: not laid out yet).
+            "boardRows": (float, 0.0),
+            "agendaRows": (int, 0),
+            "boardPages": (int, 1),
+            "boardRowsWanted": (float, 0.0),  # the whole board, in room rows (a portrait board's height)
+        },
+    )
+):
+    """The foyer overview: its pages in each language and what they share."""
+
+
+class _Filled:
+    """One language's page and the row objects it reuses from tick to tick."""
+
+    def __init__(self, page: FoyerPage):
+        self.page = page
+        self.rows: list[BoardRow] = []
+        self.entries: list[AgendaEntry] = []
+
+    def fill(self, text) -> None:
+        self.page.set(**{name: getattr(text, name) for name in OVERVIEW_TEXT_FIELDS})
+        self.page.lines = _reuse(self.rows, BoardRow, self.page, text.lines, BOARD_LINE_FIELDS)
+        self.page.agenda = _reuse(self.entries, AgendaEntry, self.page, text.agenda, AGENDA_LINE_FIELDS)
+
+
+def _reuse(pool: list, kind: type, parent: QObject, texts, spec: dict[str, type]) -> list:
+    """The pool's objects showing ``texts``: existing ones are refilled (only what changed emits), so a
+    tick that moves no row rebuilds no row in QML."""
+    while len(pool) < len(texts):
+        pool.append(kind(parent))
+    for obj, text in zip(pool, texts, strict=False):
+        obj.set(**{name: getattr(text, name) for name in spec})
+    return pool[: len(texts)]
+
+
+class OverviewScreen:
+    """Keeps a FoyerSign bridge showing the whole venue at the instants it is given."""
+
+    view = "overview"
+    qml = "Overview.qml"
+
+    def __init__(
+        self,
+        programme: Programme,
+        languages: tuple[str, ...] | None = None,
+        parent: QObject | None = None,
+    ):
+        self.bridge = FoyerSign(parent)
+        self.programme = programme
+        self.wanted_languages = languages
+        self.programme_error: str | None = None
+        # Set by the ticker before each show: language periods since the epoch, in real time. None
+        # (a still render) shows the first page of the board in every language.
+        self.beat: int | None = None
+        self.overview: schedule.OverviewState | None = None
+        self._pages: dict[str, _Filled] = {}
+        self._filling = False
+        self._again = False
+        self._set_languages()
+        # The screen says how much fits once it is laid out, and again whenever its size changes.
+        self.bridge.boardRowsChanged.connect(self._fill)
+        self.bridge.agendaRowsChanged.connect(self._fill)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.wanted_languages or self.programme.event.languages)
+
+    def initial_properties(self) -> dict[str, QObject]:
+        return {"overview": self.bridge}
+
+    def problem_with(self, programme: Programme) -> str | None:
+        """Why ``programme`` cannot be shown here: never, the overview shows whatever rooms there are."""
+        return None
+
+    def replace_programme(self, programme: Programme) -> None:
+        self.programme = programme
+        self._set_languages()
+
+    def _set_languages(self) -> None:
+        if tuple(self._pages) == self.languages:
+            return
+        self._pages = {lang: _Filled(FoyerPage(self.bridge)) for lang in self.languages}
+        self.bridge.set(
+            pages=[p.page for p in self._pages.values()],
+            languageLabels=[lang.upper() for lang in self.languages],
+        )
+
+    def show(self, at: dt.datetime) -> None:
+        """Push what the venue shows at ``at`` into the bridge (only changed values emit)."""
+        self.overview = schedule.overview_state(self.programme, at)
+        self._fill()
+
+    def board_page(self, language: int, pages: int) -> int:
+        """Which page of the board a language's page shows now.
+
+        Each language moves on to the next page as it comes on screen (FR 1, EN 1, FR 2, EN 2…), so
+        every page of rows is read in every language, and none changes while it fades out.
+        """
+        if self.beat is None or pages <= 1:
+            return 0
+        return ((self.beat - language) // max(1, len(self.languages))) % pages
+
+    def _fill(self) -> None:
+        # Filling can change what fits (the venue banner comes or goes, a portrait board grows), and
+        # QML says so at once, from inside this call: fill again, from the top, until it holds.
+        if self._filling:
+            self._again = True
+            return
+        self._filling = True
+        try:
+            for _ in range(4):
+                self._again = False
+                self._fill_once()
+                if not self._again:
+                    break
+        finally:
+            self._filling = False
+
+    def _fill_once(self) -> None:
+        state = self.overview
+        if state is None:
+            return
+        plan = board_plan(self.programme, state)
+        self.bridge.boardRowsWanted = sum(entry.rows for entry in plan)
+        pages = board_pages(plan, self.bridge.boardRows)
+        for i, (lang, filled) in enumerate(self._pages.items()):
+            number = self.board_page(i, len(pages))
+            filled.fill(
+                overview_text(
+                    self.programme,
+                    state,
+                    lang,
+                    board=pages[number],
+                    page=(number + 1, len(pages)),
+                    agenda_capacity=self.bridge.agendaRows,
+                    programme_error=self.programme_error is not None,
+                    rehearsal=self.bridge.rehearsal,
+                )
+            )
+        self.bridge.set(boardPages=len(pages), programmeOk=self.programme_error is None)

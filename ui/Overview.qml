@@ -1,0 +1,61 @@
+import QtQuick
+import Kiosk
+import "components"
+
+// The foyer overview: every room now and next, the venue-wide moment, the day's agenda; one page per
+// language crossfading in turn, as on the door. Layout only: every string comes ready from
+// kiosk.present_overview through the FoyerSign bridge.
+Rectangle {
+    id: root
+    required property FoyerSign overview
+    color: Theme.ground
+
+    Item {
+        id: stage
+        // Screens mounted on their side: the scene turns, the window stays.
+        readonly property bool sideways: root.overview.rotation === 90 || root.overview.rotation === 270
+        width: sideways ? root.height : root.width
+        height: sideways ? root.width : root.height
+        anchors.centerIn: parent
+        rotation: root.overview.rotation
+
+        Repeater {
+            model: root.overview.pages
+            OverviewPageView {
+                id: pageView
+                required property FoyerPage modelData
+                required property int index
+                objectName: "page"
+                page: modelData
+                languageLabels: root.overview.languageLabels
+                languageIndex: root.overview.languageIndex
+                shortRows: root.overview.shortRows
+                rowsWanted: root.overview.boardRowsWanted
+                width: stage.width
+                height: stage.height
+                opacity: index === root.overview.languageIndex ? 1 : 0
+                visible: opacity > 0
+                Behavior on opacity {
+                    enabled: !root.overview.reducedMotion
+                    NumberAnimation { duration: 400; easing.type: Easing.InOutQuad }
+                }
+                // How much fits is the same on every language's page: the first one tells Python,
+                // which cuts the board into pages of that many rows.
+                Binding {
+                    when: pageView.index === 0 && pageView.built
+                    target: root.overview
+                    property: "boardRows"
+                    value: pageView.boardRowsFit
+                    restoreMode: Binding.RestoreNone
+                }
+                Binding {
+                    when: pageView.index === 0 && pageView.built
+                    target: root.overview
+                    property: "agendaRows"
+                    value: pageView.agendaRowsFit
+                    restoreMode: Binding.RestoreNone
+                }
+            }
+        }
+    }
+}

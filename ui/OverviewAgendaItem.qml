@@ -1,0 +1,119 @@
+import QtQuick
+import Kiosk
+import "components"
+
+// An item of the day's agenda: when, what, where. The one on now is highlighted (panel, bar and an
+// "En cours" tag); those over are quieter, with a ✓ and "Terminé" — never colour alone.
+Item {
+    id: item
+    required property AgendaEntry entry
+    required property real u
+    required property real small
+    required property real size
+    required property bool wide  // one line per item (a wide agenda), else two
+    objectName: "agendaItem"
+
+    readonly property bool past: entry.phase === "past"
+    readonly property bool current: entry.phase === "current"
+    readonly property real pad: 0.8 * u
+    readonly property real timeWidth: size * 3.3
+    readonly property color ink: past ? Theme.dim : Theme.text
+
+    Rectangle {
+        anchors.fill: parent
+        visible: item.current
+        color: Theme.panel
+        radius: item.u * 0.6
+    }
+    Rectangle {
+        visible: item.current
+        width: item.u * 0.5
+        height: parent.height
+        radius: width / 2
+        color: Theme.accent
+    }
+    Label {
+        id: timeText
+        objectName: "agendaTime"
+        x: item.pad * 1.5
+        y: item.pad
+        width: item.timeWidth
+        text: item.entry.time
+        size: item.size
+        color: item.past ? Theme.dim : Theme.accent
+        font.weight: Font.DemiBold
+        font.features: { "tnum": 1 }
+    }
+    Label {
+        id: titleText
+        objectName: "agendaTitle"
+        anchors.left: timeText.right
+        anchors.right: item.wide ? whereRow.left : item.right
+        anchors.rightMargin: item.wide ? item.u : item.pad
+        anchors.baseline: timeText.baseline
+        text: item.entry.title
+        size: item.size
+        color: item.ink
+        font.weight: item.current ? Font.Bold : Font.Medium
+    }
+    // Where, with the "Pour tous" tag: beside the title on a wide agenda, under it otherwise.
+    // Positions are explicit (no Row): a page fading in keeps the layout it had while hidden.
+    Item {
+        id: whereRow
+        x: item.wide ? item.width * 0.6 : timeText.x + item.timeWidth
+        y: item.wide ? (item.height - height) / 2 : titleText.y + titleText.height
+        width: phaseBox.x - x - item.u
+        height: whereLabel.implicitHeight
+        Label {
+            id: whereLabel
+            objectName: "agendaWhere"
+            width: Math.min(implicitWidth, whereRow.width - (tagBox.shown ? tagBox.width + item.u * 0.6 : 0))
+            text: item.entry.where
+            size: item.small
+            color: item.past ? Theme.dim : Theme.muted
+        }
+        Tag {
+            id: tagBox
+            objectName: "agendaTag"
+            x: whereLabel.width + item.u * 0.6
+            anchors.verticalCenter: parent.verticalCenter
+            // A wide agenda is one line: the tag gives its place to the room's name there.
+            text: item.wide ? "" : item.entry.tag
+            size: item.small * 0.8
+            filled: false
+            ink: item.past ? Theme.dim : Theme.muted
+            maximumWidth: whereRow.width * 0.5
+        }
+    }
+    // On now: a filled tag. Over: ✓ and the word (on one line, the ✓ alone: it needs no room).
+    Item {
+        id: phaseBox
+        x: item.width - width - item.pad
+        y: item.wide ? (item.height - height) / 2 : whereRow.y + (whereRow.height - height) / 2
+        width: item.current ? nowTag.width
+                            : item.past ? check.implicitWidth + (item.wide ? 0 : item.u * 0.4 + doneWord.implicitWidth) : 0
+        height: item.current ? nowTag.height : check.implicitHeight
+        Tag {
+            id: nowTag
+            objectName: "agendaNow"
+            text: item.current ? item.entry.phaseWord : ""
+            size: item.small * 0.85
+        }
+        Label {
+            id: check
+            visible: item.past
+            text: "✓"
+            size: item.small
+            color: Theme.dim
+        }
+        Label {
+            id: doneWord
+            objectName: "agendaPhase"
+            visible: item.past && !item.wide
+            x: check.implicitWidth + item.u * 0.4
+            text: item.past ? item.entry.phaseWord : ""
+            size: item.small
+            color: Theme.dim
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import QtQuick
+import Kiosk
+import "components"
+
+// The venue-wide moment on now, or the next one today: lunch, coffee, the cocktail. Where everyone
+// goes, above the board, with a "Pour tous" tag and "En cours" or how soon, in words.
+// Landscape: the tag, then what and where, then the status. Stacked (portrait): tag and status on top.
+Rectangle {
+    id: banner
+    required property FoyerPage page
+    required property real u
+    required property real small
+    required property real titleSize
+    property bool stacked: false
+    objectName: "venue"
+
+    function lineOf(size) { return Math.round(Math.max(Theme.floorPixels, Math.round(size)) * 1.18) }
+    readonly property real pad: 1.2 * u
+    readonly property real topLine: stacked ? lineOf(small * 1.1) + u * 0.6 : 0
+    readonly property real textLeft: stacked ? pad : labelTag.x + labelTag.width + u * 1.5
+    readonly property real textRight: stacked ? width - pad : statusBox.x - u * 1.5
+
+    radius: u * 0.8
+    color: Theme.panel
+    border.color: Theme.accent
+    border.width: Math.max(2, u * 0.25)
+    implicitHeight: pad * 2 + topLine + lineOf(titleSize * 1.25) + u * 0.3 + lineOf(titleSize)
+
+    Tag {
+        id: labelTag
+        objectName: "venueLabel"
+        x: banner.pad
+        y: banner.stacked ? banner.pad + (banner.lineOf(banner.small * 1.1) - height) / 2
+                          : (banner.height - height) / 2
+        text: banner.page.venueLabel
+        size: banner.small
+        maximumWidth: banner.width * (banner.stacked ? 0.6 : 0.25)
+    }
+    Label {
+        id: titleText
+        objectName: "venueTitle"
+        x: banner.textLeft
+        y: banner.pad + banner.topLine
+        width: banner.textRight - x
+        height: banner.lineOf(size)
+        verticalAlignment: Text.AlignVCenter
+        text: banner.page.venueTitle
+        size: banner.titleSize * 1.25
+        font.weight: Font.Bold
+    }
+    Item {
+        id: whereRow
+        x: banner.textLeft
+        y: titleText.y + titleText.height + banner.u * 0.3
+        width: banner.textRight - x
+        height: banner.lineOf(banner.titleSize)
+        Label {
+            id: venueWhere
+            objectName: "venueWhere"
+            width: Math.min(implicitWidth, whereRow.width - venueTime.width - banner.u * 1.5)
+            height: parent.height
+            verticalAlignment: Text.AlignVCenter
+            text: banner.page.venueWhere
+            size: banner.titleSize
+            font.weight: Font.DemiBold
+        }
+        Label {
+            id: venueTime
+            objectName: "venueTime"
+            x: venueWhere.width + banner.u * 1.5
+            width: Math.min(implicitWidth, whereRow.width * 0.5)
+            height: parent.height
+            verticalAlignment: Text.AlignVCenter
+            text: banner.page.venueTime
+            size: banner.titleSize
+            color: Theme.accent
+            font.weight: Font.DemiBold
+            font.features: { "tnum": 1 }
+        }
+    }
+    Item {
+        id: statusBox
+        x: banner.width - width - banner.pad
+        y: banner.stacked ? labelTag.y + (labelTag.height - height) / 2 : (banner.height - height) / 2
+        width: banner.page.venueOngoing ? nowTag.width : Math.min(soon.implicitWidth, banner.width * 0.3)
+        height: banner.page.venueOngoing ? nowTag.height : soon.height
+        Tag {
+            id: nowTag
+            objectName: "venueNow"
+            visible: banner.page.venueOngoing
+            text: banner.page.venueOngoing ? banner.page.venueStatus : ""
+            size: banner.small
+        }
+        Label {
+            id: soon
+            objectName: "venueSoon"
+            visible: !banner.page.venueOngoing
+            width: parent.width
+            height: banner.lineOf(size)
+            verticalAlignment: Text.AlignVCenter
+            text: banner.page.venueOngoing ? "" : banner.page.venueStatus
+            size: banner.small * 1.1
+            color: Theme.accent
+            font.weight: Font.DemiBold
+        }
+    }
+}

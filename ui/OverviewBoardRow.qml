@@ -1,0 +1,161 @@
+import QtQuick
+import Kiosk
+import "components"
+
+// A line of the board: a room (what is on now, until when; what is next, at what time) or the header
+// of a group of rooms taken by one umbrella block. Rooms of a group are joined to their header by a
+// bar on the left. Landscape: room | now | next side by side. Portrait: now above next, beside the room.
+Item {
+    id: row
+    required property BoardRow line
+    required property real u
+    required property real small
+    required property bool portrait
+    required property real rowHeight
+    required property real rowGap
+    required property real shortRows
+    required property real titleSize
+
+    readonly property bool group: line.kind === "group"
+    readonly property bool done: line.phase === "done"
+    // A room with nothing more to come is one short line: its name, and the word that says so.
+    readonly property bool shortRoom: line.short && !group
+    readonly property real bar: line.grouped ? 1.6 * u : 0
+    readonly property real pad: 1.1 * u
+    // Columns are measured from the row's left edge, so they line up with the headings above
+    // whether or not a row is indented by its group's bar.
+    readonly property real roomWidth: (portrait ? 0.27 : 0.19) * width
+    readonly property real timeWidth: 8.8 * u
+
+    objectName: group ? "boardGroup" : "boardRow"
+    height: line.short ? (rowHeight + rowGap) * shortRows - rowGap : rowHeight
+
+    // The group's bar: from its header down to its last room, across the gaps between rows.
+    Rectangle {
+        visible: row.line.grouped
+        x: 0
+        y: row.group ? row.height / 2 : -row.rowGap
+        width: 0.5 * row.u
+        height: row.group ? row.height / 2 + row.rowGap
+                          : row.rowGap + (row.line.lastInGroup ? row.height : row.height + row.rowGap)
+        radius: width / 2
+        color: Theme.accent
+    }
+
+    // -- a group's header ------------------------------------------------------------------------
+    Item {
+        visible: row.group
+        x: row.bar; width: row.width - row.bar
+        height: row.height
+        Label {
+            id: groupLabel
+            objectName: "groupLabel"
+            x: 0
+            anchors.verticalCenter: parent.verticalCenter
+            width: Math.min(implicitWidth, parent.width * 0.25)
+            text: row.line.groupLabel
+            size: row.small
+            color: Theme.muted
+            font.weight: Font.DemiBold
+            font.capitalization: Font.AllUppercase
+            font.letterSpacing: row.u * 0.08
+        }
+        Label {
+            objectName: "groupTitle"
+            anchors.left: groupLabel.right; anchors.leftMargin: row.u * 1.2
+            anchors.right: groupTime.left; anchors.rightMargin: row.u * 1.2
+            anchors.verticalCenter: parent.verticalCenter
+            text: row.line.groupTitle
+            size: row.titleSize
+            font.weight: Font.Bold
+        }
+        Label {
+            id: groupTime
+            objectName: "groupTime"
+            // Portrait leaves the block's name the room: its rooms say until when, the tag says when.
+            visible: !row.portrait
+            width: visible ? implicitWidth : 0
+            anchors.right: groupStatus.left; anchors.rightMargin: visible ? row.u : 0
+            anchors.verticalCenter: parent.verticalCenter
+            text: row.line.groupTime
+            size: row.small
+            color: Theme.muted
+            font.features: { "tnum": 1 }
+        }
+        Tag {
+            id: groupStatus
+            objectName: "groupStatus"
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            text: row.line.groupStatus
+            size: row.small
+            filled: row.line.groupOngoing
+        }
+    }
+
+    // -- a room ----------------------------------------------------------------------------------
+    Rectangle {
+        visible: !row.group
+        x: row.bar; width: row.width - row.bar
+        height: row.height
+        radius: row.u * 0.8
+        // Rooms done for the day step back: no panel behind them, quieter words ("Terminé").
+        color: row.done ? "transparent" : Theme.panel
+        border.color: Theme.line
+        border.width: row.done ? Math.max(1, row.u * 0.12) : 0
+
+        Label {
+            id: roomName
+            objectName: "roomName"
+            x: row.pad
+            width: row.shortRoom ? Math.min(implicitWidth, parent.width * 0.6) : row.roomWidth - row.bar - row.pad * 2
+            height: lineHeight * (row.shortRoom ? 1 : 2)
+            anchors.verticalCenter: parent.verticalCenter
+            verticalAlignment: Text.AlignVCenter
+            text: row.line.roomName
+            size: row.titleSize * (row.portrait ? 1 : 1.12)
+            color: row.done ? Theme.dim : Theme.text
+            font.weight: Font.Bold
+            wrapMode: row.shortRoom ? Text.NoWrap : Text.Wrap
+            maximumLineCount: row.shortRoom ? 1 : 2
+            lineHeightMode: Text.FixedHeight
+            lineHeight: Math.round(font.pixelSize * 1.15)
+        }
+        OverviewSlot {
+            objectName: "now"
+            // A short row's name may be longer than its column: the word then follows it.
+            x: row.shortRoom ? Math.max(row.roomWidth - row.bar, roomName.x + roomName.width + 2 * row.u)
+                             : row.roomWidth - row.bar
+            // Portrait: now above next; alone in the middle when nothing follows (a room done for the day).
+            readonly property bool alone: row.line.nextTitle === "" && row.line.nextNote === ""
+            y: row.portrait && !alone ? row.pad : (parent.height - height) / 2
+            width: row.portrait || row.shortRoom ? parent.width - x - row.pad
+                                                 : (row.width - row.roomWidth) * 0.52 - row.u
+            lines: row.shortRoom ? 1 : 2
+            u: row.u; small: row.small; size: row.titleSize
+            timeWidth: row.timeWidth
+            time: row.line.nowUntil
+            title: row.line.nowTitle
+            tag: row.line.nowTag
+            note: row.line.nowNote
+            noteInk: row.done ? Theme.dim : Theme.muted
+        }
+        OverviewSlot {
+            objectName: "next"
+            visible: !row.shortRoom
+            x: (row.portrait ? row.roomWidth : row.roomWidth + (row.width - row.roomWidth) * 0.52) - row.bar
+            y: row.portrait ? parent.height - row.pad - height : (parent.height - height) / 2
+            width: parent.width - x - row.pad
+            lines: row.portrait ? 1 : 2
+            u: row.u; small: row.small; size: row.titleSize
+            timeWidth: row.timeWidth
+            strong: false
+            ink: row.portrait ? Theme.muted : Theme.text
+            time: row.line.nextAt
+            title: row.line.nextTitle
+            tag: row.line.nextTag
+            note: row.line.nextNote
+            noteInk: Theme.dim
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import QtQuick
+import Kiosk
+import "components"
+
+// One half of a room's row: a time ("jusqu'à 11:05", "à 14:00") and a title, or a word when there is
+// nothing ("Libre", "Plus rien aujourd'hui"). The title has a fixed number of lines whatever the
+// language, so rows keep their height. A venue-wide session carries a "Pour tous" tag: on a line of its
+// own above the title when there are two lines, before the title on one.
+Item {
+    id: slot
+    property string time
+    property string title
+    property string tag
+    property string note
+    property int lines: 2
+    property real u: 10
+    property real small: 20
+    property real size: 24  // the title's type size
+    property real timeWidth: 10 * u
+    property bool strong: true
+    property color ink: Theme.text
+    property color noteInk: Theme.muted
+
+    readonly property bool withTag: note === "" && tag !== ""
+    readonly property bool tagAbove: withTag && lines >= 2
+    readonly property int titleLines: tagAbove ? lines - 1 : withTag ? 1 : lines
+    readonly property real lineStep: Math.round(Math.max(Theme.floorPixels, Math.round(size)) * 1.18)
+    implicitHeight: lines * lineStep
+
+    Label {
+        id: timeText
+        objectName: "slotTime"
+        width: slot.timeWidth
+        anchors.baseline: slot.tagAbove ? undefined : titleText.baseline
+        y: (slot.lineStep - lineHeight) / 2
+        visible: slot.note === ""
+        text: slot.time
+        size: slot.small
+        color: Theme.accent
+        font.weight: Font.DemiBold
+        font.features: { "tnum": 1 }
+        wrapMode: Text.Wrap
+        maximumLineCount: 2
+        lineHeightMode: Text.FixedHeight
+        lineHeight: Math.round(font.pixelSize * 1.15)
+    }
+    Tag {
+        id: tagBox
+        objectName: "slotTag"
+        x: slot.timeWidth + slot.u
+        y: (slot.lineStep - height) / 2
+        visible: slot.withTag
+        text: slot.tag
+        size: slot.small * 0.85
+        maximumWidth: (slot.width - x) * 0.5
+    }
+    Label {
+        id: titleText
+        objectName: "slotTitle"
+        x: slot.timeWidth + slot.u + (slot.withTag && !slot.tagAbove ? tagBox.width + slot.u : 0)
+        y: slot.tagAbove ? slot.lineStep : 0
+        width: slot.width - x
+        height: lineHeight * slot.titleLines
+        visible: slot.note === ""
+        text: slot.title
+        size: slot.size
+        color: slot.ink
+        font.weight: slot.strong ? Font.Bold : Font.DemiBold
+        wrapMode: Text.Wrap
+        maximumLineCount: slot.titleLines
+        lineHeightMode: Text.FixedHeight
+        lineHeight: slot.lineStep
+    }
+    Label {
+        objectName: "slotNote"
+        width: slot.width
+        anchors.verticalCenter: parent.verticalCenter
+        visible: slot.note !== ""
+        text: slot.note
+        size: slot.size
+        color: slot.noteInk
+    }
+}
