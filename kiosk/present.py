@@ -23,6 +23,7 @@ class DoorText:
     clock: str = ""
     date: str = ""
     eventTitle: str = ""  # with the venue
+    eventShort: str = ""  # the short title with the venue, for narrow screens
     nowLabel: str = ""
     nowBlock: str = ""  # the umbrella block a part belongs to
     nowTitle: str = ""
@@ -79,9 +80,13 @@ def where(session: Session, lang: str, programme: Programme, at: dt.datetime) ->
         if session.start <= at
         else i18n.clock(session.start.astimezone(zone))
     )
+    # A part of an umbrella block points at the whole block: every room where it goes on.
+    block = programme.session(session.parent) if session.parent else None
+    shown = block or session
+    rooms = [programme.session(p).room for p in block.parts] if block else [session.room]
     return {
-        "elsewhereTitle": _t(session.title, lang, programme),
-        "elsewhereRoom": _t(programme.room(session.room).name, lang, programme) if session.room else "",
+        "elsewhereTitle": _t(shown.title, lang, programme),
+        "elsewhereRoom": " · ".join(_t(programme.room(r).name, lang, programme) for r in rooms if r),
         "elsewhereTime": when,
     }
 
@@ -105,19 +110,17 @@ def door_text(
     zone = programme.event.zone
     at = state.at
     local = at.astimezone(zone)
+    event = programme.event
+    venue = _t(event.venue.name, lang, programme)
     t = {
         "lang": lang,
         "langLabel": lang.upper(),
         "roomName": _t(state.room.name, lang, programme),
         "clock": i18n.clock(local),
         "date": i18n.long_date(local.date(), lang),
-        "eventTitle": " · ".join(
-            p
-            for p in (
-                _t(programme.event.title, lang, programme),
-                _t(programme.event.venue.name, lang, programme),
-            )
-            if p
+        "eventTitle": " · ".join(filter(None, (_t(event.title, lang, programme), venue))),
+        "eventShort": " · ".join(
+            filter(None, (_t(event.short_title or event.title, lang, programme), venue))
         ),
         "programmeError": i18n.label(lang, "programme_error") if programme_error else "",
         "rehearsal": i18n.label(lang, "rehearsal") if rehearsal else "",

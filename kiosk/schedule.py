@@ -96,14 +96,20 @@ def room_state(programme: Programme, room_id: str, at: dt.datetime) -> RoomState
     return RoomState(room, at, status, phase, current, upcoming, blocks, elsewhere)
 
 
+# A session on elsewhere is worth walking to only with this much of it left.
+JOINABLE = dt.timedelta(minutes=15)
+
+
 def where_the_day_goes_on(
     programme: Programme, room_id: str, at: dt.datetime, until: dt.datetime | None = None
 ) -> Session | None:
     """The session elsewhere that a person leaving this room should head for, later today.
 
     With ``until`` (the room's own next session), only what is on now or starts before it: a
-    "meanwhile" after which the room's session is still to come. A venue-wide moment (lunch,
-    coffee, cocktail) wins over another room's session.
+    "meanwhile" after which the room's session is still to come. What is on now, with time left to
+    join it, wins over what is to come (from the restaurant at 14:00, the meetings under way, not
+    the 15:30 coffee); then a venue-wide moment (lunch, coffee, cocktail) wins over another room's
+    session (Salle IX at 12:00: lunch at 12:15, not a dialogue ending at 12:10).
     """
     today = local_day(programme, at)
     candidates = [
@@ -117,9 +123,11 @@ def where_the_day_goes_on(
     ]
     if not candidates:
         return None
-    venue_wide = [s for s in candidates if s.venue_wide]
-    pool = venue_wide or candidates
-    return min(pool, key=lambda s: (max(s.start, at), s.start))
+    worth_joining = at + JOINABLE
+
+    return min(
+        candidates, key=lambda s: (not (s.start <= at and s.end >= worth_joining), not s.venue_wide, s.start)
+    )
 
 
 def overview_state(programme: Programme, at: dt.datetime) -> OverviewState:

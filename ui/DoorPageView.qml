@@ -37,8 +37,14 @@ Item {
             anchors.right: view.portrait ? parent.right : clock.left
             anchors.rightMargin: view.portrait ? 0 : 2 * view.u
             y: view.portrait ? 0 : (parent.height - height) / 2
+            // The room's name is the first thing read: a long one ("Restaurant 7ème étage") shrinks
+            // a little to stay whole, within a fixed box, rather than losing its end.
+            height: Math.round(7 * view.u * 1.25)
             text: view.page.roomName
             size: 7 * view.u
+            fontSizeMode: Text.Fit
+            minimumPixelSize: Math.round(4.5 * view.u)
+            verticalAlignment: Text.AlignVCenter
             font.weight: Font.Bold
         }
         Label {
@@ -113,7 +119,7 @@ Item {
             anchors.left: parent.left
             anchors.right: marks.left; anchors.rightMargin: view.u * 2
             anchors.verticalCenter: parent.verticalCenter
-            text: view.page.eventTitle
+            text: view.portrait ? view.page.eventShort : view.page.eventTitle
             size: view.small
             color: Theme.muted
             wrapMode: Text.Wrap
