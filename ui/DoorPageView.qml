@@ -119,6 +119,8 @@ Item {
             anchors.left: parent.left
             anchors.right: marks.left; anchors.rightMargin: view.u * 2
             anchors.verticalCenter: parent.verticalCenter
+            height: lineHeight * 2  // two lines' room in every language
+            verticalAlignment: Text.AlignVCenter
             text: view.portrait ? view.page.eventShort : view.page.eventTitle
             size: view.small
             color: Theme.muted
