@@ -100,7 +100,9 @@ def grab(view):
 def run(args: argparse.Namespace) -> int:
     from ..config import config_from_args
     from .live import live_programme
+    from .lockdown import Lockdown, show_kiosk
     from .running import RunningKiosk
+    from .setup import ScreenSwitcher
 
     logging.basicConfig(level=logging.INFO, format="kiosk: %(levelname)s: %(message)s", stream=sys.stderr)
     config = config_from_args(args)
@@ -122,18 +124,19 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--speed goes with --at (a rehearsal)")
     else:
         clock = SystemClock()
-    screen = make_screen(programme, args, config.languages)
-    screen.bridge.set(rehearsal=bool(args.at), reducedMotion=config.reduced_motion, rotation=config.rotation)
+    # The on-screen setup first when no room is configured; later, the setup chord swaps screens in place.
+    switcher = ScreenSwitcher(config, rehearsal=bool(args.at))
+    screen = switcher.first_screen(programme)
     kiosk = RunningKiosk(live, screen, clock, config.language_period, args.status_file)
     kiosk.start()
     view = make_view(screen, args.size or (1280, 720))
     view.frameSwapped.connect(kiosk.first_frame_shown, type=Qt.ConnectionType.SingleShotConnection)
-    if args.windowed:
-        view.show()
-    else:
-        view.showFullScreen()
+    lockdown = Lockdown(view, config.exit_chord, config.setup_chord, locked=not args.windowed)
+    lockdown.exit_requested.connect(app.quit)
+    switcher.attach(view, kiosk, lockdown)
+    show_kiosk(view, config.screen, windowed=args.windowed)
     if args.quit_after:
-        QTimer.singleShot(int(args.quit_after * 1000), app.quit)
+        QTimer.singleShot(int(args.quit_after * 1000), lockdown.quit)  # app.quit, past the lock
     code = app.exec()
     kiosk.ticker.stop()
     return code

@@ -1,0 +1,131 @@
+"""Kiosk mode: the window fills its output, hides the pointer, and lets nobody walking past leave it.
+
+Only the exit chord quits and only the setup chord opens the setup. Escape, Alt+F4 and the window
+manager's close requests are ignored; every other key is swallowed unless the setup is open (then
+the setup has them). ``--windowed`` (development) keeps a normal window that may be closed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
+from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QKeySequence, QScreen, QWindow
+
+log = logging.getLogger("kiosk")
+
+_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.ShiftModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+_KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+
+
+def chord(text: str) -> QKeyCombination:
+    """The key combination of a chord as kiosk.config writes it: "Ctrl+Alt+Shift+Q"."""
+    return QKeySequence(text, QKeySequence.SequenceFormat.PortableText)[0]
+
+
+def pressed(event: QKeyEvent) -> QKeyCombination:
+    # The keypad flag is not part of a chord: Ctrl+Alt+Shift+1 is the same from either row of digits.
+    return QKeyCombination(event.modifiers() & _MODIFIERS, Qt.Key(event.key()))
+
+
+class Lockdown(QObject):
+    """An event filter on the kiosk's window: the two chords, and nothing else gets out."""
+
+    exit_requested = Signal()
+    setup_requested = Signal()
+
+    def __init__(
+        self,
+        window: QWindow,
+        exit_chord: str,
+        setup_chord: str,
+        locked: bool = True,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent or window)
+        self.window = window
+        self.exit_chord = chord(exit_chord)
+        self.setup_chord = chord(setup_chord)
+        self.locked = locked
+        self.setup_keys: Callable[[QKeyEvent], None] | None = None
+        self._show_pointer(False)
+        window.installEventFilter(self)
+
+    def open_setup(self, keys: Callable[[QKeyEvent], None]) -> None:
+        """The setup is on screen: its keys go to ``keys``, and mouse users see their pointer."""
+        self.setup_keys = keys
+        self._show_pointer(True)
+
+    def close_setup(self) -> None:
+        self.setup_keys = None
+        self._show_pointer(False)
+
+    def _show_pointer(self, shown: bool) -> None:
+        if shown or not self.locked:
+            self.window.unsetCursor()
+        else:
+            self.window.setCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Close and self.locked:
+            event.ignore()
+            return True
+        if kind not in _KEY_EVENTS:
+            return False
+        if kind == QEvent.Type.KeyPress:
+            combination = pressed(event)
+            if combination == self.exit_chord:
+                log.info("the exit chord: quitting")
+                self.quit()
+                return True
+            if combination == self.setup_chord:
+                self.setup_requested.emit()
+                return True
+            if self.setup_keys is not None:
+                self.setup_keys(event)
+                return True
+        return self.locked or self.setup_keys is not None
+
+    def quit(self) -> None:
+        # Qt asks every window to close before it quits, and a locked window refuses: unlock first.
+        self.locked = False
+        self.exit_requested.emit()
+
+
+def pick_output(
+    wanted: int | str | None, screens: Sequence[QScreen], primary: QScreen
+) -> tuple[QScreen, str | None]:
+    """The output configured by ``screen`` (name or index), or the primary one and why."""
+    if wanted is None:
+        return primary, None
+    for index, screen in enumerate(screens):
+        if wanted == index or (isinstance(wanted, str) and wanted.casefold() == screen.name().casefold()):
+            return screen, None
+    known = ", ".join(f"{i}: {s.name() or 'unnamed'}" for i, s in enumerate(screens)) or "none"
+    return (
+        primary,
+        f"screen {wanted!r}: no such output (outputs {known}); using the primary, {primary.name() or 0}",
+    )
+
+
+def show_kiosk(window: QWindow, wanted: int | str | None, windowed: bool = False) -> QScreen:
+    """Show ``window`` on the configured output: frameless full screen, or a normal window."""
+    output, problem = pick_output(wanted, QGuiApplication.screens(), QGuiApplication.primaryScreen())
+    if problem:
+        log.warning("%s", problem)
+    window.setScreen(output)
+    if windowed:
+        window.setPosition(output.availableGeometry().topLeft())
+        window.show()
+    else:
+        window.setFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.setGeometry(output.geometry())
+        window.showFullScreen()
+    return output

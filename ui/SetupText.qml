@@ -1,0 +1,19 @@
+import QtQuick
+import "components"
+
+// A text in several languages: on one line ("Salle IX · Room IX") where that fits, else one language
+// per line, so that a narrow screen never breaks a line in the middle of one language's words.
+Label {
+    id: label
+    property string line
+    property string lines
+    text: metrics.advanceWidth <= label.width ? line : lines
+    wrapMode: Text.Wrap
+    maximumLineCount: 4
+
+    TextMetrics {
+        id: metrics
+        font: label.font
+        text: label.line
+    }
+}
