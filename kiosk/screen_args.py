@@ -22,6 +22,7 @@ def _screen(p: argparse.ArgumentParser) -> None:
 
 def add_render(p: argparse.ArgumentParser) -> None:
     _screen(p)
+    p.add_argument("--setup", action="store_true", help="the technician's on-screen setup (room picker)")
     p.add_argument("--lang", metavar="LANG", help="the language shown (default: the event's first)")
     p.add_argument(
         "--size", type=size, default=(1080, 1920), metavar="WxH", help="pixels (default 1080x1920)"

@@ -19,9 +19,19 @@ Item {
         size: 3.6 * choices.u
     }
     SetupText {
+        id: hint
+        objectName: "hint"
+        anchors.top: prompt.bottom; anchors.topMargin: 0.5 * choices.u
+        width: parent.width
+        line: choices.setup.hint
+        lines: choices.setup.hintLines
+        size: choices.small
+        color: Theme.muted
+    }
+    SetupText {
         id: note
         objectName: "note"
-        anchors.top: prompt.bottom; anchors.topMargin: choices.u
+        anchors.top: hint.bottom; anchors.topMargin: choices.u
         width: parent.width
         visible: line !== ""
         line: choices.setup.note
@@ -32,7 +42,7 @@ Item {
     ListView {
         id: list
         objectName: "choiceList"
-        anchors.top: note.visible ? note.bottom : prompt.bottom
+        anchors.top: note.visible ? note.bottom : hint.bottom
         anchors.topMargin: 2.5 * choices.u
         anchors.bottom: parent.bottom
         width: parent.width

@@ -33,7 +33,11 @@ def load_fonts(database) -> None:
 
 
 def make_screen(programme: Programme, args: argparse.Namespace, languages: tuple[str, ...] | None = None):
-    """The screen the arguments ask for: a room's door, or the overview."""
+    """The screen the arguments ask for: a room's door, or the overview (or `render --setup`'s setup)."""
+    if getattr(args, "setup", False):
+        from .setup import SetupScreen
+
+        return SetupScreen(programme)  # as on a first start
     if getattr(args, "overview", False):
         from .overview import OverviewScreen
 

@@ -22,7 +22,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtQml import QmlElement, QmlUncreatable
 from PySide6.QtQuick import QQuickView
 
-from ..config import LAYERS, Config, save_user_setting
+from ..config import DEFAULTS, LAYERS, Config, save_user_setting
 from ..i18n import NNBSP
 from ..programme import Programme
 from ..resources import ui_dir
@@ -43,6 +43,7 @@ WORDS: dict[str, dict[str, str]] = {
         "current": "actuel",
         "pin": "Code PIN du technicien",
         "pin_help": "Tapez le code, puis Entrée",
+        "saved_here": f"Enregistré sur cet appareil{NNBSP}; {{chord}} pour revenir ici",
         "pin_wrong": "Code incorrect, réessayez",
         "key_choose": "↑ ↓ choisir",
         "key_erase": "⌫ effacer",
@@ -59,6 +60,7 @@ WORDS: dict[str, dict[str, str]] = {
         "current": "current",
         "pin": "Technician’s PIN",
         "pin_help": "Type the code, then Enter",
+        "saved_here": "Saved on this device; {chord} to come back here",
         "pin_wrong": "Wrong PIN, try again",
         "key_choose": "↑ ↓ choose",
         "key_erase": "⌫ erase",
@@ -177,6 +179,7 @@ class SetupScreen(QObject):
         current: tuple[str, str | None] | None = None,
         cancellable: bool = False,
         note: Both | None = None,
+        setup_chord: str = DEFAULTS["setup_chord"],
         parent: QObject | None = None,
     ):
         super().__init__(parent)
@@ -184,6 +187,7 @@ class SetupScreen(QObject):
         self.pin = pin
         self.current = current
         self.cancellable = cancellable
+        self.setup_chord = setup_chord
         self.programme_error: str | None = None
         self.typed = ""
         self.bridge = DeviceSetup()
@@ -248,7 +252,7 @@ class SetupScreen(QObject):
             pinDigits=0,
             **_texts(
                 prompt=both("pin" if stage == "pin" else "choose"),
-                hint=both("pin_help") if stage == "pin" else Both("", ""),
+                hint=both("pin_help") if stage == "pin" else both("saved_here", chord=self.setup_chord),
                 keysHelp=keys_help(*keys),
             ),
         )
@@ -405,6 +409,7 @@ class ScreenSwitcher(QObject):
             current=None if self.needs_setup() else (self.view, self.room),
             cancellable=behind is not None,
             note=self._overridden(),
+            setup_chord=self.config.setup_chord,
         )
         setup.bridge.rotation = self.config.rotation
         return setup

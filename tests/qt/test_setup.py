@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
@@ -190,6 +191,10 @@ def test_a_first_start_without_a_room_shows_the_setup(kiosk):
     assert k.view.source().fileName() == "Setup.qml"
     assert k.text("title") == "Réglage de l’écran · Screen setup"
     assert k.text("prompt") == "Que doit afficher cet écran\u202f? · What should this screen show?"
+    assert k.text("hint") == (
+        "Enregistré sur cet appareil\u202f; Ctrl+Alt+Shift+S pour revenir ici"
+        " · Saved on this device; Ctrl+Alt+Shift+S to come back here"
+    )
     rows = [row.property("modelData") for row in k.rows()]
     assert sorted(rows) == sorted(
         [
@@ -336,6 +341,25 @@ def test_the_cancel_button_leaves_the_setup(kiosk, device):
     with k.switching():
         k.click(k.item("cancel"))
     assert k.room_name() == "Salle I"
+
+
+def test_a_new_programme_while_the_setup_is_open_reaches_the_list_and_the_room(kiosk, device, tmp_path):
+    configure(device, "room: salle-i\n")
+    k = kiosk()
+    with k.switching():
+        k.press(Qt.Key.Key_S, modifier=CHORD)
+    programme = tmp_path / "programme.yaml"
+    programme.write_text(
+        programme.read_text(encoding="utf-8").replace(
+            '{fr: "Salle I", en: "Room I"}', '{fr: "Salle Un", en: "Room One"}'
+        ),
+        encoding="utf-8",
+    )
+    k.live.reload()
+    assert k.choice("Salle Un · Room One").property("index") == 0
+    with k.switching():
+        k.press(Qt.Key.Key_Escape)
+    assert k.room_name() == "Salle Un"
 
 
 def test_a_setup_left_open_goes_back_to_the_room(kiosk, device, monkeypatch, qtbot):
@@ -533,3 +557,12 @@ def test_kiosk_run_first_start_setup_then_only_the_exit_chord_quits(device, tmp_
     }
     assert saved(device) == {"room": "salle-vii", "view": "door"}
     assert "the exit chord: quitting" in done.stderr
+
+
+def test_kiosk_render_setup_draws_the_setup(tmp_path, qapp):
+    from kiosk.cli import main
+
+    out = tmp_path / "setup.png"
+    assert main(["render", "--setup", "--size", "1280x720", "-o", str(out)]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 720)
