@@ -13,13 +13,16 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from .. import last_good
 from ..programme import Programme, ProgrammeError
 from ..sources import check_any, is_url
-from ..sources.remote import FetchResult, cache_files, fetch
+
+if TYPE_CHECKING:
+    from ..sources.remote import FetchResult
 
 log = logging.getLogger("kiosk")
 
@@ -139,6 +142,10 @@ class RemoteProgramme(LiveProgramme):
         cache_dir: Path | None = None,
         parent: QObject | None = None,
     ):
+        # Imported here, not at the top: http, ssl and email cost a file programme ~20 ms of start-up
+        # and ~4.5 MB of resident memory for nothing (bench/, docs/performance.md).
+        from ..sources.remote import cache_files
+
         self.url = url
         self.cache_dir = cache_dir or cache_folder()
         body, _ = cache_files(url, self.cache_dir)
@@ -157,7 +164,7 @@ class RemoteProgramme(LiveProgramme):
             self.fetch_in_background()
         else:
             # Nothing cached yet: the first programme is worth waiting for (no screen is up yet).
-            self._fetched(fetch(self.url, self.cache_dir))
+            self._fetched(self._fetch())
         if self.programme is None:
             self._from_last_good()
         self.refresh.start()
@@ -170,9 +177,12 @@ class RemoteProgramme(LiveProgramme):
         if self.fetching:
             return
         self.fetching = True
-        threading.Thread(
-            target=lambda: self.fetched.emit(fetch(self.url, self.cache_dir)), daemon=True
-        ).start()
+        threading.Thread(target=lambda: self.fetched.emit(self._fetch()), daemon=True).start()
+
+    def _fetch(self) -> FetchResult:
+        from ..sources.remote import fetch
+
+        return fetch(self.url, self.cache_dir)
 
     def _fetched(self, result: FetchResult) -> None:
         self.fetching = False
