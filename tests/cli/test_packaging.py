@@ -500,6 +500,14 @@ class HeadlessCage:
             nobody = pwd.getpwnam("nobody")
             for path in (self.work, self.runtime):
                 os.chown(path, nobody.pw_uid, nobody.pw_gid)
+        # cage 0.1.4 always starts Xwayland's listening sockets. On a device systemd-tmpfiles makes
+        # /tmp/.X11-unix (root's, 1777) at boot; here, make it so rather than let Xwayland make it
+        # nobody's, and remove afterwards the display sockets and locks a run may leave behind.
+        x11 = Path("/tmp/.X11-unix")
+        if os.geteuid() == 0 and not x11.exists():
+            x11.mkdir()
+            x11.chmod(0o1777)
+        self.x_files_before = set(self.x_files())
         site = shutil.copytree(package, self.work / "site")  # the installed kiosk, where that user can read
         for folder in [site, *(p for p in site.rglob("*") if p.is_dir())]:
             folder.chmod(0o755)  # pytest's folders are private, and copytree keeps their mode
@@ -541,8 +549,15 @@ class HeadlessCage:
                 return candidate
         return None
 
+    @staticmethod
+    def x_files() -> list[Path]:
+        return [*Path("/tmp").glob(".X*-lock"), *Path("/tmp/.X11-unix").glob("X*")]
+
     def close(self) -> None:
         shutil.rmtree(self.work, ignore_errors=True)
+        for path in set(self.x_files()) - self.x_files_before:
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 @pytest.mark.skipif(
