@@ -5,11 +5,20 @@ Qt-free. Kept in $XDG_STATE_HOME/kiosk (default ~/.local/state/kiosk), one copy 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+
+# Python's own SHA-256, not hashlib's: importing hashlib loads OpenSSL's libcrypto (~3.5 MB resident
+# in every kiosk) for this one digest of a file name. Same digest, so existing copies are still found.
+try:
+    from _sha2 import sha256  # Python 3.12 and later
+except ImportError:
+    try:
+        from _sha256 import sha256  # Python 3.11
+    except ImportError:
+        from hashlib import sha256
 
 
 def state_dir(environ: Mapping[str, str] = os.environ) -> Path:
@@ -21,7 +30,7 @@ def state_dir(environ: Mapping[str, str] = os.environ) -> Path:
 
 def copy_path(source: str, environ: Mapping[str, str] = os.environ) -> Path:
     """Where the last good copy of ``source`` lives (keeping the source's suffix)."""
-    digest = hashlib.sha256(str(source).encode()).hexdigest()[:16]
+    digest = sha256(str(source).encode()).hexdigest()[:16]
     suffix = Path(str(source)).suffix or ".yaml"
     return state_dir(environ) / f"last-good-{digest}{suffix}"
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hmac
 import logging
 import os
 from collections.abc import Callable, Iterable, Mapping
@@ -302,6 +301,10 @@ class SetupScreen(QObject):
     def _submit(self) -> None:
         if not self.typed:
             return
+        # Imported here: hmac loads OpenSSL's libcrypto, ~3.5 MB resident on every screen for a PIN
+        # that is rarely typed (bench/, docs/performance.md).
+        import hmac
+
         # Compared in constant time: how long a refusal takes says nothing about the digits.
         right = hmac.compare_digest(self.typed.encode(), (self.pin or "").encode())
         self.typed = ""
