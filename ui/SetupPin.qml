@@ -36,7 +36,8 @@ Item {
         id: words
         spacing: 2 * gate.u
         width: gate.portrait ? gate.width : gate.width - keypad.width - 6 * gate.u
-        y: gate.portrait ? 0 : (gate.height - height) / 2
+        // Level with the keypad's top, so that the wrong-PIN message moves nothing when it comes.
+        y: gate.portrait ? 0 : keypad.y
 
         SetupText {
             objectName: "pinPrompt"
