@@ -38,7 +38,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--saves", type=int, default=50, metavar="N", help="saves timed for the reload latency (50)"
     )
-    p.add_argument("--soak-reloads", type=int, default=1000, metavar="N", help="reloads in the soak (1000)")
+    p.add_argument("--soak-reloads", type=int, default=1000, metavar="N", help="reloads measured (1000)")
+    p.add_argument("--soak-warm-up", type=int, default=100, metavar="N", help="reloads before (100)")
     p.add_argument("--soak-speed", type=float, default=20000.0, metavar="F", help="rehearsal speed (20000)")
     p.add_argument(
         "--soak-pace",
@@ -91,7 +92,12 @@ def main(argv: list[str] | None = None) -> int:
                 results["reload"] = scenarios.reload_latency(setup, args.saves)
             elif part == "soak":
                 results["soak"] = scenarios.soak(
-                    setup, args.soak_reloads, args.soak_speed, args.soak_pace, args.soak_language_period
+                    setup,
+                    args.soak_reloads,
+                    args.soak_warm_up,
+                    args.soak_speed,
+                    args.soak_pace,
+                    args.soak_language_period,
                 )
             print(f"  {part}: {time.time() - began:.0f} s", file=sys.stderr, flush=True)
     except scenarios.Failed as err:

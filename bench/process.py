@@ -48,9 +48,15 @@ def environment(workdir: Path) -> dict[str, str]:
     """The same environment for both processes: offscreen unless asked otherwise, nothing of the user's."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # Neither the user's configuration nor their last-good copies are read or written.
+    # Neither the user's configuration, last-good copies nor QML cache are read or written.
     env["XDG_CONFIG_HOME"] = str(workdir / "config")
     env["XDG_STATE_HOME"] = str(workdir / "state")
+    env["XDG_CACHE_HOME"] = str(workdir / "cache")
+    # A deployed kiosk runs from compiled bytecode (pip compiles it at install; an editable install
+    # writes it on the first run). Where bytecode writing is turned off, every start would compile
+    # kiosk from source, so both processes cache theirs in the working folder instead.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(workdir / "pycache")
     env["QT_LOGGING_RULES"] = FRAME_LOG_RULES
     env["QT_MESSAGE_PATTERN"] = MESSAGE_PATTERN
     return env
