@@ -185,7 +185,8 @@ def board_pages(plan: Sequence[BoardEntry], capacity: float) -> tuple[tuple[Boar
         for i, entry in enumerate(chunk):
             # A header needs room for its first room too.
             wanted = entry.rows + (chunk[i + 1].rows if entry.kind == "group" and i + 1 < len(chunk) else 0)
-            if page and used + wanted > capacity + eps:
+            # A page that has no room yet keeps what comes: every page shows at least one room.
+            if any(e.kind == "room" for e in page) and used + wanted > capacity + eps:
                 pages.append(tuple(page))
                 page, used = [], 0.0
                 if entry.kind == "room" and entry.block is not None:

@@ -26,6 +26,8 @@ Rectangle {
                 required property FoyerPage modelData
                 required property int index
                 objectName: "page"
+                // The crossfade between languages, as on the door: at most 400 ms, none with reduced motion.
+                readonly property int fadeMilliseconds: 400
                 page: modelData
                 languageLabels: root.overview.languageLabels
                 languageIndex: root.overview.languageIndex
@@ -37,7 +39,7 @@ Rectangle {
                 visible: opacity > 0
                 Behavior on opacity {
                     enabled: !root.overview.reducedMotion
-                    NumberAnimation { duration: 400; easing.type: Easing.InOutQuad }
+                    NumberAnimation { duration: pageView.fadeMilliseconds; easing.type: Easing.InOutQuad }
                 }
                 // How much fits is the same on every language's page: the first one tells Python,
                 // which cuts the board into pages of that many rows.

@@ -13,6 +13,7 @@ Item {
     required property bool wide  // one line per item (a wide agenda), else two
     objectName: "agendaItem"
 
+    readonly property string phase: entry.phase
     readonly property bool past: entry.phase === "past"
     readonly property bool current: entry.phase === "current"
     readonly property real pad: 0.8 * u
@@ -61,7 +62,9 @@ Item {
     Item {
         id: whereRow
         x: item.wide ? item.width * 0.6 : timeText.x + item.timeWidth
-        y: item.wide ? (item.height - height) / 2 : titleText.y + titleText.height
+        // On one line, the room's name sits on the title's baseline.
+        y: item.wide ? titleText.y + titleText.baselineOffset - whereLabel.baselineOffset
+                     : titleText.y + titleText.height
         width: phaseBox.x - x - item.u
         height: whereLabel.implicitHeight
         Label {

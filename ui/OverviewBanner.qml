@@ -14,7 +14,7 @@ Rectangle {
     property bool stacked: false
     objectName: "venue"
 
-    function lineOf(size) { return Math.round(Math.max(Theme.floorPixels, Math.round(size)) * 1.18) }
+    function lineOf(size) { return Math.ceil(Math.max(Theme.floorPixels, Math.round(size)) * 1.22) }
     readonly property real pad: 1.2 * u
     readonly property real topLine: stacked ? lineOf(small * 1.1) + u * 0.6 : 0
     readonly property real textLeft: stacked ? pad : labelTag.x + labelTag.width + u * 1.5

@@ -17,6 +17,8 @@ Item {
     required property real titleSize
 
     readonly property bool group: line.kind === "group"
+    readonly property bool grouped: line.grouped  // a room of a group, joined to its header
+    readonly property bool shortLine: line.short
     readonly property bool done: line.phase === "done"
     // A room with nothing more to come is one short line: its name, and the word that says so.
     readonly property bool shortRoom: line.short && !group
@@ -74,8 +76,8 @@ Item {
             objectName: "groupTime"
             // Portrait leaves the block's name the room: its rooms say until when, the tag says when.
             visible: !row.portrait
-            width: visible ? implicitWidth : 0
-            anchors.right: groupStatus.left; anchors.rightMargin: visible ? row.u : 0
+            width: row.portrait ? 0 : implicitWidth
+            anchors.right: groupStatus.left; anchors.rightMargin: row.portrait ? 0 : row.u
             anchors.verticalCenter: parent.verticalCenter
             text: row.line.groupTime
             size: row.small
@@ -108,7 +110,10 @@ Item {
             id: roomName
             objectName: "roomName"
             x: row.pad
-            width: row.shortRoom ? Math.min(implicitWidth, parent.width * 0.6) : row.roomWidth - row.bar - row.pad * 2
+            // A short row's name takes the room it needs (measured, not read back from the wrapping
+            // text, whose natural width depends on its width).
+            width: row.shortRoom ? Math.min(Math.ceil(nameWidth.advanceWidth) + 1, parent.width * 0.6)
+                                 : row.roomWidth - row.bar - row.pad * 2
             height: lineHeight * (row.shortRoom ? 1 : 2)
             anchors.verticalCenter: parent.verticalCenter
             verticalAlignment: Text.AlignVCenter
@@ -119,7 +124,12 @@ Item {
             wrapMode: row.shortRoom ? Text.NoWrap : Text.Wrap
             maximumLineCount: row.shortRoom ? 1 : 2
             lineHeightMode: Text.FixedHeight
-            lineHeight: Math.round(font.pixelSize * 1.15)
+            lineHeight: Math.ceil(font.pixelSize * 1.22)
+        }
+        TextMetrics {
+            id: nameWidth
+            font: roomName.font
+            text: roomName.text
         }
         OverviewSlot {
             objectName: "now"

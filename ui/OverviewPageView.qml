@@ -26,15 +26,17 @@ Item {
 
     // Heights are computed from type sizes, never read back from laid-out text: how many rows fit is
     // then known as soon as the page is built, before the first frame.
+    // A line is 1.22 em: Inter's own line (ascent and descent) is 1.21 em, and a shorter fixed line
+    // would let the last line's descenders out of its box.
     function pixels(size) { return Math.max(Theme.floorPixels, Math.round(size)) }
-    function lineOf(size) { return Math.round(pixels(size) * 1.18) }
+    function lineOf(size) { return Math.ceil(pixels(size) * 1.22) }
 
     // A room's row holds two lines of title side by side (landscape) or three stacked (portrait).
     readonly property real rowHeight: (portrait ? 3 : 2) * lineOf(titleSize) + (portrait ? 0.6 * u : 0) + 2.2 * u
     readonly property real rowGap: 0.7 * u
     readonly property real boardRowsFit: Math.max(0, (rows.height + rowGap) / (rowHeight + rowGap))
     readonly property real agendaSize: Math.max(2.2 * u, small)
-    readonly property real agendaHeight: lineOf(agendaSize) + (portrait ? 0 : lineOf(small)) + 1.6 * u
+    readonly property real agendaHeight: portrait ? lineOf(agendaSize) + 1.2 * u : lineOf(agendaSize) + lineOf(small) + 2 * u
     readonly property real agendaGap: 0.4 * u
     // Reported once the page is built, not from the half-evaluated bindings on the way there.
     property bool built: false
@@ -42,44 +44,39 @@ Item {
     readonly property int agendaRowsFit: Math.max(0, Math.floor((agendaList.height + agendaGap) / (agendaHeight + agendaGap)))
 
     // -- header: the event, the date and venue, the time -------------------------------------------
+    // The event's name has two lines on portrait (a narrow screen), one on landscape, in every language.
     Item {
         id: header
         x: view.margin; y: view.margin * 0.8
         width: view.width - 2 * view.margin
-        height: view.portrait ? eventTitle.height + view.u * 0.6 + clock.height
-                              : Math.max(eventTitle.height + view.u * 0.4 + subtitle.height, clock.height)
+        height: Math.max(eventTitle.height + view.u * 0.4 + subtitle.height, clock.height)
 
         Emblem {
             id: emblem
             width: view.u * 5.2
             height: width
-            anchors.verticalCenter: view.portrait ? eventTitle.verticalCenter : parent.verticalCenter
+            anchors.verticalCenter: parent.verticalCenter
         }
         Label {
             id: eventTitle
             objectName: "eventTitle"
             anchors.left: emblem.right; anchors.leftMargin: view.u * 1.5
-            anchors.right: view.portrait ? parent.right : clock.left
-            anchors.rightMargin: view.portrait ? 0 : view.u * 2
+            anchors.right: clock.left; anchors.rightMargin: view.u * 2
             height: lineHeight * (view.portrait ? 2 : 1)
             text: view.page.eventTitle
-            size: 3.4 * view.u
+            size: (view.portrait ? 3 : 3.4) * view.u
             font.weight: Font.Bold
             wrapMode: Text.Wrap
             maximumLineCount: view.portrait ? 2 : 1
             lineHeightMode: Text.FixedHeight
-            lineHeight: Math.round(font.pixelSize * 1.15)
+            lineHeight: Math.ceil(font.pixelSize * 1.22)
         }
         Label {
             id: subtitle
             objectName: "subtitle"
-            anchors.left: view.portrait ? parent.left : eventTitle.left
-            anchors.right: view.portrait ? clock.left : eventTitle.right
-            anchors.rightMargin: view.portrait ? view.u * 2 : 0
-            // Portrait: the date and venue share the clock's line, under the event's name.
-            anchors.top: view.portrait ? undefined : eventTitle.bottom
-            anchors.topMargin: view.u * 0.4
-            anchors.baseline: view.portrait ? clock.baseline : undefined
+            anchors.left: eventTitle.left
+            anchors.right: eventTitle.right
+            anchors.top: eventTitle.bottom; anchors.topMargin: view.u * 0.4
             height: view.lineOf(size)
             text: view.page.subtitle
             size: view.small * 1.1
@@ -89,7 +86,7 @@ Item {
             id: clock
             objectName: "clock"
             anchors.right: parent.right
-            y: view.portrait ? eventTitle.height + view.u * 0.6 : (parent.height - height) / 2
+            y: (parent.height - height) / 2
             height: view.lineOf(size)
             verticalAlignment: Text.AlignVCenter
             text: view.page.clock

@@ -24,7 +24,7 @@ Item {
     readonly property bool withTag: note === "" && tag !== ""
     readonly property bool tagAbove: withTag && lines >= 2
     readonly property int titleLines: tagAbove ? lines - 1 : withTag ? 1 : lines
-    readonly property real lineStep: Math.round(Math.max(Theme.floorPixels, Math.round(size)) * 1.18)
+    readonly property real lineStep: Math.ceil(Math.max(Theme.floorPixels, Math.round(size)) * 1.22)
     implicitHeight: lines * lineStep
 
     Label {
@@ -42,7 +42,7 @@ Item {
         wrapMode: Text.Wrap
         maximumLineCount: 2
         lineHeightMode: Text.FixedHeight
-        lineHeight: Math.round(font.pixelSize * 1.15)
+        lineHeight: Math.ceil(font.pixelSize * 1.22)
     }
     Tag {
         id: tagBox

@@ -14,7 +14,7 @@ Rectangle {
     readonly property bool shown: text !== ""
     visible: shown
     implicitWidth: shown ? Math.min(maximumWidth, word.implicitWidth + size * 0.9) : 0
-    implicitHeight: shown ? Math.round(word.font.pixelSize * 1.21 + size * 0.25) : 0
+    implicitHeight: shown ? Math.ceil(word.font.pixelSize * 1.22 + size * 0.25) : 0
     width: implicitWidth
     height: implicitHeight
     radius: height / 4
