@@ -12,8 +12,8 @@ from typing import Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from dateutil import parser as dateparser
 
+from ..clock import parse_iso
 from .errors import Problem, ProgrammeError
 from .model import FORMAT_VERSION, KINDS, ROLES, Event, Person, Programme, Room, Session, Text, Venue
 
@@ -561,7 +561,7 @@ class _Reader:
             else:
                 if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d", value):
                     raise ValueError
-                parsed = dateparser.isoparse(value.replace(" ", "T", 1))
+                parsed = parse_iso(value.replace(" ", "T", 1))
                 naive = parsed
         except (ValueError, OverflowError):
             self.problem(

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from ..programme import Problem, Programme, ProgrammeError, check_programme, parse_programme
 from ..programme.load import MAX_BYTES, read_file
-from .draft import valid_zone
 
 KIOSK_YAML = "kiosk programme YAML"
 FRAB_XML = "frab schedule XML"
@@ -46,6 +45,10 @@ def check_any(data: bytes, name: str, timezone: str | None = None) -> tuple[Prog
     found = format_of(data)
     if found == KIOSK_YAML:
         return check_programme(data, name)
+    # Imported here: the importers' helpers (html.parser…) are ~0.7 MB a screen showing a kiosk
+    # programme never needs (bench/, docs/performance.md).
+    from .draft import valid_zone
+
     if timezone is not None and valid_zone(timezone) is None:
         return None, [Problem(name, 0, 0, "", f"{timezone!r} is not an IANA time zone (e.g. Europe/Paris)")]
     read = _importer(found)
