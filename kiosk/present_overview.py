@@ -51,6 +51,7 @@ class BoardLine:
     lastInGroup: bool = False
     # a room
     roomName: str = ""
+    roomNameLongest: str = ""  # the name in its longest language: what a short line makes room for
     phase: str = ""  # "ongoing", "free" or "done": how the row is drawn (always with words)
     nowTitle: str = ""
     nowUntil: str = ""  # jusqu'à 11:05
@@ -348,6 +349,9 @@ def room_line(programme: Programme, entry: BoardEntry, lang: str, *, last_in_gro
         "grouped": entry.block is not None,
         "lastInGroup": entry.block is not None and last_in_group,
         "roomName": _t(rs.room.name, lang, programme),
+        "roomNameLongest": max(
+            (_t(rs.room.name, other, programme) for other in programme.event.languages), key=len, default=""
+        ),
     }
     if rs.current:
         now = rs.current[0]

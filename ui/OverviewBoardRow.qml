@@ -110,8 +110,8 @@ Item {
             id: roomName
             objectName: "roomName"
             x: row.pad
-            // A short row's name takes the room it needs (measured, not read back from the wrapping
-            // text, whose natural width depends on its width).
+            // A short row's name takes the room its longest language needs, so the word after it stays
+            // put when the language changes (measured: a wrapping text's natural width depends on its width).
             width: row.shortRoom ? Math.min(Math.ceil(nameWidth.advanceWidth) + 1, parent.width * 0.6)
                                  : row.roomWidth - row.bar - row.pad * 2
             height: lineHeight * (row.shortRoom ? 1 : 2)
@@ -129,7 +129,7 @@ Item {
         TextMetrics {
             id: nameWidth
             font: roomName.font
-            text: roomName.text
+            text: row.line.roomNameLongest
         }
         OverviewSlot {
             objectName: "now"

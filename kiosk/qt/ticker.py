@@ -1,9 +1,10 @@
 """The one timer of a screen: wakes up only when what is shown changes.
 
-At each tick it asks the clock for the time, pushes the screen's state, picks the language, and
-sleeps until the next instant that matters: the next minute, the next session start or end, the next
-language switch. The wait is recomputed from the clock at every tick, so NTP steps, suspend and
-daylight-saving changes are followed at once. Tests call ``tick()`` by hand with a FakeClock.
+At each tick it asks the clock for the time, pushes the screen's state, picks the language (and, for
+a screen with a ``beat`` attribute such as the overview, the page of rows), and sleeps until the next
+instant that matters: the next minute, the next session start or end, the next language switch.
+The wait is recomputed from the clock at every tick, so NTP steps, suspend and daylight-saving
+changes are followed at once. Tests call ``tick()`` by hand with a FakeClock.
 """
 
 from __future__ import annotations

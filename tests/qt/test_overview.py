@@ -13,6 +13,7 @@ from PySide6.QtQml import QQmlExpression, qmlContext
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.clock import FakeClock
+from kiosk.programme import parse_programme
 from kiosk.qt.overview import OverviewScreen
 from kiosk.qt.ticker import Ticker
 
@@ -334,6 +335,35 @@ def test_programme_text_is_shown_as_plain_text(show):
     assert board.text("venueTitle") == "<img src=x> <b>Hi</b>"
     for item in texts(shown.root):
         assert qml(item, "textFormat === Text.PlainText"), f"{item.objectName()} is not Text.PlainText"
+
+
+def test_nothing_moves_when_the_language_changes(programme, show):
+    def geometry(lang):
+        board = Board(show(overview(programme, "17:20", lang)))
+        return [
+            (round(scene_rect(board.named(name, line)).x()), round(scene_rect(line).height()))
+            for line in board.lines()
+            for name in ("roomName", "now")
+        ]
+
+    assert geometry("fr") == geometry("en")  # "Restaurant 7ème étage" and "Restaurant (7th floor)"
+
+
+def test_rooms_without_sessions_and_a_single_language(show):
+    programme = parse_programme(
+        "format: 1\n"
+        "event: {id: t, title: Test, languages: [en], timezone: Europe/Paris,\n"
+        "        dates: {first: 2023-03-28, last: 2023-03-28}}\n"
+        "rooms: [{id: a, name: Room A}, {id: b, name: Room B}]\n"
+        "sessions: []\n",
+        "empty.yaml",
+    )
+    board = Board(show(overview(programme, "10:30", "en"), (1280, 720)))
+    assert {room: row["nowNote"] for room, row in board.rows().items()} == {
+        "Room A": "No sessions",
+        "Room B": "No sessions",
+    }
+    assert board.agenda() == [] and not board.named("venue").isVisible()
 
 
 # -- time: languages and pages turn with the ticker ----------------------------------------------------
