@@ -6,7 +6,6 @@ Outside systemd ($NOTIFY_SOCKET unset) every call does nothing.
 from __future__ import annotations
 
 import os
-import socket
 from collections.abc import Mapping
 
 
@@ -15,6 +14,10 @@ def notify(message: str, environ: Mapping[str, str] = os.environ) -> bool:
     address = environ.get("NOTIFY_SOCKET")
     if not address:
         return False
+    # Imported here, when there is a service manager to tell: the first READY=1 comes after the first
+    # frame, so the import (~3 ms) no longer delays it (bench/, docs/performance.md).
+    import socket
+
     if address.startswith("@"):  # an abstract socket
         address = "\0" + address[1:]
     try:
