@@ -96,8 +96,10 @@ def room_state(programme: Programme, room_id: str, at: dt.datetime) -> RoomState
     return RoomState(room, at, status, phase, current, upcoming, blocks, elsewhere)
 
 
-# A session on elsewhere is worth walking to only with this much of it left.
+# A session on elsewhere is worth walking to only with this much of it left; one starting within
+# SOON is worth waiting for.
 JOINABLE = dt.timedelta(minutes=15)
+SOON = dt.timedelta(minutes=30)
 
 
 def where_the_day_goes_on(
@@ -107,9 +109,9 @@ def where_the_day_goes_on(
 
     With ``until`` (the room's own next session), only what is on now or starts before it: a
     "meanwhile" after which the room's session is still to come. What is on now, with time left to
-    join it, wins over what is to come (from the restaurant at 14:00, the meetings under way, not
-    the 15:30 coffee); then a venue-wide moment (lunch, coffee, cocktail) wins over another room's
-    session (Salle IX at 12:00: lunch at 12:15, not a dialogue ending at 12:10).
+    join it, wins (from the restaurant at 14:00, the meetings under way, not the 15:30 coffee); then
+    what starts soon; then the rest. Within each, a venue-wide moment (lunch, coffee, cocktail) wins
+    over another room's session (Salle IX at 12:00: lunch at 12:15, not a dialogue ending at 12:10).
     """
     today = local_day(programme, at)
     candidates = [
@@ -123,11 +125,14 @@ def where_the_day_goes_on(
     ]
     if not candidates:
         return None
-    worth_joining = at + JOINABLE
 
-    return min(
-        candidates, key=lambda s: (not (s.start <= at and s.end >= worth_joining), not s.venue_wide, s.start)
-    )
+    def rank(s: Session) -> tuple:
+        on_with_time_left = s.start <= at and s.end - at >= JOINABLE
+        soon = s.start <= at + SOON  # starting soon, or on but ending soon
+        tier = 0 if on_with_time_left else 1 if soon else 2
+        return (tier, not s.venue_wide, s.end - at < JOINABLE, s.start)
+
+    return min(candidates, key=rank)
 
 
 def overview_state(programme: Programme, at: dt.datetime) -> OverviewState:

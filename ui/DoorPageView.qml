@@ -111,15 +111,16 @@ Item {
     Item {
         id: footer
         x: view.margin; width: view.width - 2 * view.margin
-        height: view.small * 2.6
+        height: footerTitle.height
         anchors.bottom: parent.bottom; anchors.bottomMargin: view.margin * 0.6
 
         Label {
+            id: footerTitle
             objectName: "eventTitle"
             anchors.left: parent.left
             anchors.right: marks.left; anchors.rightMargin: view.u * 2
             anchors.verticalCenter: parent.verticalCenter
-            height: lineHeight * 2  // two lines' room in every language
+            height: linesHeight(2)  // two lines' room in every language
             verticalAlignment: Text.AlignVCenter
             text: view.portrait ? view.page.eventShort : view.page.eventTitle
             size: view.small

@@ -58,7 +58,7 @@ Item {
             objectName: "nextBlock"
             anchors.top: nextTime.bottom; anchors.topMargin: panel.u
             width: parent.width
-            height: text === "" ? 0 : lineHeight * (panel.height > panel.width * 0.5 ? 2 : 1)
+            height: text === "" ? 0 : linesHeight(panel.height > panel.width * 0.5 ? 2 : 1)
             text: panel.page.nextBlock
             size: panel.small
             color: Theme.muted
@@ -74,14 +74,14 @@ Item {
             anchors.top: nextBlock.bottom; anchors.topMargin: panel.u * 0.5
             width: parent.width
             // Up to three lines, fewer on a short panel; the same height in every language.
-            height: lineHeight * Math.max(1, Math.min(3, Math.floor((parent.height - y) / lineHeight)))
+            height: linesHeight(Math.max(1, Math.min(3, Math.floor((parent.height - y - font.pixelSize * 0.15) / lineHeight))))
             text: panel.page.nextTitle
             size: 4 * panel.u
             font.weight: Font.DemiBold
             wrapMode: Text.Wrap
             lineHeightMode: Text.FixedHeight
             lineHeight: Math.round(font.pixelSize * 1.18)
-            maximumLineCount: Math.round(height / lineHeight)
+            maximumLineCount: Math.floor(height / lineHeight)
         }
         Label {
             objectName: "nextDescription"

@@ -20,40 +20,46 @@ Rectangle {
         anchors.fill: parent
         anchors.margins: panel.pad
 
-        Rectangle {
-            id: badge
-            width: nowLabel.implicitWidth + panel.small
-            height: nowLabel.implicitHeight + panel.small * 0.35
-            radius: height / 4
-            color: Theme.accent
-            Label {
-                id: nowLabel
-                objectName: "nowLabel"
-                anchors.centerIn: parent
-                text: panel.page.nowLabel
-                size: panel.small * 1.1
-                color: Theme.accentInk
-                font.weight: Font.Bold
-                font.capitalization: Font.AllUppercase
+        Item {
+            id: head
+            width: parent.width
+            height: Math.max(badge.height, nowTime.height)
+            Rectangle {
+                id: badge
+                anchors.verticalCenter: parent.verticalCenter
+                width: nowLabel.implicitWidth + panel.small
+                height: nowLabel.implicitHeight + panel.small * 0.35
+                radius: height / 4
+                color: Theme.accent
+                Label {
+                    id: nowLabel
+                    objectName: "nowLabel"
+                    anchors.centerIn: parent
+                    text: panel.page.nowLabel
+                    size: panel.small * 1.1
+                    color: Theme.accentInk
+                    font.weight: Font.Bold
+                    font.capitalization: Font.AllUppercase
+                }
             }
-        }
-        Label {
-            id: nowTime
-            objectName: "nowTime"
-            anchors.left: badge.right; anchors.leftMargin: panel.small
-            anchors.right: parent.right
-            anchors.verticalCenter: badge.verticalCenter
-            text: panel.page.nowTime
-            size: 3.6 * panel.u
-            font.weight: Font.DemiBold
-            font.features: { "tnum": 1 }
+            Label {
+                id: nowTime
+                objectName: "nowTime"
+                anchors.left: badge.right; anchors.leftMargin: panel.small
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                text: panel.page.nowTime
+                size: 3.6 * panel.u
+                font.weight: Font.DemiBold
+                font.features: { "tnum": 1 }
+            }
         }
         Label {
             id: nowBlock
             objectName: "nowBlock"
-            anchors.top: badge.bottom; anchors.topMargin: panel.u * 2
+            anchors.top: head.bottom; anchors.topMargin: panel.u * 2
             width: parent.width
-            height: text === "" ? 0 : lineHeight * 2
+            height: text === "" ? 0 : linesHeight(2)
             text: panel.page.nowBlock
             size: panel.small
             color: Theme.muted
@@ -69,7 +75,7 @@ Rectangle {
             anchors.top: nowBlock.bottom; anchors.topMargin: panel.u * 0.6
             width: parent.width
             // Room for three lines whatever the language, so nothing below moves.
-            height: lineHeight * 3
+            height: linesHeight(3)
             text: panel.page.nowTitle
             size: 5 * panel.u
             font.weight: Font.Bold
@@ -84,7 +90,7 @@ Rectangle {
             objectName: "nowPeople"
             anchors.top: nowTitle.bottom; anchors.topMargin: panel.u
             width: parent.width
-            height: text === "" ? 0 : lineHeight * 2
+            height: text === "" ? 0 : linesHeight(2)
             text: panel.page.nowPeople
             size: panel.small
             color: Theme.muted
@@ -177,12 +183,12 @@ Rectangle {
             objectName: "headline"
             width: parent.width
             // Three lines on a narrow panel, two on a wide one: the same in every language.
-            height: lineHeight * (panel.width < panel.height ? 3 : 2)
+            height: linesHeight(panel.width < panel.height ? 3 : 2)
             text: panel.page.headline
             size: 5.4 * panel.u
             font.weight: Font.Bold
             wrapMode: Text.Wrap
-            maximumLineCount: Math.round(height / lineHeight)
+            maximumLineCount: Math.floor(height / lineHeight)
             lineHeightMode: Text.FixedHeight
             lineHeight: Math.round(font.pixelSize * 1.18)
         }
@@ -216,7 +222,7 @@ Rectangle {
                 Label {
                     objectName: "elsewhere"
                     width: parent.width
-                    height: lineHeight * 2
+                    height: linesHeight(2)
                     text: panel.page.elsewhereTitle
                     size: 4.4 * panel.u
                     font.weight: Font.Bold

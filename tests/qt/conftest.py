@@ -60,8 +60,9 @@ class Shown:
     def __init__(self, qtbot, screen, size):
         self.screen = screen
         self.view = make_view(screen, size)
-        self.view.show()
-        qtbot.waitExposed(self.view)
+        # Positioners (Row, Column) lay out at the first frame's polish: read geometry after it.
+        with qtbot.waitSignal(self.view.frameSwapped, timeout=5000):
+            self.view.show()
         self.qtbot = qtbot
         self.keep: list[QQuickItem] = []
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRectF
+from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.clock import FakeClock
@@ -119,7 +120,7 @@ def test_programme_text_is_shown_as_plain_text(show):
     shown = show(door(programme, "a", "10:30"))
     assert shown.text("nowTitle") == "<img src=x> <b>Hi</b>"
     for item in texts(shown.root):
-        assert item.property("textFormat") == 0, f"{item.objectName()} is not Text.PlainText"
+        assert plain(item), f"{item.objectName() or item.property('text')} is not Text.PlainText"
 
 
 def test_languages_alternate_with_the_ticker_not_with_waiting(programme, show):
@@ -169,7 +170,26 @@ def test_a_tick_that_changes_nothing_changes_no_property(programme, qtbot):
 
 
 def texts(root: QQuickItem) -> list[QQuickItem]:
-    return [i for i in root.findChildren(QQuickItem) if i.metaObject().className().startswith("QQuickText")]
+    """Every text item under ``root``, walking the visual tree (Repeater delegates are not QObject
+    children). The list keeps every wrapper alive: PySide drops child wrappers with their parent's."""
+    walked, stack = [], [root]
+    while stack:
+        item = stack.pop()
+        walked.append(item)
+        stack.extend(item.childItems())
+    # QML types built on Text (our Label) have class names like Label_QMLTYPE_3: ask for the base.
+    found = [i for i in walked if i.inherits("QQuickText")]
+    assert found, "no text items found"
+    return found
+
+
+def qml(item: QQuickItem, expression: str):
+    # PySide cannot convert some enums (TextFormat, WrapMode); QML itself can compare them.
+    return QQmlExpression(QQmlEngine.contextForObject(item), item, expression).evaluate()[0]
+
+
+def plain(item: QQuickItem) -> bool:
+    return qml(item, "textFormat === Text.PlainText")
 
 
 def scene_rect(item: QQuickItem) -> QRectF:
@@ -202,7 +222,7 @@ def test_no_text_runs_outside_its_container(programme, show, size, lang, room, w
         assert scene_rect(parent).adjusted(-1, -1, 1, 1).contains(box), f"{name} leaves its container"
         # Wrapped text is cut to whole lines with an ellipsis: what is drawn fits in the box.
         assert item.property("contentWidth") <= item.width() + 1, f"{name} is wider than its box"
-        if item.property("wrapMode") != 0:
+        if qml(item, "wrapMode !== Text.NoWrap"):
             assert item.property("contentHeight") <= item.height() + 1, f"{name} is taller than its box"
         assert item.property("font").pixelSize() >= min(14, 0.02 * size[1]), f"{name} is too small"
 

@@ -227,6 +227,10 @@ def test_after_the_closing_remarks_salle_ix_points_at_the_cocktail(day) -> None:
     assert state.elsewhere.room == "salle-i-foyer"
 
 
+def test_after_lunch_the_restaurant_points_at_the_meetings_under_way_not_the_coffee(day) -> None:
+    assert schedule.room_state(day, "restaurant", paris("14:00")).elsewhere.parent == "mission-meetings"
+
+
 def test_after_the_last_session_of_the_day_there_is_nowhere_else(day) -> None:
     assert schedule.room_state(day, "salle-ix", paris("18:30")).elsewhere is None
     assert schedule.room_state(day, "salle-i", paris("18:00")).elsewhere.id == "dtc-working-session"
@@ -238,7 +242,13 @@ def test_after_the_last_session_of_the_day_there_is_nowhere_else(day) -> None:
         ("salle-i", "08:00", "icebreaker"),  # not lunch: that is long after Salle I's own first session
         ("salle-ix", "08:30", None),  # nothing elsewhere before the icebreaker here at 09:00
         ("salle-ix", "12:00", "lunch"),  # free until 14:00; lunch at 12:15
-        ("restaurant", "10:00", "welcome"),  # on now in Salle I, long before lunch here
+        (
+            "restaurant",
+            "10:00",
+            "panel-past-present-future",
+        ),  # the 5-min welcome is ending; the panel follows
+        ("restaurant", "10:30", "panel-past-present-future"),  # on now in Salle I, long before lunch here
+        ("salle-ix", "10:02", "panel-past-present-future"),  # not lunch, two hours away
         ("salle-i-foyer", "15:45", "workshop-a"),  # free until the cocktail; the workshops are on
     ],
 )

@@ -10,4 +10,10 @@ Text {
     elide: Text.ElideRight
     wrapMode: Text.NoWrap
     maximumLineCount: 1
+
+    // The height of n lines of this text: with a fixed line height, Qt still gives the last line
+    // its descent, so a box of exactly n × lineHeight would be a few pixels short.
+    function linesHeight(n: int): real {
+        return n * lineHeight + Math.ceil(font.pixelSize * 0.15)
+    }
 }
