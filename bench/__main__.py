@@ -32,7 +32,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "of docs/performance.md. Takes about six minutes with the defaults.",
     )
     p.add_argument("--size", type=size, default=(1280, 720), metavar="WxH", help="window size (1280x720)")
-    p.add_argument("--start-runs", type=int, default=5, metavar="N", help="start-ups of each (5)")
+    p.add_argument("--start-runs", type=int, default=7, metavar="N", help="start-ups of each (7)")
     p.add_argument("--window", type=float, default=60.0, metavar="S", help="CPU and frames window (60)")
     p.add_argument("--language-period", type=float, default=10.0, metavar="S", help="in the window (10)")
     p.add_argument(
