@@ -51,7 +51,7 @@ class BoardLine:
     lastInGroup: bool = False
     # a room
     roomName: str = ""
-    roomNameLongest: str = ""  # the name in its longest language: what a short line makes room for
+    roomNames: str = ""  # the name in every language, one a line: a short line makes room for the widest
     phase: str = ""  # "ongoing", "free" or "done": how the row is drawn (always with words)
     nowTitle: str = ""
     nowUntil: str = ""  # jusqu'à 11:05
@@ -259,7 +259,10 @@ def overview_text(
         "nowHeading": i18n.label(lang, "now"),
         "nextHeading": i18n.label(lang, "next"),
         "pageLabel": i18n.label(lang, "page", page=str(page[0]), pages=str(page[1])) if page[1] > 1 else "",
-        "agendaHeading": i18n.label(lang, "day"),
+        # Outside the event's days the agenda shows its first or last day: name that day.
+        "agendaHeading": i18n.label(lang, "day")
+        if state.day == local.date()
+        else i18n.long_date(state.day, lang),
         "agendaMore": i18n.label(lang, "more_later", count=str(len(state.agenda) - stop))
         if stop < len(state.agenda)
         else "",
@@ -349,9 +352,7 @@ def room_line(programme: Programme, entry: BoardEntry, lang: str, *, last_in_gro
         "grouped": entry.block is not None,
         "lastInGroup": entry.block is not None and last_in_group,
         "roomName": _t(rs.room.name, lang, programme),
-        "roomNameLongest": max(
-            (_t(rs.room.name, other, programme) for other in programme.event.languages), key=len, default=""
-        ),
+        "roomNames": "\n".join(_t(rs.room.name, other, programme) for other in programme.event.languages),
     }
     if rs.current:
         now = rs.current[0]
@@ -372,7 +373,8 @@ def room_line(programme: Programme, entry: BoardEntry, lang: str, *, last_in_gro
         start = nxt.start.astimezone(zone)
         on_another_day = start.date() != today
         t |= {
-            "nextAt": f"{i18n.short_date(start.date(), lang)} · {i18n.clock(start)}"
+            # A plain space between day and time: a narrow column breaks the line there.
+            "nextAt": f"{i18n.short_date(start.date(), lang)} {i18n.clock(start)}"
             if on_another_day
             else i18n.clock(start),
             "nextTitle": _t(nxt.title, lang, programme),

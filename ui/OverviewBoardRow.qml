@@ -112,7 +112,7 @@ Item {
             x: row.pad
             // A short row's name takes the room its longest language needs, so the word after it stays
             // put when the language changes (measured: a wrapping text's natural width depends on its width).
-            width: row.shortRoom ? Math.min(Math.ceil(nameWidth.advanceWidth) + 1, parent.width * 0.6)
+            width: row.shortRoom ? Math.min(Math.ceil(widestName.implicitWidth) + 1, parent.width * 0.6)
                                  : row.roomWidth - row.bar - row.pad * 2
             height: lineHeight * (row.shortRoom ? 1 : 2)
             anchors.verticalCenter: parent.verticalCenter
@@ -126,10 +126,13 @@ Item {
             lineHeightMode: Text.FixedHeight
             lineHeight: Math.ceil(font.pixelSize * 1.22)
         }
-        TextMetrics {
-            id: nameWidth
+        // Never drawn: the room's name in every language, one a line, to measure the widest.
+        Text {
+            id: widestName
+            visible: false
+            textFormat: Text.PlainText
             font: roomName.font
-            text: row.line.roomNameLongest
+            text: row.line.roomNames
         }
         OverviewSlot {
             objectName: "now"

@@ -24,13 +24,20 @@ Item {
     readonly property bool withTag: note === "" && tag !== ""
     readonly property bool tagAbove: withTag && lines >= 2
     readonly property int titleLines: tagAbove ? lines - 1 : withTag ? 1 : lines
+    // On one line the time cannot wrap: its column widens when it holds a day as well ("28 mars 10:00").
+    readonly property real timeColumn: lines > 1 ? timeWidth : Math.max(timeWidth, Math.ceil(timeMetrics.advanceWidth) + u)
     readonly property real lineStep: Math.ceil(Math.max(Theme.floorPixels, Math.round(size)) * 1.22)
     implicitHeight: lines * lineStep
 
+    TextMetrics {
+        id: timeMetrics
+        font: timeText.font
+        text: slot.time
+    }
     Label {
         id: timeText
         objectName: "slotTime"
-        width: slot.timeWidth
+        width: slot.timeColumn
         anchors.baseline: slot.tagAbove ? undefined : titleText.baseline
         y: (slot.lineStep - lineHeight) / 2
         visible: slot.note === ""
@@ -39,15 +46,15 @@ Item {
         color: Theme.accent
         font.weight: Font.DemiBold
         font.features: { "tnum": 1 }
-        wrapMode: Text.Wrap
-        maximumLineCount: 2
+        wrapMode: slot.lines > 1 ? Text.Wrap : Text.NoWrap
+        maximumLineCount: Math.min(2, slot.lines)
         lineHeightMode: Text.FixedHeight
         lineHeight: Math.ceil(font.pixelSize * 1.22)
     }
     Tag {
         id: tagBox
         objectName: "slotTag"
-        x: slot.timeWidth + slot.u
+        x: slot.timeColumn + slot.u
         y: (slot.lineStep - height) / 2
         visible: slot.withTag
         text: slot.tag
@@ -57,7 +64,7 @@ Item {
     Label {
         id: titleText
         objectName: "slotTitle"
-        x: slot.timeWidth + slot.u + (slot.withTag && !slot.tagAbove ? tagBox.width + slot.u : 0)
+        x: slot.timeColumn + slot.u + (slot.withTag && !slot.tagAbove ? tagBox.width + slot.u : 0)
         y: slot.tagAbove ? slot.lineStep : 0
         width: slot.width - x
         height: lineHeight * slot.titleLines

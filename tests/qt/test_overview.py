@@ -309,6 +309,13 @@ def test_no_text_runs_outside_its_container_nor_below_the_floor(programme, show,
     assert shown.screen.bridge.boardPages == 1, "the day's six rooms fit on one page"
 
 
+@pytest.mark.parametrize("size", [(1080, 1920), (1280, 720)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("when", ["2023-03-27T10:00", "08:00", "19:00", "2023-03-30T10:00"])
+def test_before_and_after_the_day_nothing_is_cut(programme, show, size, when):
+    shown = show(overview(programme, when, "fr"), size)
+    assert check_every_text(shown, size) > 20
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("when", ["09:10", "14:00", "16:40"])
 def test_a_larger_programme_pages_rather_than_shrinks(big, show, size, when):

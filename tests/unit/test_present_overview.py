@@ -299,6 +299,17 @@ def test_header_words_in_both_languages(day):
     assert en.subtitle == "Tuesday 28 March 2023 · UNESCO Headquarters"
 
 
+def test_outside_the_event_the_agenda_names_its_day(day):
+    before = overview_text(day, state_at(day, "2023-03-27T10:00"), "en")
+    assert before.agendaHeading == "Tuesday 28 March 2023"
+    assert [line.nowNote for line in before.lines] == ["Free"] * 6
+    assert before.lines[0].nextAt == "28\u00a0March 10:00"
+    assert not before.hasVenue
+    after = overview_text(day, state_at(day, "2023-03-30T10:00"), "fr")
+    assert after.agendaHeading == "mardi 28 mars 2023"
+    assert {item.phase for item in after.agenda} == {"past"}
+
+
 def test_page_and_more_labels_only_when_needed(day):
     state = state_at(day, "10:30")
     whole = overview_text(day, state, "fr")
@@ -344,7 +355,7 @@ def test_next_on_another_day_carries_its_date():
     )
     line = overview_text(programme, state_at(programme, "2023-03-28T18:00"), "fr").lines[0]
     assert (line.phase, line.short, line.nowNote) == ("done", False, "Terminé pour aujourd’hui")
-    assert (line.nextAt, line.nextTitle) == ("29\u00a0mars · 09:00", "Deux")
+    assert (line.nextAt, line.nextTitle) == ("29\u00a0mars 09:00", "Deux")
 
 
 def test_present_overview_imports_no_qt():
