@@ -82,7 +82,8 @@ Rectangle {
         id: statusBox
         x: banner.width - width - banner.pad
         y: banner.stacked ? labelTag.y + (labelTag.height - height) / 2 : (banner.height - height) / 2
-        width: banner.page.venueOngoing ? nowTag.width : Math.min(soon.implicitWidth, banner.width * 0.3)
+        width: banner.page.venueOngoing ? nowTag.width
+                                        : Math.min(Math.ceil(soonWidth.advanceWidth) + 1, banner.width * 0.3)
         height: banner.page.venueOngoing ? nowTag.height : soon.height
         Tag {
             id: nowTag
@@ -90,6 +91,11 @@ Rectangle {
             visible: banner.page.venueOngoing
             text: banner.page.venueOngoing ? banner.page.venueStatus : ""
             size: banner.small
+        }
+        TextMetrics {
+            id: soonWidth
+            font: soon.font
+            text: soon.text
         }
         Label {
             id: soon

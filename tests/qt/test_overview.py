@@ -433,6 +433,40 @@ def test_one_language_still_turns_its_pages(big):
     ticker.stop()
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_whole_day_through_the_ticker_draws_without_a_warning(programme, show, size):
+    # Every text changes under the layout in turn (times, titles, tags, short lines, pages of the
+    # agenda); a binding loop or a null would be a Qt warning, and warnings fail the test.
+    clock = FakeClock(at(programme, "08:00"))
+    real = [1000.0]
+    screen = OverviewScreen(programme)
+    ticker = Ticker(clock, screen, language_period=10, realtime=lambda: real[0])
+    ticker.tick()  # as `kiosk run` does: the ticker starts, then the view is built
+    shown = show(screen, size)
+    while clock.now() < at(programme, "19:00"):
+        ticker.tick()
+        settle(shown)
+        clock.advance(minutes=7)
+        real[0] += 10
+    assert Board(shown).text("clock") == "18:58"
+    ticker.stop()
+
+
+@pytest.mark.parametrize("start", ["13:59:55", "15:44:55"])
+def test_the_banner_turns_from_on_now_to_later_without_a_warning(programme, show, start):
+    # Built while a moment for everyone is on (lunch, coffee), then the next one is later: the status
+    # box once took its width from a label that took its width from the box (a binding loop).
+    clock = FakeClock(at(programme, start))
+    screen = OverviewScreen(programme)
+    ticker = Ticker(clock, screen, language_period=10, realtime=lambda: 1000.0)
+    ticker.tick()
+    shown = show(screen)
+    clock.advance(seconds=5)
+    ticker.tick()
+    assert Board(shown).shows("venueSoon").startswith("dans")
+    ticker.stop()
+
+
 def test_a_tick_that_changes_nothing_changes_no_property(programme, qtbot):
     clock = FakeClock(at(programme, "14:30:05"))
     screen = OverviewScreen(programme)

@@ -13,7 +13,8 @@ Rectangle {
     // Sizes follow the word, not `visible`: a page fading in must not change its layout as it shows.
     readonly property bool shown: text !== ""
     visible: shown
-    implicitWidth: shown ? Math.min(maximumWidth, word.implicitWidth + size * 0.9) : 0
+    // The box is sized from the word measured, not from the label inside it (whose width it sets).
+    implicitWidth: shown ? Math.min(maximumWidth, Math.ceil(measure.advanceWidth) + 2 + size * 0.9) : 0
     implicitHeight: shown ? Math.ceil(word.font.pixelSize * 1.22 + size * 0.25) : 0
     width: implicitWidth
     height: implicitHeight
@@ -21,10 +22,16 @@ Rectangle {
     color: filled ? Theme.accent : "transparent"
     border.color: filled ? Theme.accent : tag.ink
     border.width: Math.max(1, size * 0.08)
+    TextMetrics {
+        id: measure
+        font: word.font
+        text: tag.text
+    }
     Label {
         id: word
         anchors.centerIn: parent
-        width: Math.min(implicitWidth, tag.width - tag.size * 0.9)
+        width: tag.width - tag.size * 0.9
+        horizontalAlignment: Text.AlignHCenter
         text: tag.text
         size: tag.size
         color: tag.ink
