@@ -467,6 +467,23 @@ def test_the_banner_turns_from_on_now_to_later_without_a_warning(programme, show
     ticker.stop()
 
 
+def test_a_new_programme_replaces_the_board_at_the_next_tick(programme, show):
+    clock = FakeClock(at(programme, "14:30"))
+    screen = OverviewScreen(programme)
+    ticker = Ticker(clock, screen, language_period=10, realtime=lambda: 1000.0)
+    ticker.tick()
+    shown = show(screen)
+    assert len(Board(shown).rows()) == 6
+    screen.replace_programme(
+        small_programme("- {id: s, room: b, start: '14:00', end: '15:00', title: {fr: Nouveau, en: New}}\n")
+    )
+    ticker.tick()
+    rows = Board(shown).rows()
+    assert list(rows) == ["Salle A", "Salle B"]
+    assert (rows["Salle A"]["nowNote"], rows["Salle B"]["now"]) == ("Aucune session", "Nouveau")
+    ticker.stop()
+
+
 def test_a_tick_that_changes_nothing_changes_no_property(programme, qtbot):
     clock = FakeClock(at(programme, "14:30:05"))
     screen = OverviewScreen(programme)
