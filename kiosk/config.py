@@ -16,7 +16,6 @@ import math
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import yaml
+
+from .atomic import write_atomically
 
 if TYPE_CHECKING:
     from .programme import Programme
@@ -799,8 +800,8 @@ def save_user_setting(
         old = None
     text, kept_as_broken = _edited(old, key, value, path.name + ".broken")
     if kept_as_broken and old is not None:
-        _write_atomically(path.with_name(path.name + ".broken"), old)
-    _write_atomically(path, text.encode("utf-8"))
+        write_atomically(path.with_name(path.name + ".broken"), old)
+    write_atomically(path, text.encode("utf-8"))
     return path
 
 
@@ -872,33 +873,6 @@ def _reads_back(text: str, key: str, value: Any) -> bool:
     whole = sources.data(text.encode("utf-8"), "<edited>", "user", None)
     whole = whole and not any(i.message.startswith("not valid YAML") for i in sources.issues)
     return whole and [c.value for c in sources.candidates[key][1:]] == [value]
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a reader sees the old file or the new one, never half."""
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    # The rename itself is on disk only once the folder is.
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 # -- the command line ------------------------------------------------------------------------------

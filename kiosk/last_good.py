@@ -6,9 +6,10 @@ Qt-free. Kept in $XDG_STATE_HOME/kiosk (default ~/.local/state/kiosk), one copy 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+
+from .atomic import write_atomically
 
 # Python's own SHA-256, not hashlib's: importing hashlib loads OpenSSL's libcrypto (~3.5 MB resident
 # in every kiosk) for this one digest of a file name. Same digest, so existing copies are still found.
@@ -39,15 +40,9 @@ def keep(source: str, data: bytes, environ: Mapping[str, str] = os.environ) -> P
     """Save ``data`` as the last good copy of ``source``, atomically; None if the disk refuses."""
     target = copy_path(source, environ)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists() and target.read_bytes() == data:
             return target
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".last-good-")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
+        write_atomically(target, data)
         return target
     except OSError:
         return None

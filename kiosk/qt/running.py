@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer
 from .. import systemd
 from ..clock import Clock
 from ..schedule import overview_state
-from ..status import status, write_atomically
+from ..status import status, write_status
 from .live import LiveProgramme
 from .ticker import Ticker
 
@@ -73,7 +73,7 @@ class RunningKiosk(QObject):
         rooms = overview_state(screen.programme, at).rooms if screen.view == "overview" else ()
         data = status(screen.view, lang, at, getattr(screen, "state", None), screen.programme_error, rooms)
         try:
-            write_atomically(self.status_file, data)
+            write_status(self.status_file, data)
             self.last_status = data
         except OSError as err:
             log.error("cannot write the status file %s: %s", self.status_file, err.strerror)

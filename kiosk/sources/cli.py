@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..atomic import write_atomically
 from ..programme import ProgrammeError, check_programme
 from ..programme.load import read_file
 from . import KIOSK_YAML, check_any, format_of, is_url
@@ -64,7 +64,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         try:
-            _write(Path(args.output), text)
+            # Beside the target and renamed over it: a screen watching the file never reads half of it.
+            write_atomically(Path(args.output), text.encode("utf-8"))
         except OSError as err:
             print(f"{args.output}: cannot write the file: {err.strerror}", file=sys.stderr)
             return EXIT_INVALID
@@ -93,15 +94,3 @@ def _source(source: str) -> tuple[bytes | None, str]:
     except ProgrammeError as err:
         print(err.first, file=sys.stderr)
         return None, source
-
-
-def _write(path: Path, text: str) -> None:
-    # Written beside the target and renamed over it: a screen watching the file never reads half of it.
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -12,9 +12,7 @@ import email.utils
 import hashlib
 import http.client
 import json
-import os
 import re
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -22,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
+from ..atomic import write_atomically
 from . import MAX_BYTES, check_any, is_url
 
 USER_AGENT = f"kiosk/{__version__} (conference room signage)"
@@ -96,14 +95,14 @@ def _fetch(url: str, cache_dir: Path, timeout: float) -> FetchResult:
     changed = cached is None or cached.read_bytes() != data
     cache_dir.mkdir(parents=True, exist_ok=True)
     if changed:
-        _replace(body, data)
+        write_atomically(body, data)
     stored = {
         "url": url.strip(),
         "etag": headers.get("ETag"),
         "last_modified": headers.get("Last-Modified"),
         "fetched": email.utils.formatdate(usegmt=True),
     }
-    _replace(meta, json.dumps(stored, indent=1).encode("utf-8"))
+    write_atomically(meta, json.dumps(stored, indent=1).encode("utf-8"))
     return FetchResult(body, changed, False, None)
 
 
@@ -113,20 +112,6 @@ def _read_validators(meta: Path) -> dict:
     except (OSError, ValueError):
         return {}
     return stored if isinstance(stored, dict) else {}
-
-
-def _replace(path: Path, data: bytes) -> None:
-    # A temporary file renamed over the old one: a reader sees the old programme or the new, never half.
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 __all__ = ["FetchResult", "cache_files", "fetch", "is_url"]
