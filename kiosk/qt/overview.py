@@ -25,6 +25,7 @@ from ..present_overview import (
 )
 from ..programme import Programme
 from .bridge import _properties
+from .screen import Screen
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -111,11 +112,12 @@ def _reuse(pool: list, kind: type, parent: QObject, texts, spec: dict[str, type]
     return pool[: len(texts)]
 
 
-class OverviewScreen:
+class OverviewScreen(Screen):
     """Keeps a FoyerSign bridge showing the whole venue at the instants it is given."""
 
     view = "overview"
     qml = "Overview.qml"
+    bridge_name = "overview"
 
     def __init__(
         self,
@@ -123,15 +125,11 @@ class OverviewScreen:
         languages: tuple[str, ...] | None = None,
         parent: QObject | None = None,
     ):
-        self.bridge = FoyerSign(parent)
-        self.programme = programme
-        self.wanted_languages = languages
-        self.programme_error: str | None = None
+        super().__init__(FoyerSign(parent), programme, languages)
         # Set by the ticker before each show: language periods since the epoch, in real time. None
         # (a still render) shows the first page of the board in every language.
         self.beat: int | None = None
         self.overview: schedule.OverviewState | None = None
-        self._pages: dict[str, _Filled] = {}
         self._filling = False
         self._again = False
         self._set_languages()
@@ -139,29 +137,11 @@ class OverviewScreen:
         self.bridge.boardRowsChanged.connect(self._fill)
         self.bridge.agendaRowsChanged.connect(self._fill)
 
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return tuple(self.wanted_languages or self.programme.event.languages)
+    def new_page(self) -> _Filled:
+        return _Filled(FoyerPage(self.bridge))
 
-    def initial_properties(self) -> dict[str, QObject]:
-        return {"overview": self.bridge}
-
-    def problem_with(self, programme: Programme) -> str | None:
-        """Why ``programme`` cannot be shown here: never, the overview shows whatever rooms there are."""
-        return None
-
-    def replace_programme(self, programme: Programme) -> None:
-        self.programme = programme
-        self._set_languages()
-
-    def _set_languages(self) -> None:
-        if tuple(self._pages) == self.languages:
-            return
-        self._pages = {lang: _Filled(FoyerPage(self.bridge)) for lang in self.languages}
-        self.bridge.set(
-            pages=[p.page for p in self._pages.values()],
-            languageLabels=[lang.upper() for lang in self.languages],
-        )
+    def page_object(self, page: _Filled) -> QObject:
+        return page.page
 
     def show(self, at: dt.datetime) -> None:
         """Push what the venue shows at ``at`` into the bridge (only changed values emit)."""
