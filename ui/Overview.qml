@@ -21,41 +21,50 @@ Rectangle {
 
         Repeater {
             model: root.overview.pages
-            OverviewPageView {
-                id: pageView
+            Item {
+                id: slot
                 required property FoyerPage modelData
                 required property int index
                 objectName: "page"
                 // The crossfade between languages, as on the door: at most 400 ms, none with reduced motion.
                 readonly property int fadeMilliseconds: 400
-                page: modelData
-                languageLabels: root.overview.languageLabels
-                languageIndex: root.overview.languageIndex
-                shortRows: root.overview.shortRows
-                rowsWanted: root.overview.boardRowsWanted
                 width: stage.width
                 height: stage.height
                 opacity: index === root.overview.languageIndex ? 1 : 0
                 visible: opacity > 0
                 Behavior on opacity {
                     enabled: !root.overview.reducedMotion
-                    NumberAnimation { duration: pageView.fadeMilliseconds; easing.type: Easing.InOutQuad }
+                    NumberAnimation { duration: slot.fadeMilliseconds; easing.type: Easing.InOutQuad }
                 }
-                // How much fits is the same on every language's page: the first one tells Python,
-                // which cuts the board into pages of that many rows.
-                Binding {
-                    when: pageView.index === 0 && pageView.built
-                    target: root.overview
-                    property: "boardRows"
-                    value: pageView.boardRowsFit
-                    restoreMode: Binding.RestoreNone
-                }
-                Binding {
-                    when: pageView.index === 0 && pageView.built
-                    target: root.overview
-                    property: "agendaRows"
-                    value: pageView.agendaRowsFit
-                    restoreMode: Binding.RestoreNone
+                // A language's page exists only while it is seen (shown, or fading in or out): the
+                // board of a language off screen would hold hundreds of items for nothing.
+                Loader {
+                    anchors.fill: parent
+                    active: slot.visible
+                    sourceComponent: OverviewPageView {
+                        id: pageView
+                        page: slot.modelData
+                        languageLabels: root.overview.languageLabels
+                        languageIndex: root.overview.languageIndex
+                        shortRows: root.overview.shortRows
+                        rowsWanted: root.overview.boardRowsWanted
+                        // How much fits is the same on every language's page: the one on screen tells
+                        // Python, which cuts the board into pages of that many rows.
+                        Binding {
+                            when: slot.index === root.overview.languageIndex && pageView.built
+                            target: root.overview
+                            property: "boardRows"
+                            value: pageView.boardRowsFit
+                            restoreMode: Binding.RestoreNone
+                        }
+                        Binding {
+                            when: slot.index === root.overview.languageIndex && pageView.built
+                            target: root.overview
+                            property: "agendaRows"
+                            value: pageView.agendaRowsFit
+                            restoreMode: Binding.RestoreNone
+                        }
+                    }
                 }
             }
         }
