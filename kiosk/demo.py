@@ -45,10 +45,14 @@ def render_all(folder: Path) -> list[Path]:
                     "render", *what, "--at", f"{DAY}T{moment}", "--lang", lang, "--size", size, "-o", str(out)
                 )
                 if done.returncode != 0:
-                    print(done.stderr.strip(), file=sys.stderr)
+                    print(done.stderr.strip(), file=sys.stderr, flush=True)
                     continue
                 made.append(out)
     return made
+
+
+def say(message: str) -> None:
+    print(f"kiosk demo: {message}", flush=True)  # flushed: make shows it before the long part
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,29 +62,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--png", metavar="FOLDER", help="render PNGs into FOLDER instead of opening a window")
     args = parser.parse_args(argv)
     if args.png is None and has_display():
-        print(f"kiosk demo: Salle I from {START}, one minute of the day a second (close the window to stop)")
-        return subprocess.call(
-            [
-                sys.executable,
-                "-m",
-                "kiosk",
-                "run",
-                "--room",
-                "Salle I",
-                "--at",
-                START,
-                "--speed",
-                "60",
-                "--windowed",
-                "--size",
-                "1280x720",
-            ]
-        )
+        say(f"Salle I from {START}, one minute of the day a second (close the window to stop)")
+        window = [
+            "run",
+            "--room",
+            "Salle I",
+            "--at",
+            START,
+            "--speed",
+            "60",
+            "--windowed",
+            "--size",
+            "1280x720",
+        ]
+        if subprocess.call([sys.executable, "-m", "kiosk", *window]) == 0:
+            return 0
+        # A display Qt cannot open (on Debian, xcb libraries such as libxcb-cursor0 missing): pictures.
+        say("no window could be opened (see Qt's message above); rendering pictures instead")
     folder = Path(args.png or "out/demo")
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"kiosk demo: no display here, so the event day is rendered as pictures into {folder}/ …")
+    say(f"the event day rendered as pictures into {folder}/ …")
     made = render_all(folder)
-    print(f"kiosk demo: {len(made)} screens rendered; open them, e.g. {made[0] if made else folder}")
+    say(f"{len(made)} screens rendered; open them, e.g. {made[0] if made else folder}")
     return 0 if made else 1
 
 
