@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage
-from PySide6.QtQml import QQmlExpression, qmlContext
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.clock import FakeClock
@@ -19,6 +16,7 @@ from kiosk.qt.ticker import Ticker
 
 from ..large_programme import large_programme
 from .conftest import ROOT, SIZES, at, small_programme
+from .scene import qml, scene_rect, texts, visible_texts_fit, walk
 
 TIMES = ["10:30", "12:30", "14:30", "15:35", "16:00", "17:20"]
 FLOOR = 14  # Theme.floorPixels
@@ -39,13 +37,6 @@ def big():
 
 
 # -- reading the scene back ---------------------------------------------------------------------------
-
-
-def walk(item: QQuickItem) -> Iterator[QQuickItem]:
-    """Every item under ``item``, Repeater delegates included (they are not QObject children)."""
-    for child in item.childItems():
-        yield child
-        yield from walk(child)
 
 
 class Board:
@@ -116,21 +107,6 @@ def settle(shown) -> None:
     """Draw a frame: positioners (Row, Column) lay out their children when a frame is prepared, so
     geometry read before the next frame can be a step behind the properties."""
     shown.view.grabWindow()
-
-
-def scene_rect(item: QQuickItem) -> QRectF:
-    return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
-
-
-def qml(item: QQuickItem, expression: str):
-    """A property QML knows but PySide cannot convert (enums such as wrapMode), read as QML reads it."""
-    value, _ = QQmlExpression(qmlContext(item), item, expression).evaluate()
-    return value
-
-
-def texts(root: QQuickItem) -> list[QQuickItem]:
-    # QML types made from Text (Label) have class names of their own: ask what they inherit.
-    return [i for i in walk(root) if i.inherits("QQuickText")]
 
 
 # -- what the board says ------------------------------------------------------------------------------
@@ -277,22 +253,9 @@ def test_the_agenda_is_beside_the_board_on_landscape_and_below_it_on_portrait(pr
 
 def check_every_text(shown, size):
     settle(shown)
-    window = QRectF(0, 0, *size)
-    page = shown.visible_page()
-    items = texts(page)
-    shown.keep.extend(items)
     checked = 0
-    for item in items:
-        if not item.isVisible() or not item.property("text"):
-            continue
+    for item in visible_texts_fit(shown.visible_page(), size, shown.keep):
         name = item.objectName() or item.property("text")[:20]
-        box = scene_rect(item)
-        assert window.contains(box), f"{name} {box} leaves the screen"
-        parent = item.parentItem()
-        assert scene_rect(parent).adjusted(-1, -1, 1, 1).contains(box), f"{name} leaves its container"
-        assert item.property("contentWidth") <= item.width() + 1, f"{name} is wider than its box"
-        if qml(item, "wrapMode") != 0:
-            assert item.property("contentHeight") <= item.height() + 1, f"{name} is taller than its box"
         assert item.property("font").pixelSize() >= FLOOR, f"{name} is below the floor"
         # Nothing smaller than 1.3 % of the screen's height (landscape) or width (portrait).
         assert item.property("font").pixelSize() >= 0.013 * min(size), f"{name} is too small"
