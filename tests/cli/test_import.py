@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,15 +15,9 @@ from kiosk.cli import main
 from kiosk.programme import ProgrammeError, load_programme
 from kiosk.sources import read_any
 
-TESTDATA = Path(os.environ.get("KIOSK_TESTDATA", Path(__file__).parents[3] / "shared" / "testdata"))
+from ..shared_testdata import real_export
+
 DATA = Path(__file__).parents[1] / "data" / "sources"
-
-
-def real_export(name: str) -> Path:
-    path = TESTDATA / name
-    if not path.is_file():
-        pytest.skip(f"the shared test data {path} is not here")
-    return path
 
 
 def indico_like(path: Path) -> Path:

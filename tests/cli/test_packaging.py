@@ -31,12 +31,12 @@ from pathlib import Path
 
 import pytest
 
-# The wheel, built and installed elsewhere: the package as a device gets it (fixtures of test_wheel.py).
-from test_wheel import installed, source, wheel  # noqa: F401
-
 from kiosk.cli import build_parser
 from kiosk.programme import load_programme
 from kiosk.systemd import watchdog_interval
+
+# The wheel, built and installed elsewhere: the package as a device gets it (fixtures of test_wheel.py).
+from .test_wheel import installed, source, wheel  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"

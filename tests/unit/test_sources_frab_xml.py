@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 
@@ -14,17 +13,11 @@ from kiosk.programme import ProgrammeError
 from kiosk.sources import check_any, read_any
 from kiosk.sources.frab_xml import read_frab_xml
 
-TESTDATA = Path(os.environ.get("KIOSK_TESTDATA", Path(__file__).parents[3] / "shared" / "testdata"))
+from ..shared_testdata import real_export
+
 DATA = Path(__file__).parents[1] / "data" / "sources"
 ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 CET = dt.timezone(dt.timedelta(hours=1))
-
-
-def real_export(name: str) -> Path:
-    path = TESTDATA / name
-    if not path.is_file():
-        pytest.skip(f"the shared test data {path} is not here")
-    return path
 
 
 @pytest.fixture(scope="module")

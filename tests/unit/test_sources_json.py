@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-from pathlib import Path
 
 import pytest
 
@@ -13,16 +11,10 @@ from kiosk import schedule
 from kiosk.sources import check_any, read_any
 from kiosk.sources.schedule_json import read_schedule_json
 
-TESTDATA = Path(os.environ.get("KIOSK_TESTDATA", Path(__file__).parents[3] / "shared" / "testdata"))
+from ..shared_testdata import real_export
+
 CEST = dt.timezone(dt.timedelta(hours=2))
 CET = dt.timezone(dt.timedelta(hours=1))
-
-
-def real_export(name: str) -> Path:
-    path = TESTDATA / name
-    if not path.is_file():
-        pytest.skip(f"the shared test data {path} is not here")
-    return path
 
 
 @pytest.fixture(scope="module")
