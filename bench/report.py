@@ -39,6 +39,16 @@ def ratio(a: float | None, b: float | None) -> str:
     return "—" if a is None or not b else f"{a / b:.2f}×"
 
 
+def within_ratio(rule: str, kiosk: float, bare: float, limit: float) -> Budget:
+    """A budget on kiosk's figure as a multiple of the bare window's."""
+    measured = kiosk / bare
+    return Budget(f"{rule} ≤ {limit:g}× bare", f"{measured:.2f}×", measured <= limit)
+
+
+def memory_row(figure: str, kiosk_kib: float, bare_kib: float) -> Row:
+    return Row(figure, mib(kiosk_kib), mib(bare_kib), ratio(kiosk_kib, bare_kib))
+
+
 def rows_and_budgets(results: dict) -> tuple[list[Row], list[Budget]]:
     rows: list[Row] = []
     budgets: list[Budget] = []
@@ -62,48 +72,21 @@ def rows_and_budgets(results: dict) -> tuple[list[Row], list[Budget]]:
                 ratio(k["cpu_to_first_frame_s"], b["cpu_to_first_frame_s"]),
             )
         )
-        rows.append(
-            Row(
-                "resident memory after start, door",
-                mib(k["rss_kib"]),
-                mib(b["rss_kib"]),
-                ratio(k["rss_kib"], b["rss_kib"]),
-            )
-        )
-        first_ratio = k["first_frame_s"] / b["first_frame_s"]
+        rows.append(memory_row("resident memory after start, door", k["rss_kib"], b["rss_kib"]))
         budgets.append(
-            Budget(
-                f"start → first frame ≤ {FIRST_FRAME_RATIO:g}× bare",
-                f"{first_ratio:.2f}×",
-                first_ratio <= FIRST_FRAME_RATIO,
-            )
+            within_ratio("start → first frame", k["first_frame_s"], b["first_frame_s"], FIRST_FRAME_RATIO)
         )
-        memory_ratio = k["rss_kib"] / b["rss_kib"]
-        budgets.append(
-            Budget(
-                f"memory after start, door ≤ {MEMORY_RATIO:g}× bare",
-                f"{memory_ratio:.2f}×",
-                memory_ratio <= MEMORY_RATIO,
-            )
-        )
+        budgets.append(within_ratio("memory after start, door", k["rss_kib"], b["rss_kib"], MEMORY_RATIO))
 
         overview = results.get("overview")
         if overview is not None:
             if overview["available"]:
                 rows.append(
-                    Row(
-                        "resident memory after start, overview",
-                        mib(overview["rss_kib"]),
-                        mib(b["rss_kib"]),
-                        ratio(overview["rss_kib"], b["rss_kib"]),
-                    )
+                    memory_row("resident memory after start, overview", overview["rss_kib"], b["rss_kib"])
                 )
-                over_ratio = overview["rss_kib"] / b["rss_kib"]
                 budgets.append(
-                    Budget(
-                        f"memory after start, overview ≤ {MEMORY_RATIO:g}× bare",
-                        f"{over_ratio:.2f}×",
-                        over_ratio <= MEMORY_RATIO,
+                    within_ratio(
+                        "memory after start, overview", overview["rss_kib"], b["rss_kib"], MEMORY_RATIO
                     )
                 )
             else:
@@ -149,12 +132,7 @@ def rows_and_budgets(results: dict) -> tuple[list[Row], list[Budget]]:
                 f"{ms(b['crossfade_interval_ms_p50'])} / {ms(b['crossfade_interval_ms_max'])}",
                 ratio(k["crossfade_interval_ms_p50"], b["crossfade_interval_ms_p50"]),
             ),
-            Row(
-                f"resident memory after {seconds:.0f} s, door",
-                mib(k["rss_kib"]),
-                mib(b["rss_kib"]),
-                ratio(k["rss_kib"], b["rss_kib"]),
-            ),
+            memory_row(f"resident memory after {seconds:.0f} s, door", k["rss_kib"], b["rss_kib"]),
         ]
         budgets.append(
             Budget(
@@ -163,13 +141,8 @@ def rows_and_budgets(results: dict) -> tuple[list[Row], list[Budget]]:
                 k["frames_outside_changes"] == 0 and k["alive"],
             )
         )
-        running_ratio = k["rss_kib"] / b["rss_kib"]
         budgets.append(
-            Budget(
-                f"memory after {seconds:.0f} s, door ≤ {MEMORY_RATIO:g}× bare",
-                f"{running_ratio:.2f}×",
-                running_ratio <= MEMORY_RATIO,
-            )
+            within_ratio(f"memory after {seconds:.0f} s, door", k["rss_kib"], b["rss_kib"], MEMORY_RATIO)
         )
 
     reload = results.get("reload")
