@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, QTimer
 
 from .. import systemd
 from ..clock import Clock
-from ..schedule import overview_state
 from ..status import status, write_status
 from .live import LiveProgramme
 from .ticker import Ticker
@@ -42,7 +41,6 @@ class RunningKiosk(QObject):
         live.replaced.connect(self._programme_replaced)
         live.problem_changed.connect(self._problem_changed)
         screen.programme_error = live.error
-        self.last_status: dict | None = None
         self.watchdog = QTimer(self)
         self.watchdog.timeout.connect(lambda: systemd.notify("WATCHDOG=1"))
 
@@ -68,12 +66,14 @@ class RunningKiosk(QObject):
         if not self.status_file:
             return
         screen = self.screen
-        at = self.ticker.clock.now()
+        # What is on screen, at the instant it was worked out for (the overview's rooms are already known).
+        state = getattr(screen, "state", None)
+        overview = getattr(screen, "overview", None)
+        at = (state or overview).at if (state or overview) else self.ticker.clock.now()
         lang = screen.languages[screen.bridge.languageIndex]
-        rooms = overview_state(screen.programme, at).rooms if screen.view == "overview" else ()
-        data = status(screen.view, lang, at, getattr(screen, "state", None), screen.programme_error, rooms)
+        rooms = overview.rooms if overview else ()
+        data = status(screen.view, lang, at, state, screen.programme_error, rooms)
         try:
             write_status(self.status_file, data)
-            self.last_status = data
         except OSError as err:
             log.error("cannot write the status file %s: %s", self.status_file, err.strerror)
