@@ -342,7 +342,7 @@ def test_systemd_analyze_verify(name: str, tmp_path: Path) -> None:
         if drop_in:
             copy(SYSTEMD / drop_in, folder / f"{unit_name}.d" / drop_in)
         result = subprocess.run(
-            ["systemd-analyze", "verify", str(folder / unit_name)],
+            ["systemd-analyze", "verify", "--man=no", str(folder / unit_name)],
             capture_output=True,
             text=True,
             timeout=LIMIT,
