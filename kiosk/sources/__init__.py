@@ -47,7 +47,7 @@ def check_any(data: bytes, name: str, timezone: str | None = None) -> tuple[Prog
         return check_programme(data, name)
     # Imported here: the importers' helpers (html.parser…) are ~0.7 MB a screen showing a kiosk
     # programme never needs (bench/, docs/performance.md).
-    from .draft import valid_zone
+    from .zones import valid_zone
 
     if timezone is not None and valid_zone(timezone) is None:
         return None, [Problem(name, 0, 0, "", f"{timezone!r} is not an IANA time zone (e.g. Europe/Paris)")]

@@ -15,22 +15,10 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from ..programme import Problem, Programme
-from .draft import (
-    Draft,
-    DraftPerson,
-    DraftSession,
-    Place,
-    choose_zone,
-    clock,
-    duration,
-    finish,
-    instant,
-    kind,
-    language,
-    local,
-    one_line,
-    plain,
-)
+from .draft import Draft, DraftPerson, DraftSession, Place, finish
+from .fields import clock, duration, instant, language, one_line, plain
+from .kinds import kind
+from .zones import local
 
 
 def read_frab_xml(
@@ -57,7 +45,7 @@ def read_frab_xml(
     found = list(_events(tree, draft, day_change))
     stamped = [e.stamped for e in found if e.stamped is not None and e.stamped.tzinfo is not None]
     zone_place = tree.place(conference, "schedule/conference") if len(conference) else Place()
-    draft.timezone = choose_zone(draft, timezone, _text(conference, "time_zone_name"), stamped, zone_place)
+    draft.settle_zone(timezone, _text(conference, "time_zone_name"), stamped, zone_place)
     for event in found:
         session = event.session(draft)
         if session is not None:

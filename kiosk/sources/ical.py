@@ -15,21 +15,10 @@ from collections import Counter
 import icalendar
 
 from ..programme import Problem, Programme
-from .draft import (
-    Draft,
-    DraftPerson,
-    DraftSession,
-    Place,
-    finish,
-    kind,
-    language,
-    local,
-    one_line,
-    paragraphs,
-    plain,
-    plausible,
-    valid_zone,
-)
+from .draft import Draft, DraftPerson, DraftSession, Place, finish
+from .fields import language, one_line, paragraphs, plain, plausible
+from .kinds import kind
+from .zones import local, valid_zone
 
 try:
     from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON

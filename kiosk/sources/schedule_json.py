@@ -10,22 +10,10 @@ import datetime as dt
 import json
 
 from ..programme import Problem, Programme
-from .draft import (
-    Draft,
-    DraftPerson,
-    DraftSession,
-    Place,
-    choose_zone,
-    clock,
-    duration,
-    finish,
-    instant,
-    kind,
-    language,
-    local,
-    one_line,
-    plain,
-)
+from .draft import Draft, DraftPerson, DraftSession, Place, finish
+from .fields import clock, duration, instant, language, one_line, plain
+from .kinds import kind
+from .zones import local
 
 
 def read_schedule_json(
@@ -54,8 +42,8 @@ def read_schedule_json(
 
     found = list(_events(conference, path, draft))
     stamped = [t for t in (instant(e.get("date")) for e, *_ in found) if t and t.tzinfo]
-    draft.timezone = choose_zone(
-        draft, timezone, _str(conference.get("time_zone_name")), stamped, Place(path=f"{path}.time_zone_name")
+    draft.settle_zone(
+        timezone, _str(conference.get("time_zone_name")), stamped, Place(path=f"{path}.time_zone_name")
     )
     for event, place, room, day in found:
         session = _session(event, place, room, day, draft)

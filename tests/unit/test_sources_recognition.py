@@ -18,8 +18,12 @@ from kiosk.sources import (
     MAX_BYTES,
     SCHEDULE_JSON,
     check_any,
+    fields,
     format_of,
+    ids,
+    kinds,
     read_any,
+    zones,
 )
 from kiosk.sources import draft as rules
 
@@ -99,7 +103,7 @@ def test_read_any_passes_the_timezone_to_imports(tmp_path):
     ],
 )
 def test_room_slugs(name, expected):
-    assert rules.slug(name) == expected
+    assert ids.slug(name) == expected
 
 
 @pytest.mark.parametrize(
@@ -115,7 +119,7 @@ def test_room_slugs(name, expected):
     ],
 )
 def test_identifiers(raw, expected):
-    assert rules.identifier(raw) == expected
+    assert ids.identifier(raw) == expected
 
 
 def test_rooms_without_a_usable_name_get_their_guid_or_a_number():
@@ -153,33 +157,33 @@ def test_rooms_without_a_usable_name_get_their_guid_or_a_number():
     ],
 )
 def test_kinds(source_type, expected):
-    assert rules.kind(source_type, "talk") == expected
+    assert kinds.kind(source_type, "talk") == expected
 
 
 def test_every_mapped_kind_is_a_kiosk_kind():
-    assert set(rules._KIND_WORDS.values()) <= set(KINDS)
+    assert set(kinds._KIND_WORDS.values()) <= set(KINDS)
 
 
 @pytest.mark.parametrize("hours", [-10, -5, 0, 1, 2, 5, 9, 12, 14])
 def test_a_fixed_offset_zone_has_that_offset(hours):
-    name = rules.fixed_zone(dt.timedelta(hours=hours))
+    name = zones.fixed_zone(dt.timedelta(hours=hours))
     assert ZoneInfo(name).utcoffset(dt.datetime(2024, 1, 1)) == dt.timedelta(hours=hours)
 
 
 def test_a_half_hour_offset_has_no_fixed_zone_name():
-    assert rules.fixed_zone(dt.timedelta(hours=5, minutes=30)) is None
+    assert zones.fixed_zone(dt.timedelta(hours=5, minutes=30)) is None
 
 
 def test_texts_are_cleaned_as_the_kiosk_reads_them():
-    assert rules.one_line("  A\r\n  title\t ") == "A title"
-    assert rules.paragraphs("One\r\nTwo  \r\n\r\n\r\n\r\nThree\r\n") == "One\nTwo\n\nThree"
-    assert rules.paragraphs("  single   line ") == "single line"
-    assert rules.plain("<p>A &amp; B</p><p>C<br>D</p>") == "A & B\n\nC\nD"
-    assert rules.plain("1 < 2 and 3 > 2") == "1 < 2 and 3 > 2"
+    assert fields.one_line("  A\r\n  title\t ") == "A title"
+    assert fields.paragraphs("One\r\nTwo  \r\n\r\n\r\n\r\nThree\r\n") == "One\nTwo\n\nThree"
+    assert fields.paragraphs("  single   line ") == "single line"
+    assert fields.plain("<p>A &amp; B</p><p>C<br>D</p>") == "A & B\n\nC\nD"
+    assert fields.plain("1 < 2 and 3 > 2") == "1 < 2 and 3 > 2"
     assert (
-        rules.language("pt-BR") == "pt-BR"
-        and rules.language("EN") == "en"
-        and rules.language("English?") is None
+        fields.language("pt-BR") == "pt-BR"
+        and fields.language("EN") == "en"
+        and fields.language("English?") is None
     )
 
 
