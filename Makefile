@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint qmllint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+# ui/ through qmllint, with kiosk's Python types described to it (also a test in `make test`).
+qmllint: $(STAMP)
+	$(BIN)/python -m tests.qmllint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Which language is showing: FR · EN with the current one bold and underlined (not colour alone).
