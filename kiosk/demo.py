@@ -31,9 +31,10 @@ def kiosk(*args: str) -> subprocess.CompletedProcess:
 
 def render_all(folder: Path) -> list[Path]:
     """Every room's door at a few moments of the day, and the overview, in each language."""
-    from .cli import default_programme, load_programme
+    from .resources import default_programme
+    from .sources import read_any
 
-    programme = load_programme(default_programme())
+    programme = read_any(default_programme())
     made = []
     screens = [(["--room", r.id], r.id, SIZES["portrait"]) for r in programme.rooms]
     screens.append((["--overview"], "overview", SIZES["landscape"]))

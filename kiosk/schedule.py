@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .errors import UsageError
 from .programme import Programme, Room, Session
 
 # status, as in `kiosk state`
@@ -151,3 +152,14 @@ def next_change(programme: Programme, at: dt.datetime) -> dt.datetime | None:
     """The next instant after ``at`` when any session starts or ends (what a screen shows changes)."""
     later = [t for s in programme.sessions for t in (s.start, s.end) if t > at]
     return min(later, default=None)
+
+
+def resolve_room(programme: Programme, query: str) -> str:
+    """The id of the room ``query`` names (its id, or its name in any language); UsageError listing them."""
+    room = programme.find_room(query)
+    if room is None:
+        known = "; ".join(
+            f"{r.id} ({' / '.join(dict.fromkeys(r.name.by_lang.values()))})" for r in programme.rooms
+        )
+        raise UsageError(f"unknown room {query!r}; known rooms: {known}")
+    return room.id

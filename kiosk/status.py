@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import schedule
 from .atomic import write_atomically
-from .cli import session_json
+from .schedule_json import session_json
 
 
 def status(

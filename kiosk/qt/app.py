@@ -10,10 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 
-from ..cli import ScreenError, UsageError, load_programme, resolve_room
 from ..clock import RehearsalClock, SystemClock, parse_when
+from ..errors import ScreenError, UsageError
 from ..programme import Programme
 from ..resources import assets_dir, ui_dir
+from ..schedule import resolve_room
+from ..sources import read_any
 
 log = logging.getLogger("kiosk")
 
@@ -72,7 +74,7 @@ def make_view(screen, size: tuple[int, int] | None = None):
 def render(args: argparse.Namespace) -> int:
     # Rendering never needs (nor uses) a display: the technician's remote preview runs over ssh.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    programme = load_programme(args.programme)
+    programme = read_any(args.programme)
     at = parse_when(args.at, programme.event.zone) if args.at else SystemClock().now()
     lang = args.lang or programme.event.languages[0]
     if lang not in programme.event.languages:

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from kiosk import schedule
-from kiosk.cli import state_json
 from kiosk.clock import FakeClock, parse_when
 from kiosk.qt.door import DoorScreen
 from kiosk.qt.live import LiveProgramme
 from kiosk.qt.running import RunningKiosk
+from kiosk.schedule_json import state_json
 
 from .conftest import ROOT
 

@@ -569,8 +569,8 @@ def test_every_key_is_documented():
 def run_parser():
     import argparse
 
-    from kiosk.config import add_config_flags
-    from kiosk.screen_args import add_run
+    from kiosk.cli.config_command import add_config_flags
+    from kiosk.cli.screen_args import add_run
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--programme", default=None)

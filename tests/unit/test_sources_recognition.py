@@ -207,7 +207,7 @@ def test_importing_and_fetching_never_load_qt():
         "import sys\n"
         "from kiosk.sources import read_any, check_any\n"
         "import kiosk.sources.frab_xml, kiosk.sources.schedule_json, kiosk.sources.ical\n"
-        "import kiosk.sources.remote, kiosk.sources.write, kiosk.sources.cli\n"
+        "import kiosk.sources.remote, kiosk.sources.write, kiosk.cli.import_command\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

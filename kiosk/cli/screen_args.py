@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import re
 
+from .config_command import add_config_flags
+
 
 def size(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{2,5})[x×](\d{2,5})", text.strip())
@@ -38,6 +40,4 @@ def add_run(p: argparse.ArgumentParser) -> None:
     p.add_argument("--status-file", metavar="PATH", help="keep a JSON status file, replaced atomically")
     p.add_argument("--quit-after", type=float, metavar="SECONDS", help="end the run cleanly after this long")
     # The device configuration's keys (--view, --languages, --rotation…), each also settable by file/env.
-    from .config import add_config_flags
-
     add_config_flags(p)

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..atomic import write_atomically
 from ..programme import ProgrammeError, check_programme
 from ..programme.load import read_file
-from . import KIOSK_YAML, check_any, format_of, is_url
-from .write import programme_yaml
+from ..sources import KIOSK_YAML, check_any, format_of, is_url
+from ..sources.write import programme_yaml
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -81,7 +81,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _source(source: str) -> tuple[bytes | None, str]:
     if is_url(source):
-        from .remote import fetch
+        from ..sources.remote import fetch
 
         with tempfile.TemporaryDirectory(prefix="kiosk-import-") as cache:
             result = fetch(source, cache)

@@ -1,0 +1,69 @@
+"""The `kiosk` command line: every command's options, and the errors printed as one line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import ScreenError, UsageError
+from ..programme import ProgrammeError
+from ..resources import default_programme
+from .config_command import add_config_command
+from .import_command import add_import_command
+from .programme_commands import add_programme_commands
+from .screen_args import add_render, add_run
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help: str, func) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.add_argument(
+            "--programme",
+            default=None,
+            metavar="FILE",
+            help="the programme (default: $KIOSK_PROGRAMME, else the bundled programme.yaml)",
+        )
+        p.set_defaults(func=func)
+        return p
+
+    add_programme_commands(command)
+    add_config_command(command)
+    add_import_command(command)
+    # `run` and `render` live with the Qt layer; their options are declared here, Qt loaded on use.
+    add_render(command("render", "render a screen offscreen to a PNG (no display needed)", _lazy("render")))
+    add_run(command("run", "show a screen, full screen (kiosk mode) unless --windowed", _lazy("run")))
+    return parser
+
+
+def _lazy(name: str):
+    def call(args: argparse.Namespace) -> int:
+        from ..qt import app
+
+        return getattr(app, name)(args)
+
+    return call
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "programme", "unset") is None:
+        args.programme = default_programme()
+    try:
+        return args.func(args)
+    except UsageError as err:
+        print(f"kiosk {args.command}: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except ProgrammeError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INVALID
+    except ScreenError as err:
+        print(f"kiosk {args.command}: {err}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,100 @@
+"""`kiosk rooms`, `kiosk state` and `kiosk validate`: a programme read and printed, no Qt."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .. import schedule
+from ..clock import parse_when
+from ..errors import UsageError
+from ..programme import Programme
+from ..programme.load import read_file
+from ..schedule_json import state_json
+from ..sources import check_any, read_any
+
+EXIT_OK, EXIT_INVALID = 0, 1
+
+
+def add_programme_commands(command) -> None:
+    """Declare the three commands with the CLI's own ``command(name, help, func)`` factory."""
+    p = command("rooms", "list the programme's rooms: id, French name, English name", cmd_rooms)
+    p.add_argument("--json", action="store_true", help="a JSON list of {id, name}")
+
+    p = command("state", "what is on in each room at each instant, as JSON Lines", cmd_state)
+    p.add_argument(
+        "--room", action="append", metavar="ROOM", help="a room's id or name (repeatable; default all)"
+    )
+    p.add_argument(
+        "--at",
+        action="append",
+        required=True,
+        metavar="WHEN",
+        help="ISO 8601 instant; without offset, in the programme's time zone (repeatable)",
+    )
+
+    p = command(
+        "validate", "check a programme; exit 0 when usable (warnings printed), 1 when not", cmd_validate
+    )
+    p.add_argument("file", nargs="?", metavar="FILE")
+
+
+def cmd_rooms(args: argparse.Namespace) -> int:
+    programme = read_any(args.programme)
+    if args.json:
+        rooms = [
+            {
+                "id": r.id,
+                "name": {
+                    lang: r.name.get(lang, programme.event.languages) for lang in programme.event.languages
+                },
+            }
+            for r in programme.rooms
+        ]
+        print(json.dumps(rooms, ensure_ascii=False))
+    else:
+        for r in programme.rooms:
+            print("\t".join([r.id, *(r.name.get(lang, programme.event.languages) for lang in ("fr", "en"))]))
+    return EXIT_OK
+
+
+def cmd_state(args: argparse.Namespace) -> int:
+    programme = read_any(args.programme)
+    wanted = {schedule.resolve_room(programme, q) for q in args.room or ()}
+    rooms = [r.id for r in programme.rooms if not wanted or r.id in wanted]  # programme order, once each
+    instants = [_when(text, programme) for text in args.at]
+    languages = programme.event.languages
+    for at in instants:
+        for room_id in rooms:
+            state = schedule.room_state(programme, room_id, at)
+            print(json.dumps(state_json(state, languages), ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    path = Path(args.file or args.programme)
+    data = read_file(path)  # a ProgrammeError (unreadable, too large) is printed by main
+    programme, problems = check_any(data, str(path))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if programme is None:
+        errors = sum(1 for p in problems if not p.warning)
+        print(
+            f"{path}: {errors} error{'s' if errors != 1 else ''}; the programme cannot be used",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    print(
+        f"{path}: valid — {len(programme.rooms)} rooms, {len(programme.sessions)} sessions"
+        + (f", {len(problems)} warning{'s' if len(problems) != 1 else ''}" if problems else "")
+    )
+    return EXIT_OK
+
+
+def _when(text: str, programme: Programme):
+    try:
+        return parse_when(text, programme.event.zone)
+    except ValueError as err:
+        raise UsageError(f"--at: {err}") from None
