@@ -6,20 +6,14 @@ Qt-free. Kept in $XDG_STATE_HOME/kiosk (default ~/.local/state/kiosk), one copy 
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import quote
 
 from .atomic import write_atomically
 
-# Python's own SHA-256, not hashlib's: importing hashlib loads OpenSSL's libcrypto (~3.5 MB resident
-# in every kiosk) for this one digest of a file name. Same digest, so existing copies are still found.
-try:
-    from _sha2 import sha256  # Python 3.12 and later
-except ImportError:
-    try:
-        from _sha256 import sha256  # Python 3.11
-    except ImportError:
-        from hashlib import sha256
+_LONGEST = 200
 
 
 def state_dir(environ: Mapping[str, str] = os.environ) -> Path:
@@ -30,10 +24,17 @@ def state_dir(environ: Mapping[str, str] = os.environ) -> Path:
 
 
 def copy_path(source: str, environ: Mapping[str, str] = os.environ) -> Path:
-    """Where the last good copy of ``source`` lives (keeping the source's suffix)."""
-    digest = sha256(str(source).encode()).hexdigest()[:16]
-    suffix = Path(str(source)).suffix or ".yaml"
-    return state_dir(environ) / f"last-good-{digest}{suffix}"
+    """Where the last good copy of ``source`` lives: its name says whose copy it is, with its suffix.
+
+    The source itself, escaped (one source, one name; no digest, so no crypto library is loaded);
+    a very long one is cut and told apart by its checksum, within the file system's 255 bytes.
+    """
+    source = str(source)
+    name = quote(source, safe="")
+    if len(name) > _LONGEST:
+        name = f"{name[: _LONGEST - 9]}-{zlib.crc32(source.encode()):08x}"
+    suffix = Path(source).suffix or ".yaml"
+    return state_dir(environ) / f"last-good-{name}{'' if name.endswith(suffix) else suffix}"
 
 
 def keep(source: str, data: bytes, environ: Mapping[str, str] = os.environ) -> Path | None:

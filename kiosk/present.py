@@ -17,8 +17,6 @@ from .programme import Programme, Session, Text
 class DoorText:
     """Every string of a door screen in one language (field names are the QML property names)."""
 
-    lang: str = ""
-    langLabel: str = ""  # FR
     roomName: str = ""
     clock: str = ""
     date: str = ""
@@ -113,8 +111,6 @@ def door_text(
     event = programme.event
     venue = _t(event.venue.name, lang, programme)
     t = {
-        "lang": lang,
-        "langLabel": lang.upper(),
         "roomName": _t(state.room.name, lang, programme),
         "clock": i18n.clock(local),
         "date": i18n.long_date(local.date(), lang),

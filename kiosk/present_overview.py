@@ -16,14 +16,14 @@ from dataclasses import dataclass, field, fields
 from . import i18n, schedule
 from .programme import Programme, Session, Text
 
-# A short line (a group's header, a room with nothing more to come) is this many room rows tall;
+# A short row (a group's header, a room with nothing more to come) is this many room rows tall;
 # the screen lays it out at the height it is told.
 SHORT_ROWS = 0.55
 
 
 @dataclass(frozen=True)
 class BoardEntry:
-    """One line of the board before it is put into words: a group's header, or a room."""
+    """One row of the board before it is put into words: a group's header, or a room."""
 
     kind: str  # "group" or "room"
     block: Session | None = None  # the umbrella block of a group's header, or of a room in a group
@@ -42,11 +42,11 @@ class BoardEntry:
 
 
 @dataclass(frozen=True)
-class BoardLine:
-    """A line of the board in words (field names are the QML property names of BoardRow)."""
+class BoardRow:
+    """A row of the board in words (field names are the QML property names of the bridge's BoardRow)."""
 
     kind: str = "room"  # "room" or "group"
-    short: bool = False  # one line: SHORT_ROWS of a room's row
+    short: bool = False  # one line of text: SHORT_ROWS of a room's row
     grouped: bool = False  # a room in a group: drawn joined to the group's header
     lastInGroup: bool = False
     # a room
@@ -70,8 +70,8 @@ class BoardLine:
 
 
 @dataclass(frozen=True)
-class AgendaLine:
-    """An item of the day's agenda in words (field names are the QML property names of AgendaEntry)."""
+class AgendaRow:
+    """A row of the day's agenda in words (field names: the QML property names of the bridge's AgendaRow)."""
 
     time: str = ""  # 10:05
     title: str = ""
@@ -85,8 +85,6 @@ class AgendaLine:
 class OverviewText:
     """Every string of the overview in one language (field names are the QML property names)."""
 
-    lang: str = ""
-    langLabel: str = ""
     eventTitle: str = ""
     subtitle: str = ""  # mardi 28 mars 2023 · Siège de l'UNESCO
     clock: str = ""
@@ -105,17 +103,17 @@ class OverviewText:
     agendaMore: str = ""  # + 4 plus tard
     programmeError: str = ""
     rehearsal: str = ""
-    lines: tuple[BoardLine, ...] = field(default=())
-    agenda: tuple[AgendaLine, ...] = field(default=())
+    board: tuple[BoardRow, ...] = field(default=())
+    agenda: tuple[AgendaRow, ...] = field(default=())
 
 
 def _kinds(cls: type) -> dict[str, type]:
     return {f.name: {"str": str, "bool": bool}[f.type] for f in fields(cls) if f.type in ("str", "bool")}
 
 
-BOARD_LINE_FIELDS = _kinds(BoardLine)
-AGENDA_LINE_FIELDS = _kinds(AgendaLine)
-OVERVIEW_TEXT_FIELDS = _kinds(OverviewText)  # the lists (lines, agenda) travel as objects of their own
+BOARD_ROW_FIELDS = _kinds(BoardRow)
+AGENDA_ROW_FIELDS = _kinds(AgendaRow)
+OVERVIEW_TEXT_FIELDS = _kinds(OverviewText)  # the lists (board, agenda) travel as objects of their own
 
 
 def _t(text: Text, lang: str, programme: Programme) -> str:
@@ -126,7 +124,7 @@ def _t(text: Text, lang: str, programme: Programme) -> str:
 
 
 def board_plan(programme: Programme, state: schedule.OverviewState) -> tuple[BoardEntry, ...]:
-    """The board's lines in order: rooms as the programme lists them, a group's rooms together.
+    """The board's rows in order: rooms as the programme lists them, a group's rooms together.
 
     A group stands where its first room would stand, its rooms in the order of the block's parts.
     """
@@ -248,8 +246,6 @@ def overview_text(
     start, stop = agenda_window(state.agenda, agenda_capacity)
     venue = programme.event.venue
     t: dict = {
-        "lang": lang,
-        "langLabel": lang.upper(),
         "eventTitle": _t(programme.event.title, lang, programme),
         "subtitle": " · ".join(
             p for p in (i18n.long_date(local.date(), lang), _t(venue.name, lang, programme)) if p
@@ -268,8 +264,8 @@ def overview_text(
         else "",
         "programmeError": i18n.label(lang, "programme_error") if programme_error else "",
         "rehearsal": i18n.label(lang, "rehearsal") if rehearsal else "",
-        "lines": _lines(programme, board, lang, state.at),
-        "agenda": tuple(agenda_line(programme, item, lang) for item in state.agenda[start:stop]),
+        "board": _board_rows(programme, board, lang, state.at),
+        "agenda": tuple(agenda_row(programme, item, lang) for item in state.agenda[start:stop]),
     }
     moment = venue_moment(programme, state.at)
     if moment is not None:
@@ -304,28 +300,28 @@ def venue_moment(programme: Programme, at: dt.datetime) -> Session | None:
     return min(moments, key=lambda s: (max(s.start, at), s.start), default=None)
 
 
-def _lines(
+def _board_rows(
     programme: Programme, board: Sequence[BoardEntry], lang: str, at: dt.datetime
-) -> tuple[BoardLine, ...]:
-    lines = []
+) -> tuple[BoardRow, ...]:
+    rows = []
     for i, entry in enumerate(board):
         following = board[i + 1] if i + 1 < len(board) else None
         last = following is None or following.block is None or following.kind == "group"
         if entry.kind == "group":
-            lines.append(group_line(programme, entry, lang, at))
+            rows.append(group_row(programme, entry, lang, at))
         else:
-            lines.append(room_line(programme, entry, lang, last_in_group=last))
-    return tuple(lines)
+            rows.append(room_row(programme, entry, lang, last_in_group=last))
+    return tuple(rows)
 
 
-def group_line(programme: Programme, entry: BoardEntry, lang: str, at: dt.datetime) -> BoardLine:
+def group_row(programme: Programme, entry: BoardEntry, lang: str, at: dt.datetime) -> BoardRow:
     """The header of a group: the umbrella block, its time, and whether it is on."""
     zone = programme.event.zone
     block = entry.block
     assert block is not None
     title = _t(block.title, lang, programme)
     ongoing = block.is_on(at)
-    return BoardLine(
+    return BoardRow(
         kind="group",
         short=True,
         grouped=True,
@@ -339,7 +335,7 @@ def group_line(programme: Programme, entry: BoardEntry, lang: str, at: dt.dateti
     )
 
 
-def room_line(programme: Programme, entry: BoardEntry, lang: str, *, last_in_group: bool = True) -> BoardLine:
+def room_row(programme: Programme, entry: BoardEntry, lang: str, *, last_in_group: bool = True) -> BoardRow:
     """A room's row: what is on now and until when, what is next and at what time."""
     rs = entry.room
     assert rs is not None
@@ -382,16 +378,16 @@ def room_line(programme: Programme, entry: BoardEntry, lang: str, *, last_in_gro
         }
     elif t["phase"] != "done":  # a room done for the day already says so
         t["nextNote"] = i18n.label(lang, "nothing_next")
-    return BoardLine(**t)
+    return BoardRow(**t)
 
 
-def agenda_line(programme: Programme, item: schedule.AgendaItem, lang: str) -> AgendaLine:
+def agenda_row(programme: Programme, item: schedule.AgendaItem, lang: str) -> AgendaRow:
     """An item of the day: when, what, where; done, on now or to come, in words."""
     zone = programme.event.zone
     s = item.session
     rooms = [s.room] if s.room else []
     rooms += [p.room for p in item.parts if p.room and p.room not in rooms]
-    return AgendaLine(
+    return AgendaRow(
         time=i18n.clock(s.start.astimezone(zone)),
         title=_t(s.title, lang, programme),
         where=" · ".join(_t(programme.room(r).name, lang, programme) for r in rooms),

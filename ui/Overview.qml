@@ -5,10 +5,10 @@ import "components"
 
 // The foyer overview: every room now and next, the venue-wide moment, the day's agenda; one page per
 // language crossfading in turn, as on the door. Layout only: every string comes ready from
-// kiosk.present_overview through the FoyerSign bridge.
+// kiosk.present_overview through the OverviewSign bridge.
 Rectangle {
     id: root
-    required property FoyerSign overview
+    required property OverviewSign overview
     color: Theme.ground
 
     Item {
@@ -24,7 +24,7 @@ Rectangle {
             model: root.overview.pages
             Item {
                 id: slot
-                required property FoyerPage modelData
+                required property OverviewPage modelData
                 required property int index
                 objectName: "page"
                 // The crossfade between languages, as on the door: at most 400 ms, none with reduced motion.

@@ -6,7 +6,7 @@ import "components"
 // "En cours" tag); those over are quieter, with a ✓ and "Terminé" — never colour alone.
 Item {
     id: item
-    required property AgendaEntry entry
+    required property AgendaRow entry
     required property real u
     required property real small
     required property real size

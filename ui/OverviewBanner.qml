@@ -7,7 +7,7 @@ import "components"
 // Landscape: the tag, then what and where, then the status. Stacked (portrait): tag and status on top.
 Rectangle {
     id: banner
-    required property FoyerPage page
+    required property OverviewPage page
     required property real u
     required property real small
     required property real titleSize

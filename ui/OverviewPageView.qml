@@ -9,7 +9,7 @@ import "components"
 // the number of rows this page says fit (boardRowsFit), never shrunk.
 Item {
     id: view
-    required property FoyerPage page
+    required property OverviewPage page
     required property list<string> languageLabels
     required property int languageIndex
     required property real shortRows
@@ -192,7 +192,7 @@ Item {
                     width: parent.width
                     spacing: view.rowGap
                     Repeater {
-                        model: view.page.lines
+                        model: view.page.board
                         OverviewBoardRow {
                             required property BoardRow modelData
                             line: modelData
@@ -239,7 +239,7 @@ Item {
                     Repeater {
                         model: view.page.agenda
                         OverviewAgendaItem {
-                            required property AgendaEntry modelData
+                            required property AgendaRow modelData
                             entry: modelData
                             width: agendaList.width
                             height: view.agendaHeight

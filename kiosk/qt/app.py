@@ -122,8 +122,6 @@ def run(args: argparse.Namespace) -> int:
     config = config.with_programme(programme)
     for problem in config.problems:
         log.warning("%s", problem)
-    args.room = config.room
-    args.overview = config.view == "overview"
     if args.at:
         clock = RehearsalClock(parse_when(args.at, programme.event.zone), args.speed or 1.0)
     elif args.speed:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from ..present import DOOR_TEXT_FIELDS, DoorText
+from ..present_overview import AGENDA_ROW_FIELDS, BOARD_ROW_FIELDS, OVERVIEW_TEXT_FIELDS, SHORT_ROWS
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -47,11 +48,13 @@ def _set_many(self: QObject, **values: Any) -> None:
         setattr(self, name, value)
 
 
+def _defaults(spec: dict[str, type]) -> dict[str, tuple[type, Any]]:
+    return {name: (kind, kind()) for name, kind in spec.items()}
+
+
 @QmlElement
 @QmlUncreatable("made by kiosk, not by QML")
-class DoorPage(
-    _properties("DoorPageProperties", {name: (kind, kind()) for name, kind in DOOR_TEXT_FIELDS.items()})
-):
+class DoorPage(_properties("DoorPageProperties", _defaults(DOOR_TEXT_FIELDS))):
     """One language's page of a door screen: every string, ready to show."""
 
 
@@ -65,9 +68,7 @@ class DoorSign(
             "pages": ("QVariantList", []),  # DoorPage per language, in the event's order
             "languageIndex": (int, 0),  # the page showing
             "languageLabels": ("QStringList", []),  # FR, EN
-            "phase": (str, ""),  # see kiosk.schedule: ongoing, between, before_first…
             "reducedMotion": (bool, False),
-            "programmeOk": (bool, True),
             "rehearsal": (bool, False),
             "rotation": (int, 0),
         },
@@ -78,3 +79,95 @@ class DoorSign(
 
 def fill_page(page: QObject, text: DoorText) -> None:
     page.set(**{name: getattr(text, name) for name in DOOR_TEXT_FIELDS})
+
+
+# -- the overview ------------------------------------------------------------------------------------
+
+
+@QmlElement
+@QmlUncreatable("made by kiosk, not by QML")
+class BoardRow(_properties("BoardRowProperties", _defaults(BOARD_ROW_FIELDS))):
+    """A row of the board: a room (now, next) or the header of a group of rooms."""
+
+
+@QmlElement
+@QmlUncreatable("made by kiosk, not by QML")
+class AgendaRow(_properties("AgendaRowProperties", _defaults(AGENDA_ROW_FIELDS))):
+    """A row of the day's agenda."""
+
+
+@QmlElement
+@QmlUncreatable("made by kiosk, not by QML")
+class OverviewPage(
+    _properties(
+        "OverviewPageProperties",
+        _defaults(OVERVIEW_TEXT_FIELDS)
+        | {
+            "board": ("QVariantList", []),  # BoardRow, the page of the board shown
+            "agenda": ("QVariantList", []),  # AgendaRow, the part of the day that fits
+        },
+    )
+):
+    """One language's page of the overview: every string, ready to show."""
+
+
+# Named for the sign in the hall: Overview.qml is the view, and one name cannot serve both in QML.
+@QmlElement
+@QmlUncreatable("made by kiosk, not by QML")
+class OverviewSign(
+    _properties(
+        "OverviewSignProperties",
+        {
+            "pages": ("QVariantList", []),  # OverviewPage per language, in the event's order
+            "languageIndex": (int, 0),
+            "languageLabels": ("QStringList", []),
+            "reducedMotion": (bool, False),
+            "rehearsal": (bool, False),
+            "rotation": (int, 0),
+            "shortRows": (float, SHORT_ROWS),  # a one-line board row, in room rows
+            # Written by the screen (QML): how many room rows and agenda rows fit (0: not laid out yet).
+            "boardRows": (float, 0.0),
+            "agendaRows": (int, 0),
+            "boardPages": (int, 1),
+            "boardRowsWanted": (float, 0.0),  # the whole board, in room rows (a portrait board's height)
+        },
+    )
+):
+    """The overview: its pages in each language and what they share."""
+
+
+# -- the setup ---------------------------------------------------------------------------------------
+
+# Bilingual texts of the setup, each twice: on one line ("title") and one language per line
+# ("titleLines"): title, prompt, hint (how to answer), note (a higher configuration layer, or a screen
+# that cannot be built), pinMessage (after a wrong PIN), keysHelp.
+SETUP_BILINGUAL = ("title", "prompt", "hint", "note", "pinMessage", "keysHelp")
+
+
+@QmlElement
+@QmlUncreatable("made by kiosk, not by QML")
+class DeviceSetup(
+    _properties(
+        "DeviceSetupProperties",
+        {
+            "stage": (str, "choose"),  # "pin" until the PIN is right, then "choose"
+            **{f"{name}{form}": (str, "") for name in SETUP_BILINGUAL for form in ("", "Lines")},
+            "choices": ("QStringList", []),  # the rooms, then the overview, each in every language
+            "choiceLines": ("QStringList", []),  # the same, one language per line
+            "highlighted": (int, 0),  # the choice Enter takes
+            "currentChoice": (int, -1),  # what the screen shows now (-1: nothing yet)
+            "currentLabel": (str, ""),  # "✓ actuel · current"
+            "pinDigits": (int, 0),  # how many digits are typed (never which)
+            "cancelLabel": (str, ""),  # empty when there is nothing to go back to
+            "languageIndex": (int, 0),  # set by the ticker like any screen's; both languages show at once
+            "rotation": (int, 0),
+        },
+    )
+):
+    """The setup screen's state, and the technician's taps coming back from QML as signals."""
+
+    picked = Signal(int)  # a choice was tapped
+    digitTyped = Signal(int)  # an on-screen digit
+    erased = Signal()
+    pinEntered = Signal()
+    cancelRequested = Signal()

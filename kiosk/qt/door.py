@@ -56,4 +56,3 @@ class DoorScreen(Screen):
                     rehearsal=rehearsal,
                 ),
             )
-        self.bridge.set(phase=state.phase, programmeOk=self.programme_error is None)

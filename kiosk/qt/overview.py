@@ -1,4 +1,4 @@
-"""The foyer overview's controller: programme + instant → the FoyerSign bridge's properties.
+"""The overview's controller: programme + instant → the OverviewSign bridge's properties.
 
 Every room, the venue-wide moment and the day's agenda, one page per language like the door. The
 screen tells the bridge how many board rows and agenda items it has room for (a layout fact only
@@ -11,95 +11,33 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QObject
-from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from .. import schedule
 from ..present_overview import (
-    AGENDA_LINE_FIELDS,
-    BOARD_LINE_FIELDS,
+    AGENDA_ROW_FIELDS,
+    BOARD_ROW_FIELDS,
     OVERVIEW_TEXT_FIELDS,
-    SHORT_ROWS,
     board_pages,
     board_plan,
     overview_text,
 )
 from ..programme import Programme
-from .bridge import _properties
+from .bridge import AgendaRow, BoardRow, OverviewPage, OverviewSign
 from .screen import Screen
-
-QML_IMPORT_NAME = "Kiosk"
-QML_IMPORT_MAJOR_VERSION = 1
-
-
-def _defaults(spec: dict[str, type]) -> dict[str, tuple[type, object]]:
-    return {name: (kind, kind()) for name, kind in spec.items()}
-
-
-@QmlElement
-@QmlUncreatable("made by kiosk, not by QML")
-class BoardRow(_properties("BoardRowProperties", _defaults(BOARD_LINE_FIELDS))):
-    """A line of the board: a room (now, next) or the header of a group of rooms."""
-
-
-@QmlElement
-@QmlUncreatable("made by kiosk, not by QML")
-class AgendaEntry(_properties("AgendaEntryProperties", _defaults(AGENDA_LINE_FIELDS))):
-    """An item of the day's agenda."""
-
-
-@QmlElement
-@QmlUncreatable("made by kiosk, not by QML")
-class FoyerPage(
-    _properties(
-        "FoyerPageProperties",
-        _defaults(OVERVIEW_TEXT_FIELDS)
-        | {
-            "lines": ("QVariantList", []),  # BoardRow, the page of the board shown
-            "agenda": ("QVariantList", []),  # AgendaEntry, the part of the day that fits
-        },
-    )
-):
-    """One language's page of the overview: every string, ready to show."""
-
-
-# Named for the board in the foyer: Overview.qml is the view, and one name cannot serve both in QML.
-@QmlElement
-@QmlUncreatable("made by kiosk, not by QML")
-class FoyerSign(
-    _properties(
-        "FoyerSignProperties",
-        {
-            "pages": ("QVariantList", []),  # FoyerPage per language, in the event's order
-            "languageIndex": (int, 0),
-            "languageLabels": ("QStringList", []),
-            "reducedMotion": (bool, False),
-            "programmeOk": (bool, True),
-            "rehearsal": (bool, False),
-            "rotation": (int, 0),
-            "shortRows": (float, SHORT_ROWS),  # a one-line board line, in room rows
-            # Written by the screen (QML): how many room rows and agenda items fit (0: not laid out yet).
-            "boardRows": (float, 0.0),
-            "agendaRows": (int, 0),
-            "boardPages": (int, 1),
-            "boardRowsWanted": (float, 0.0),  # the whole board, in room rows (a portrait board's height)
-        },
-    )
-):
-    """The foyer overview: its pages in each language and what they share."""
 
 
 class _Filled:
     """One language's page and the row objects it reuses from tick to tick."""
 
-    def __init__(self, page: FoyerPage):
+    def __init__(self, page: OverviewPage):
         self.page = page
-        self.rows: list[BoardRow] = []
-        self.entries: list[AgendaEntry] = []
+        self.board: list[BoardRow] = []
+        self.agenda: list[AgendaRow] = []
 
     def fill(self, text) -> None:
         self.page.set(**{name: getattr(text, name) for name in OVERVIEW_TEXT_FIELDS})
-        self.page.lines = _reuse(self.rows, BoardRow, self.page, text.lines, BOARD_LINE_FIELDS)
-        self.page.agenda = _reuse(self.entries, AgendaEntry, self.page, text.agenda, AGENDA_LINE_FIELDS)
+        self.page.board = _reuse(self.board, BoardRow, self.page, text.board, BOARD_ROW_FIELDS)
+        self.page.agenda = _reuse(self.agenda, AgendaRow, self.page, text.agenda, AGENDA_ROW_FIELDS)
 
 
 def _reuse(pool: list, kind: type, parent: QObject, texts, spec: dict[str, type]) -> list:
@@ -113,7 +51,7 @@ def _reuse(pool: list, kind: type, parent: QObject, texts, spec: dict[str, type]
 
 
 class OverviewScreen(Screen):
-    """Keeps a FoyerSign bridge showing the whole venue at the instants it is given."""
+    """Keeps a OverviewSign bridge showing the whole venue at the instants it is given."""
 
     view = "overview"
     qml = "Overview.qml"
@@ -125,7 +63,7 @@ class OverviewScreen(Screen):
         languages: tuple[str, ...] | None = None,
         parent: QObject | None = None,
     ):
-        super().__init__(FoyerSign(parent), programme, languages)
+        super().__init__(OverviewSign(parent), programme, languages)
         # Set by the ticker before each show: language periods since the epoch, in real time. None
         # (a still render) shows the first page of the board in every language.
         self.beat: int | None = None
@@ -138,7 +76,7 @@ class OverviewScreen(Screen):
         self.bridge.agendaRowsChanged.connect(self._fill)
 
     def new_page(self) -> _Filled:
-        return _Filled(FoyerPage(self.bridge))
+        return _Filled(OverviewPage(self.bridge))
 
     def page_object(self, page: _Filled) -> QObject:
         return page.page
@@ -195,4 +133,4 @@ class OverviewScreen(Screen):
                     rehearsal=self.bridge.rehearsal,
                 )
             )
-        self.bridge.set(boardPages=len(pages), programmeOk=self.programme_error is None)
+        self.bridge.boardPages = len(pages)

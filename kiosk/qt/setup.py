@@ -18,17 +18,13 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtQml import QmlElement, QmlUncreatable
 from PySide6.QtQuick import QQuickView
 
 from ..config import DEFAULTS, LAYERS, Config, save_user_setting
 from ..i18n import NNBSP
 from ..programme import Programme
 from ..resources import ui_dir
-from .bridge import _properties
-
-QML_IMPORT_NAME = "Kiosk"
-QML_IMPORT_MAJOR_VERSION = 1
+from .bridge import DeviceSetup
 
 log = logging.getLogger("kiosk")
 
@@ -124,41 +120,6 @@ def _texts(**fields: Both) -> dict[str, str]:
     return {
         k: v for name, text in fields.items() for k, v in ((name, text.line), (f"{name}Lines", text.lines))
     }
-
-
-_BILINGUAL = ("title", "prompt", "hint", "note", "pinMessage", "keysHelp")
-
-
-@QmlElement
-@QmlUncreatable("made by kiosk, not by QML")
-class DeviceSetup(
-    _properties(
-        "DeviceSetupProperties",
-        {
-            "stage": (str, "choose"),  # "pin" until the PIN is right, then "choose"
-            # Bilingual texts, each twice: on one line ("title") and one language per line ("titleLines").
-            **{f"{name}{form}": (str, "") for name in _BILINGUAL for form in ("", "Lines")},
-            # title, prompt, hint (how to answer), note (a higher configuration layer, or a screen that
-            # cannot be built), pinMessage (after a wrong PIN), keysHelp
-            "choices": ("QStringList", []),  # the rooms, then the overview, each in every language
-            "choiceLines": ("QStringList", []),  # the same, one language per line
-            "highlighted": (int, 0),  # the choice Enter takes
-            "currentChoice": (int, -1),  # what the screen shows now (-1: nothing yet)
-            "currentLabel": (str, ""),  # "✓ actuel · current"
-            "pinDigits": (int, 0),  # how many digits are typed (never which)
-            "cancelLabel": (str, ""),  # empty when there is nothing to go back to
-            "languageIndex": (int, 0),  # set by the ticker like any screen's; both languages show at once
-            "rotation": (int, 0),
-        },
-    )
-):
-    """The setup screen's state, and the technician's taps coming back from QML as signals."""
-
-    picked = Signal(int)  # a choice was tapped
-    digitTyped = Signal(int)  # an on-screen digit
-    erased = Signal()
-    pinEntered = Signal()
-    cancelRequested = Signal()
 
 
 class SetupScreen(QObject):

@@ -453,8 +453,8 @@ def test_a_tick_that_changes_nothing_changes_no_property(programme, qtbot):
     ticker = Ticker(clock, screen, realtime=lambda: 0.0)
     ticker.tick()
     page = screen.bridge.pages[0]
-    row = page.lines[2]
-    signals = [page.linesChanged, page.agendaChanged, page.clockChanged, row.nowTitleChanged]
+    row = page.board[2]
+    signals = [page.boardChanged, page.agendaChanged, page.clockChanged, row.nowTitleChanged]
     clock.advance(seconds=20)
     for signal in signals:
         with qtbot.assertNotEmitted(signal, wait=0):

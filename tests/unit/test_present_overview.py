@@ -228,7 +228,7 @@ def test_the_banner_says_how_soon_then_until_when(day):
 
 def test_rows_in_words_at_1430(day):
     text = overview_text(day, state_at(day, "14:30"), "en")
-    lines = {(line.kind, line.roomName or line.groupTitle): line for line in text.lines}
+    lines = {(line.kind, line.roomName or line.groupTitle): line for line in text.board}
     group = lines["group", "Mission members' meetings"]
     assert (group.groupLabel, group.groupTime, group.groupStatus, group.groupOngoing) == (
         "In parallel",
@@ -258,14 +258,14 @@ def test_rows_in_words_at_1430(day):
 
 def test_a_room_on_now_with_nothing_after_says_so(day):
     text = overview_text(day, state_at(day, "16:00"), "fr")
-    viii = next(line for line in text.lines if line.roomName == "Salle VIII")
+    viii = next(line for line in text.board if line.roomName == "Salle VIII")
     assert viii.nowTitle.startswith("Session parallèle B")
     assert viii.nextNote == "Plus rien aujourd’hui"
 
 
 def test_the_group_waiting_says_when(day):
     text = overview_text(day, state_at(day, "10:30"), "fr")
-    group = next(line for line in text.lines if line.kind == "group")
+    group = next(line for line in text.board if line.kind == "group")
     assert (group.groupTitle, group.groupStatus, group.groupOngoing) == (
         "Réunions des membres des missions",
         "à 14:00",
@@ -302,8 +302,8 @@ def test_header_words_in_both_languages(day):
 def test_outside_the_event_the_agenda_names_its_day(day):
     before = overview_text(day, state_at(day, "2023-03-27T10:00"), "en")
     assert before.agendaHeading == "Tuesday 28 March 2023"
-    assert [line.nowNote for line in before.lines] == ["Free"] * 6
-    assert before.lines[0].nextAt == "28\u00a0March 10:00"
+    assert [line.nowNote for line in before.board] == ["Free"] * 6
+    assert before.board[0].nextAt == "28\u00a0March 10:00"
     assert not before.hasVenue
     after = overview_text(day, state_at(day, "2023-03-30T10:00"), "fr")
     assert after.agendaHeading == "mardi 28 mars 2023"
@@ -329,8 +329,8 @@ def test_a_group_continued_on_the_next_page_says_so(day):
         ["restaurant", "salle-i-foyer"],
     ]
     text = overview_text(day, state, "fr", board=pages[1])
-    assert text.lines[0].groupTitle == "Réunions des membres des missions (suite)"
-    assert [line.roomName for line in text.lines[1:]] == ["Salle VIII", "Salle VII"]
+    assert text.board[0].groupTitle == "Réunions des membres des missions (suite)"
+    assert [line.roomName for line in text.board[1:]] == ["Salle VIII", "Salle VII"]
 
 
 def test_next_on_another_day_carries_its_date():
@@ -353,7 +353,7 @@ def test_next_on_another_day_carries_its_date():
         ),
         "two-days.yaml",
     )
-    line = overview_text(programme, state_at(programme, "2023-03-28T18:00"), "fr").lines[0]
+    line = overview_text(programme, state_at(programme, "2023-03-28T18:00"), "fr").board[0]
     assert (line.phase, line.short, line.nowNote) == ("done", False, "Terminé pour aujourd’hui")
     assert (line.nextAt, line.nextTitle) == ("29\u00a0mars 09:00", "Deux")
 
