@@ -4,6 +4,9 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("KIOSK_PROGRAMME", None)
+# The device's own zone is the last source of an imported event's zone: every test starts on a device
+# in UTC, whatever the machine running it; a test that needs another sets TZ itself.
+os.environ["TZ"] = "UTC"
 
 import pytest
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from ..programme import Event, Person, Problem, Programme, Room, Session, Text, Venue
 from .fields import one_line
 from .ids import identifier, slug, unique
-from .zones import choose_zone, fixed
+from .zones import choose_zone, device_zone, fixed, odd_offset, offset_text, written_offset
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class Draft:
         self, given: str | None, declared: str | None, stamped: list[dt.datetime], place: Place
     ) -> None:
         """Take the event's time zone (``zones.choose_zone``), reporting a guess as a warning."""
-        self.timezone, guessed = choose_zone(given, declared, stamped)
+        self.timezone, guessed = choose_zone(given, declared, stamped, device_zone())
         if guessed:
             self.warn(place, guessed)
 
@@ -93,6 +93,10 @@ def finish(draft: Draft) -> tuple[Programme | None, list[Problem]]:
         return None, draft.problems
     zone = ZoneInfo(draft.timezone)
     usable: list[DraftSession] = []
+    written = [s for s in draft.sessions if written_offset(s.start)]
+    odd = [s for s in written if odd_offset(s.start, zone)]
+    # One odd event among many is named; when most disagree the zone itself was the choice reported.
+    named_odd = {id(s) for s in odd} if len(odd) * 2 < len(written) else set()
     for session in draft.sessions:
         title = one_line(session.title)
         # The kiosk counts in minutes: a session is widened to whole minutes, never shortened.
@@ -100,6 +104,13 @@ def finish(draft: Draft) -> tuple[Programme | None, list[Problem]]:
         end = fixed(session.end, zone)
         if end.second or end.microsecond:
             end = end.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+        if id(session) in named_odd:
+            draft.warn(
+                session.place,
+                f"{session.label} is written at {offset_text(session.start.utcoffset())}, not in the "
+                f"event's zone {draft.timezone}: the instant is kept and shown at {start:%H:%M} "
+                f"{draft.timezone} time",
+            )
         if not title:
             draft.warn(session.place, f"{session.label} has no title; skipped")
         elif end <= start:

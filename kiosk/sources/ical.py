@@ -18,7 +18,7 @@ from ..programme import Problem, Programme
 from .draft import Draft, DraftPerson, DraftSession, Place, finish
 from .fields import language, one_line, paragraphs, plain, plausible
 from .kinds import kind
-from .zones import local, valid_zone
+from .zones import choose_zone, device_zone, local, valid_zone
 
 try:
     from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
@@ -57,7 +57,7 @@ def read_icalendar(
         Place(lines[i] if i < len(lines) else 0, 1 if i < len(lines) else 0, f"VEVENT[{i + 1}]")
         for i in range(len(events))
     ]
-    draft.timezone = _zone(calendar, events, timezone, draft)
+    draft.timezone = _zone(calendar, events, timezone, draft, text)
     default_room = draft.title or "Room"
     without_location = 0
     for event, place in zip(events, places, strict=True):
@@ -74,24 +74,32 @@ def read_icalendar(
     return finish(draft)
 
 
-def _zone(calendar: icalendar.Calendar, events: list, given: str | None, draft: Draft) -> str:
+def _zone(calendar: icalendar.Calendar, events: list, given: str | None, draft: Draft, text: str) -> str:
     if given:
         return given
     declared = _text(calendar.get("X-WR-TIMEZONE"))
     if declared:
         if valid_zone(declared):
             return valid_zone(declared)
-        draft.warn(Place(path="X-WR-TIMEZONE"), f"{declared!r} is not an IANA time zone; ignored")
+        line = _line_of(text, "X-WR-TIMEZONE")
+        draft.warn(
+            Place(line, 1 if line else 0, "X-WR-TIMEZONE"), f"{declared!r} is not an IANA time zone; ignored"
+        )
     # UTC is how calendar programs write instants, rarely the venue's own zone: it does not count.
     named = Counter(z for z in (_event_zone(e) for e in events) if z and z not in _UTC_NAMES)
     if named:
         return named.most_common(1)[0][0]
-    draft.warn(
-        Place(),
-        "the calendar names no time zone: screens show its times in UTC; "
-        "give --timezone (e.g. Europe/Zurich) to show the venue's wall-clock time",
-    )
-    return "UTC"
+    zone, why = choose_zone(None, None, [], device_zone())
+    draft.warn(Place(), why.replace("the source names", "the calendar names"))
+    return zone
+
+
+def _line_of(text: str, name: str) -> int:
+    """The line where the calendar property ``name`` is written (0 when it is not)."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.upper().startswith((name + ":", name + ";")):
+            return n
+    return 0
 
 
 def _event_zone(event: icalendar.Event) -> str | None:

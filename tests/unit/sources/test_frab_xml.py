@@ -13,9 +13,9 @@ from kiosk.programme import ProgrammeError
 from kiosk.sources import check_any, read_any
 from kiosk.sources.frab_xml import read_frab_xml
 
-from ..shared_testdata import real_export
+from ...shared_testdata import real_export
 
-DATA = Path(__file__).parents[1] / "data" / "sources"
+DATA = Path(__file__).parents[2] / "data" / "sources"
 ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 CET = dt.timezone(dt.timedelta(hours=1))
 
@@ -128,10 +128,21 @@ def fosdem_bytes() -> bytes:
     return (DATA / "fosdem-dialect.xml").read_bytes()
 
 
-def test_fosdem_without_a_zone_reads_utc_and_warns(fosdem_bytes):
+def test_fosdem_without_a_zone_reads_the_device_zone_and_warns(fosdem_bytes, monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Brussels")
+    programme, problems = check_any(fosdem_bytes, "fosdem.xml")
+    assert programme.event.timezone == "Europe/Brussels"
+    assert any(
+        "no time zone" in w and "this device's zone, Europe/Brussels" in w and "--timezone" in w
+        for w in warnings_of(problems)
+    )
+    assert programme.session("3490").start == dt.datetime(2015, 1, 31, 9, 30, tzinfo=CET)
+
+
+def test_fosdem_on_a_device_in_utc_reads_utc_and_says_so(fosdem_bytes):
     programme, problems = check_any(fosdem_bytes, "fosdem.xml")
     assert programme.event.timezone == "UTC"
-    assert any("no time zone" in w and "--timezone" in w for w in warnings_of(problems))
+    assert any("this device's zone, UTC" in w for w in warnings_of(problems))
     assert programme.session("3490").start == dt.datetime(2015, 1, 31, 9, 30, tzinfo=dt.UTC)
 
 

@@ -11,7 +11,7 @@ from kiosk import schedule
 from kiosk.sources import check_any, read_any
 from kiosk.sources.schedule_json import read_schedule_json
 
-from ..shared_testdata import real_export
+from ...shared_testdata import real_export
 
 CEST = dt.timezone(dt.timedelta(hours=2))
 CET = dt.timezone(dt.timedelta(hours=1))
