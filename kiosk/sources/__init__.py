@@ -19,6 +19,18 @@ FRAB_XML = "frab schedule XML"
 SCHEDULE_JSON = "schedule JSON"
 ICALENDAR = "iCalendar"
 
+READ = "kiosk reads kiosk programme YAML, frab/pentabarf schedule XML, schedule JSON and iCalendar"
+# Files people send instead of a programme, named so that the message says what the file is.
+_NOT_READ = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a spreadsheet or an office document?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"<!DOCTYPE HTML", "an HTML web page"),
+    (b"<HTML", "an HTML web page"),
+    (b"<ICALENDAR", "xCal (iCalendar as XML)"),
+    (b'["VCALENDAR"', "jCal (iCalendar as JSON)"),
+)
+
 _XML_SCHEDULE = re.compile(rb"<schedule[\s>/]")
 _JSON_SCHEDULE = re.compile(r'^\{\s*"(?:schedule|conference)"')
 
@@ -45,6 +57,8 @@ def check_any(data: bytes, name: str, timezone: str | None = None) -> tuple[Prog
     found = format_of(data)
     if found == KIOSK_YAML:
         return check_programme(data, name)
+    if found not in (FRAB_XML, SCHEDULE_JSON, ICALENDAR):
+        return None, [Problem(name, 0, 0, "", f"this is {found}, not a programme: {READ}")]
     # Imported here: the importers' helpers (html.parser…) are ~0.7 MB a screen showing a kiosk
     # programme never needs (bench/, docs/performance.md).
     from .zones import valid_zone
@@ -73,6 +87,12 @@ def check_any(data: bytes, name: str, timezone: str | None = None) -> tuple[Prog
 def format_of(data: bytes) -> str:
     """Which kind of programme the bytes hold, from their first characters."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    # XML declarations and comments come before an HTML or xCal root: look past them.
+    root = re.sub(rb"^(?:<\?.*?\?>|<!--.*?-->|\s)+", b"", head, flags=re.S)
+    upper = root[:20].upper().replace(b" ", b"")
+    for magic, name in _NOT_READ:
+        if upper.startswith(magic.replace(b" ", b"")) or head.startswith(magic):
+            return name
     if head.startswith(b"<"):
         # A kiosk programme never starts with "<": any XML is read as a schedule (or refused as one).
         return FRAB_XML

@@ -191,12 +191,7 @@ class _Found:
 def _events(tree: _Tree, draft: Draft, day_change: dt.time | None):
     for d, day in enumerate(tree.root.iterfind("day"), 1):
         day_path = f"schedule/day[{d}]"
-        day_start = instant(day.get("start", ""))
-        day_end = instant(day.get("end", ""))
-        try:
-            day_date = dt.date.fromisoformat(day.get("date", "").strip())
-        except ValueError:
-            day_date = day_start.date() if day_start else None
+        day_date = _day_date(day)
         if day_date is not None:
             draft.days.add(day_date)
         for r, room in enumerate(day.iterfind("room"), 1):
@@ -205,14 +200,37 @@ def _events(tree: _Tree, draft: Draft, day_change: dt.time | None):
             if room_name:
                 draft.room(room_name, room.get("guid"))
             for k, event in enumerate(room.iterfind("event"), 1):
-                place = tree.place(event, f"{room_path}/event[{k}]")
-                ident = event.get("guid") or event.get("id") or "?"
-                label = f"event {ident} {one_line(_text(event, 'title'))!r}"
-                name = room_name or one_line(_text(event, "room"))
-                if not name:
-                    draft.warn(place, f"{label} has no room; skipped")
-                    continue
-                yield _Found(event, place, label, name, day_date, day_start, day_end, day_change)
+                found = _found(tree, draft, event, f"{room_path}/event[{k}]", room_name, day, day_change)
+                if found is not None:
+                    yield found
+        # The older pentabarf layout (FOSDEM until 2012): <event> right under <day>, naming its <room>.
+        for k, event in enumerate(day.iterfind("event"), 1):
+            found = _found(tree, draft, event, f"{day_path}/event[{k}]", "", day, day_change)
+            if found is not None:
+                yield found
+
+
+def _found(
+    tree: _Tree, draft: Draft, event: ET.Element, path: str, room: str, day: ET.Element, day_change
+) -> _Found | None:
+    place = tree.place(event, path)
+    ident = event.get("guid") or event.get("id") or "?"
+    label = f"event {ident} {one_line(_text(event, 'title'))!r}"
+    name = room or one_line(_text(event, "room"))
+    if not name:
+        draft.warn(place, f"{label} has no room; skipped")
+        return None
+    draft.room(name)
+    start, end = instant(day.get("start", "")), instant(day.get("end", ""))
+    return _Found(event, place, label, name, _day_date(day), start, end, day_change)
+
+
+def _day_date(day: ET.Element) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(day.get("date", "").strip())
+    except ValueError:
+        start = instant(day.get("start", ""))
+        return start.date() if start else None
 
 
 def _text(element: ET.Element, tag: str) -> str:

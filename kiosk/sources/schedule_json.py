@@ -6,6 +6,7 @@ Each event's ``date`` carries its offset and is trusted over ``time_zone_name``:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 
@@ -14,6 +15,9 @@ from .draft import Draft, DraftPerson, DraftSession, Place, finish
 from .fields import clock, duration, instant, language, one_line, plain
 from .kinds import kind
 from .zones import local
+
+# Version 2's participant roles shown on a screen (contributors and the like are not).
+_ROLES = {"SPEAKER": "speaker", "MODERATOR": "moderator", "HOST": "host", "PANELIST": "panellist"}
 
 
 def read_schedule_json(
@@ -40,8 +44,22 @@ def read_schedule_json(
         if isinstance(room, dict) and one_line(room.get("name")):
             draft.room(room["name"], _str(room.get("guid")) or None)
 
-    found = list(_events(conference, path, draft))
-    stamped = [t for t in (instant(e.get("date")) for e, *_ in found) if t and t.tzinfo]
+    if isinstance(schedule.get("events"), list):
+        found = list(
+            _flat_events(schedule["events"], f"{base}.events" if base else "events", conference, draft)
+        )
+    elif isinstance(conference.get("days"), list) and not any(
+        isinstance(d, dict) and isinstance(d.get("rooms"), dict) for d in conference["days"]
+    ):
+        draft.error(
+            Place(path=f"{path}.days"),
+            "a schedule JSON in a layout kiosk does not read: neither rooms in its days (version 1) nor "
+            "a list of events beside the conference (version 2)",
+        )
+        return None, draft.problems
+    else:
+        found = list(_events(conference, path, draft))
+    stamped = [t for t in (instant(e.get("date") or e.get("start")) for e, *_ in found) if t and t.tzinfo]
     draft.settle_zone(
         timezone, _str(conference.get("time_zone_name")), stamped, Place(path=f"{path}.time_zone_name")
     )
@@ -107,6 +125,25 @@ def _events(conference: dict, path: str, draft: Draft):
                 yield event, place, room, (date, instant(day.get("day_start")))
 
 
+def _flat_events(events: list, path: str, conference: dict, draft: Draft):
+    """Schedule JSON version 2 (the CCC hub): one list of events, each with its own room and times."""
+    for day in conference.get("days") or []:
+        if isinstance(day, dict):
+            with contextlib.suppress(ValueError):
+                draft.days.add(dt.date.fromisoformat(_str(day.get("date")).strip()))
+    for k, event in enumerate(events):
+        place = Place(path=f"{path}[{k}]")
+        if not isinstance(event, dict):
+            draft.warn(place, "expected an event object; skipped")
+            continue
+        room = event.get("room")
+        room, guid = (room.get("name"), room.get("guid")) if isinstance(room, dict) else (room, None)
+        if not one_line(room):
+            draft.warn(place, f"{_label(event)} has no room; skipped")
+            continue
+        yield event, place, draft.room(room, _str(guid) or None), (None, None)
+
+
 def _session(
     event: dict, place: Place, room: str, day: tuple[dt.date | None, dt.datetime | None], draft: Draft
 ) -> DraftSession | None:
@@ -135,6 +172,11 @@ def _session(
             who = one_line(person)
         if who:
             people.append(DraftPerson(who))
+    participants = event.get("participants")
+    for person in participants if isinstance(participants, list) and not people else []:
+        role = _ROLES.get(_str(person.get("role")).upper() or "SPEAKER") if isinstance(person, dict) else None
+        if role and one_line(person.get("name")):
+            people.append(DraftPerson(one_line(person.get("name")), role))
     url = _str(event.get("url")).strip()
     return DraftSession(
         place=place,
@@ -153,7 +195,7 @@ def _session(
 
 
 def _start(event: dict, day: tuple[dt.date | None, dt.datetime | None], zone: str) -> dt.datetime | None:
-    stamped = instant(event.get("date"))
+    stamped = instant(event.get("date")) or instant(event.get("start"))  # version 2: start in full
     if stamped is not None:
         return stamped if stamped.tzinfo else local(stamped, zone)
     date, day_start = day

@@ -292,12 +292,33 @@ def test_entities_are_refused():
 
 
 def test_xml_that_is_not_a_schedule_is_an_error(tmp_path):
-    page = tmp_path / "schedule"
-    page.write_bytes(b"<html><body>Not found</body></html>")
+    feed = tmp_path / "schedule"
+    feed.write_bytes(b"<rss><channel/></rss>")
     with pytest.raises(ProgrammeError) as caught:
-        read_any(page)
-    assert caught.value.first.message == "expected a <schedule> element, found <html>"
+        read_any(feed)
+    assert caught.value.first.message == "expected a <schedule> element, found <rss>"
     assert (caught.value.first.line, caught.value.first.column) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "data, named",
+    [
+        (b"<html><body>Not found</body></html>", "an HTML web page"),
+        (b'<?xml version="1.0"?>\n<!DOCTYPE html>\n<html></html>', "an HTML web page"),
+        (b"%PDF-1.7\n...", "a PDF document"),
+        (b"PK\x03\x04\x14\x00", "a ZIP archive (a spreadsheet or an office document?)"),
+        (b'<?xml version="1.0"?><icalendar xmlns="urn:ietf:params:xml:ns:icalendar-2.0"/>', "xCal"),
+        (b'["vcalendar", [], []]', "jCal"),
+    ],
+)
+def test_a_format_kiosk_does_not_read_is_named(tmp_path, data, named):
+    """Issue 14.2: a file in a format kiosk does not read says what it is, not a parse error."""
+    path = tmp_path / "schedule"
+    path.write_bytes(data)
+    with pytest.raises(ProgrammeError) as caught:
+        read_any(path)
+    assert caught.value.first.message.startswith(f"this is {named}")
+    assert "kiosk reads kiosk programme YAML, frab/pentabarf schedule XML" in caught.value.first.message
 
 
 def test_a_schedule_with_no_usable_event_is_an_error():
@@ -320,3 +341,48 @@ def test_an_unknown_encoding_is_an_error():
     programme, problems = check_any(b"<?xml version='1.0' encoding='klingon'?>\n<schedule/>", "k.xml")
     assert programme is None
     assert "encoding" in problems[0].message and "klingon" in problems[0].message
+
+
+# -- the older pentabarf layout (issue 14.2): <event> right under <day>, naming its <room> ----------
+PENTABARF_2007 = b"""<?xml version="1.0" encoding="UTF-8"?>
+<schedule>
+  <conference><title>Old Meeting</title><city>Brussels</city><day_change>09:00:00</day_change></conference>
+  <day index="1" date="2007-02-24">
+  <event id="10"><start>10:00</start><duration>00:45</duration><room>Janson</room>
+      <title>Welcome</title><persons><person id="1">Ann Example</person></persons></event>
+  <event id="11"><start>11:00</start><duration>01:00</duration><room>H.2214</room>
+      <title>Kernel</title></event>
+  <event id="12"><start>11:00</start><duration>00:30</duration><room>Janson</room>
+      <title>Keynote</title></event>
+  </day>
+  <day index="2" date="2007-02-25">
+  <event id="20"><start>09:30</start><duration>00:30</duration><room>H.2214</room>
+      <title>Sunday</title></event>
+  </day>
+</schedule>
+"""
+
+
+def test_the_older_pentabarf_layout_is_read():
+    programme, problems = check_any(PENTABARF_2007, "old.xml", timezone="Europe/Brussels")
+    assert problems == []
+    assert [r.name.get("en") for r in programme.rooms] == ["Janson", "H.2214"]
+    welcome = programme.session("10")
+    assert (welcome.start, welcome.end, welcome.room) == (
+        dt.datetime(2007, 2, 24, 10, 0, tzinfo=CET),
+        dt.datetime(2007, 2, 24, 10, 45, tzinfo=CET),
+        "janson",
+    )
+    assert [p.name for p in welcome.people] == ["Ann Example"]
+    assert programme.session("20").start == dt.datetime(2007, 2, 25, 9, 30, tzinfo=CET)
+    assert (programme.event.first_day, programme.event.last_day) == (
+        dt.date(2007, 2, 24),
+        dt.date(2007, 2, 25),
+    )
+
+
+def test_fosdem_2007_gives_every_event_and_room():
+    programme, _ = check_any(
+        real_export("real/fosdem-2007.xml").read_bytes(), "fosdem-2007.xml", "Europe/Brussels"
+    )
+    assert (len(programme.sessions), len(programme.rooms)) == (215, 18)

@@ -192,3 +192,66 @@ def test_a_given_zone_names_the_events_zone_but_never_moves_a_written_offset():
     assert programme.event.timezone == "America/New_York"
     assert programme.sessions[0].start == dt.datetime(2020, 12, 14, 9, 0, tzinfo=CET)
     assert programme.sessions[0].start.isoformat() == "2020-12-14T03:00:00-05:00"
+
+
+# -- schedule JSON version 2 (issue 14.2): one flat list of events -----------------------------------
+def version_2(events: list) -> bytes:
+    conference = {
+        "acronym": "hub",
+        "title": "Hub",
+        "time_zone_name": "Europe/Berlin",
+        "rooms": [{"name": "Saal 1", "guid": "r1"}, {"name": "Stage", "guid": "r2"}],
+        "days": [{"index": 1, "date": "2024-12-27"}, {"index": 2, "date": "2024-12-28"}],
+    }
+    return json.dumps({"schedule": {"version": "2", "conference": conference, "events": events}}).encode()
+
+
+def test_schedule_json_version_2_is_read():
+    events = [
+        {
+            "guid": "a",
+            "type": "TALK",
+            "title": "Opening",
+            "start": "2024-12-27T10:30:00+01:00",
+            "end": "2024-12-27T11:00:00+01:00",
+            "room": {"name": "Saal 1", "guid": "r1"},
+            "language": "en",
+            "participants": [
+                {"name": "Ada", "role": "SPEAKER"},
+                {"name": "Bob", "role": "CONTRIBUTOR"},
+                {"name": "Cy", "role": "MODERATOR"},
+            ],
+        },
+        {
+            "guid": "b",
+            "type": "OTHER",
+            "title": "Night",
+            "start": "2024-12-28T00:15:00+01:00",
+            "end": "2024-12-28T00:55:00+01:00",
+            "room": "Stage",
+        },
+    ]
+    programme, problems = check_any(version_2(events), "hub.json")
+    assert problems == []
+    assert programme.event.timezone == "Europe/Berlin"
+    opening = programme.session("a")
+    assert (opening.start, opening.end, opening.room) == (
+        at("2024-12-27T10:30+01:00"),
+        at("2024-12-27T11:00+01:00"),
+        "saal-1",
+    )
+    assert [(p.name, p.role) for p in opening.people] == [("Ada", "speaker"), ("Cy", "moderator")]
+    assert programme.session("b").room == "stage"
+    assert (programme.event.first_day, programme.event.last_day) == (
+        dt.date(2024, 12, 27),
+        dt.date(2024, 12, 28),
+    )
+
+
+def test_a_schedule_json_in_neither_layout_says_so():
+    data = json.dumps(
+        {"schedule": {"version": "x", "conference": {"title": "T", "days": [{"date": "2024-01-01"}]}}}
+    )
+    programme, problems = check_any(data.encode(), "odd.json")
+    assert programme is None
+    assert "layout kiosk does not read" in problems[0].message and "version 2" in problems[0].message

@@ -33,7 +33,8 @@ from kiosk.sources import draft as rules
     [
         (b"<?xml version='1.0'?>\n<schedule>", FRAB_XML),
         (b"\xef\xbb\xbf  \n<schedule>", FRAB_XML),
-        (b"<html>", FRAB_XML),  # refused later as "not a schedule", never read as YAML
+        (b"<html>", "an HTML web page"),  # named, never read as YAML
+        (b"<rss>", FRAB_XML),  # refused later as "not a schedule", never read as YAML
         (b'{"$schema": "https://c3voc.de/schedule/schema.json", "schedule": {}}', SCHEDULE_JSON),
         (b'{\n  "schedule": {', SCHEDULE_JSON),
         (b'{"conference": {"title": "x"}}', SCHEDULE_JSON),
