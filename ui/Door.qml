@@ -10,31 +10,22 @@ Rectangle {
     required property DoorSign door
     color: Theme.ground
 
-    Item {
-        id: stage
-        // Screens mounted on their side: the scene turns, the window stays.
-        readonly property bool sideways: root.door.rotation === 90 || root.door.rotation === 270
-        width: sideways ? root.height : root.width
-        height: sideways ? root.width : root.height
-        anchors.centerIn: parent
+    Stage {
         rotation: root.door.rotation
 
         Repeater {
             model: root.door.pages
-            DoorPageView {
+            LanguagePage {
+                id: slot
                 required property DoorPage modelData
-                required property int index
-                objectName: "page"
-                page: modelData
-                languageLabels: root.door.languageLabels
-                languageIndex: root.door.languageIndex
-                width: stage.width
-                height: stage.height
-                opacity: index === root.door.languageIndex ? 1 : 0
-                visible: opacity > 0
-                Behavior on opacity {
-                    enabled: !root.door.reducedMotion
-                    NumberAnimation { duration: 400; easing.type: Easing.InOutQuad }
+                shown: root.door.languageIndex
+                reducedMotion: root.door.reducedMotion
+
+                DoorPageView {
+                    anchors.fill: parent
+                    page: slot.modelData
+                    languageLabels: root.door.languageLabels
+                    languageIndex: root.door.languageIndex
                 }
             }
         }

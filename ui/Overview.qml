@@ -11,32 +11,16 @@ Rectangle {
     required property OverviewSign overview
     color: Theme.ground
 
-    Item {
-        id: stage
-        // Screens mounted on their side: the scene turns, the window stays.
-        readonly property bool sideways: root.overview.rotation === 90 || root.overview.rotation === 270
-        width: sideways ? root.height : root.width
-        height: sideways ? root.width : root.height
-        anchors.centerIn: parent
+    Stage {
         rotation: root.overview.rotation
 
         Repeater {
             model: root.overview.pages
-            Item {
+            LanguagePage {
                 id: slot
                 required property OverviewPage modelData
-                required property int index
-                objectName: "page"
-                // The crossfade between languages, as on the door: at most 400 ms, none with reduced motion.
-                readonly property int fadeMilliseconds: 400
-                width: stage.width
-                height: stage.height
-                opacity: index === root.overview.languageIndex ? 1 : 0
-                visible: opacity > 0
-                Behavior on opacity {
-                    enabled: !root.overview.reducedMotion
-                    NumberAnimation { duration: slot.fadeMilliseconds; easing.type: Easing.InOutQuad }
-                }
+                shown: root.overview.languageIndex
+                reducedMotion: root.overview.reducedMotion
                 // A language's page exists only while it is seen (shown, or fading in or out): the
                 // board of a language off screen would hold hundreds of items for nothing.
                 Loader {

@@ -10,19 +10,14 @@ Rectangle {
     required property DeviceSetup setup
     color: Theme.ground
 
-    Item {
+    Stage {
         id: stage
-        // Screens mounted on their side: the scene turns, the window stays (as on the door screen).
-        readonly property bool sideways: root.setup.rotation === 90 || root.setup.rotation === 270
         readonly property bool portrait: height > width
         // One unit is 1 % of the screen height, narrowed on portrait screens (as on the door screen).
         readonly property real u: Math.min(height, width * 1.3) / 100
         readonly property real margin: 4 * u
         // The smallest text: 2 % of the height, as on the door screen, never below the floor.
         readonly property real small: Math.max(2.6 * u, 0.02 * height, Theme.floorPixels)
-        width: sideways ? root.height : root.width
-        height: sideways ? root.width : root.height
-        anchors.centerIn: parent
         rotation: root.setup.rotation
 
         Emblem {
