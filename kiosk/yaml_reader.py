@@ -1,0 +1,195 @@
+"""The one YAML reader for every file kiosk reads (the programme, the device configuration). Qt-free.
+
+It reads a bounded number of bytes, decodes them as UTF-8 and composes YAML nodes, which keep their
+line and column, so that each caller can say where a mistake is. It refuses what could hang, eat memory
+or run code: files past MAX_BYTES, nesting past MAX_DEPTH, aliases expanding past MAX_NODES values,
+every tag (only SafeLoader's plain values are composed; callers refuse non-standard tags with a place).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 5 * 1024 * 1024
+# Values in the file, aliases counted each time they are used: a "billion laughs" file composes
+# cheaply but would take forever (and all memory) for anything that walks it.
+MAX_NODES = 200_000
+# A programme is six levels deep; PyYAML composes recursively and would hit Python's recursion limit.
+MAX_DEPTH = 64
+
+STANDARD_TAGS = frozenset(
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+
+
+class Unreadable(Exception):
+    """A file that cannot be read at all; ``message`` says why, ``missing`` when it does not exist."""
+
+    def __init__(self, message: str, missing: bool = False):
+        super().__init__(message)
+        self.message = message
+        self.missing = missing
+
+
+class YamlProblem(Exception):
+    """Bytes that are not YAML kiosk reads; ``line`` and ``column`` are 1-based, 0 for the whole file."""
+
+    def __init__(self, line: int, column: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.message = message
+
+
+def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of the file at ``path``; Unreadable when it cannot be read or passes ``limit``."""
+    try:
+        # Read one byte past the limit rather than trust the size on disk: /dev/zero, a pipe or a file
+        # still growing say 0 and never end.
+        with open(path, "rb") as file:
+            data = file.read(limit + 1)
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        raise Unreadable(f"cannot read the file: {reason}", isinstance(err, FileNotFoundError)) from None
+    if len(data) > limit:
+        raise Unreadable(too_large(limit))
+    return data
+
+
+def too_large(limit: int = MAX_BYTES) -> str:
+    return f"the file is larger than {limit >> 20} MB"
+
+
+def decode(data: bytes | str, what: str) -> str:
+    """The text of ``data`` with LF line ends; YamlProblem when it is not UTF-8 text.
+
+    ``what`` names the file's kind in messages ("a programme").
+    """
+    if isinstance(data, str):
+        text = data
+    else:
+        if b"\x00" in data[:8192]:
+            raise YamlProblem(0, 0, f"this is not a text file (it has NUL bytes): {what} is UTF-8 YAML")
+        try:
+            text = data.decode("utf-8-sig")  # a BOM from Windows editors is harmless: drop it
+        except UnicodeDecodeError as err:
+            line = data[: err.start].count(b"\n") + 1
+            line_start = data.rfind(b"\n", 0, err.start) + 1
+            # The column counts characters, as an editor does, not bytes.
+            col = len(data[line_start : err.start].decode("utf-8", "replace")) + 1
+            message = f"not UTF-8 text (byte 0x{data[err.start]:02x}): save the file as UTF-8"
+            raise YamlProblem(line, col, message) from None
+    text = text.removeprefix("\ufeff")
+    # CRLF and lone CR line ends are read as LF so that lines and columns stay right.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def compose(text: str, what: str) -> yaml.Node | None:
+    """The root node of the single YAML document ``text`` (None when it has none); YamlProblem else."""
+    try:
+        loader = _Composer(text)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
+    except _Refused as err:
+        raise YamlProblem(err.mark.line + 1, err.mark.column + 1, err.message) from None
+    except yaml.MarkedYAMLError as err:
+        mark, message = _yaml_problem(err, what)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise YamlProblem(line, col, message) from None
+    except yaml.reader.ReaderError as err:
+        line = text.count("\n", 0, err.position) + 1
+        col = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        char = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
+        raise YamlProblem(line, col, f"the control character {char} cannot be in {what}; remove it") from None
+    except yaml.YAMLError as err:
+        raise YamlProblem(0, 0, f"not valid YAML: {err}") from None
+    except RecursionError:
+        raise YamlProblem(0, 0, f"not valid YAML: nested too deep for {what}") from None
+
+
+def read_yaml(data: bytes | str, what: str) -> yaml.Node | None:
+    """``decode`` then ``compose``."""
+    return compose(decode(data, what), what)
+
+
+class _Refused(Exception):
+    """A file PyYAML could read but kiosk will not: too deep, too large once aliases are expanded."""
+
+    def __init__(self, mark: yaml.Mark, message: str):
+        self.mark = mark
+        self.message = message
+
+
+class _Composer(yaml.SafeLoader):
+    """SafeLoader's composer, refusing deep nesting and counting each alias as the values it repeats."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.depth = 0
+        self.expanded = 0  # values so far, each alias counting as the values it stands for
+        self.sizes: dict[int, int] = {}  # id(node) -> the values it stands for
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            node = self.anchors.get(event.anchor)
+            if node is not None:
+                if id(node) not in self.sizes:
+                    raise _Refused(
+                        event.start_mark, f"the alias *{event.anchor} is used inside the value it names"
+                    )
+                self._count(self.sizes[id(node)], event.start_mark)
+            return super().compose_node(parent, index)
+        mark = self.peek_event().start_mark
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Refused(mark, f"values nested more than {MAX_DEPTH} deep; refusing to read it")
+        before = self.expanded
+        node = super().compose_node(parent, index)
+        self.depth -= 1
+        self._count(1, mark)
+        self.sizes[id(node)] = self.expanded - before
+        return node
+
+    def _count(self, values: int, mark: yaml.Mark) -> None:
+        self.expanded += values
+        if self.expanded > MAX_NODES:
+            raise _Refused(
+                mark,
+                f"the file expands to more than {MAX_NODES} values (aliases used many times?); "
+                "refusing to read it",
+            )
+
+
+# Constructs PyYAML reports where it gave up, often lines later: the mistake is where they were opened.
+_UNCLOSED = ("while parsing a flow", "while scanning a quoted scalar", "while scanning a simple key")
+
+
+def _yaml_problem(err: yaml.MarkedYAMLError, what: str) -> tuple[yaml.Mark | None, str]:
+    """Where to point for a YAML syntax error, and what to say."""
+    message = _yaml_message(err, what)
+    problem, context = err.problem_mark, err.context_mark
+    if (
+        problem is not None
+        and context is not None
+        and context.line < problem.line
+        and (err.context or "").startswith(_UNCLOSED)
+    ):
+        return context, f"{message} (at line {problem.line + 1}, column {problem.column + 1})"
+    return problem or context, message
+
+
+def _yaml_message(err: yaml.MarkedYAMLError, what: str) -> str:
+    problem = (err.problem or "").strip()
+    if "\\t" in problem:
+        return "a tab character: indent with spaces, not tabs"
+    context = (err.context or "").strip()
+    if "expected a single document" in context + problem:
+        return f"more than one YAML document ('---'): {what} is a single document"
+    text = f"{context}, {problem}" if context and problem else (problem or context)
+    return f"not valid YAML: {text}"
