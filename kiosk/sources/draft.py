@@ -14,9 +14,10 @@ from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
 from ..programme import Event, Person, Problem, Programme, Room, Session, Text, Venue
+from ..programme.times import fixed_offset
 from .fields import one_line
 from .ids import identifier, slug, unique
-from .zones import choose_zone, device_zone, fixed, odd_offset, offset_text, written_offset
+from .zones import choose_zone, device_zone, odd_offset, offset_text, written_offset
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,8 @@ def finish(draft: Draft) -> tuple[Programme | None, list[Problem]]:
     for session in draft.sessions:
         title = one_line(session.title)
         # The kiosk counts in minutes: a session is widened to whole minutes, never shortened.
-        start = fixed(session.start, zone).replace(second=0, microsecond=0)
-        end = fixed(session.end, zone)
+        start = fixed_offset(session.start, zone).replace(second=0, microsecond=0)
+        end = fixed_offset(session.end, zone)
         if end.second or end.microsecond:
             end = end.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
         if id(session) in named_odd:

@@ -22,13 +22,6 @@ def local(naive: dt.datetime, zone: str) -> dt.datetime:
     return naive.replace(tzinfo=ZoneInfo(zone))
 
 
-def fixed(instant: dt.datetime, zone: ZoneInfo) -> dt.datetime:
-    """``instant`` at the event's wall-clock time with the offset then in force, fixed, as kiosk loads
-    times: two datetimes sharing a ZoneInfo compare on the wall clock, an hour off across DST."""
-    wall = instant.astimezone(zone)
-    return wall.replace(tzinfo=dt.timezone(wall.utcoffset()), fold=0)
-
-
 def valid_zone(name: object) -> str | None:
     """The IANA zone ``name`` (``Europe/Paris``), or None when it is not one (``Europe`` is a folder)."""
     if not isinstance(name, str) or not name.strip():
