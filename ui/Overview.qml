@@ -5,7 +5,7 @@ import "components"
 
 // The foyer overview: every room now and next, the venue-wide moment, the day's agenda; one page per
 // language crossfading in turn, as on the door. Layout only: every string comes ready from
-// kiosk.present_overview through the OverviewSign bridge.
+// kiosk.present.overview through the OverviewSign bridge.
 Rectangle {
     id: root
     required property OverviewSign overview

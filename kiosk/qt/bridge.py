@@ -11,8 +11,9 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from ..present import DOOR_TEXT_FIELDS, DoorText
-from ..present_overview import AGENDA_ROW_FIELDS, BOARD_ROW_FIELDS, OVERVIEW_TEXT_FIELDS, SHORT_ROWS
+from ..present.board import SHORT_ROWS
+from ..present.door import DOOR_TEXT_FIELDS, DoorText
+from ..present.overview import AGENDA_ROW_FIELDS, BOARD_ROW_FIELDS, OVERVIEW_TEXT_FIELDS
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QObject
 
 from .. import schedule
-from ..present import door_text
+from ..present.door import door_text
 from ..programme import Programme
 from .bridge import DoorPage, DoorSign, fill_page
 from .screen import Screen

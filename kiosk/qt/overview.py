@@ -13,14 +13,8 @@ import datetime as dt
 from PySide6.QtCore import QObject
 
 from .. import schedule
-from ..present_overview import (
-    AGENDA_ROW_FIELDS,
-    BOARD_ROW_FIELDS,
-    OVERVIEW_TEXT_FIELDS,
-    board_pages,
-    board_plan,
-    overview_text,
-)
+from ..present.board import board_pages, board_plan
+from ..present.overview import AGENDA_ROW_FIELDS, BOARD_ROW_FIELDS, OVERVIEW_TEXT_FIELDS, overview_text
 from ..programme import Programme
 from .bridge import AgendaRow, BoardRow, OverviewPage, OverviewSign
 from .screen import Screen

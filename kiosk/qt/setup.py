@@ -13,62 +13,20 @@ import argparse
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable, Iterable, Mapping
-from typing import NamedTuple
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtQuick import QQuickView
 
 from ..config import DEFAULTS, LAYERS, Config, save_user_setting
-from ..i18n import NNBSP
+from ..present.setup import Both, both, fields_of, keys_help, room_label
 from ..programme import Programme
 from ..resources import ui_dir
 from .bridge import DeviceSetup
 
 log = logging.getLogger("kiosk")
 
-# The setup's own words. Technicians read them, not the public: French and English, whatever the
-# event's languages (the setup shows both at once, never in turn).
-WORDS: dict[str, dict[str, str]] = {
-    "fr": {
-        "title": "Réglage de l’écran",
-        "choose": f"Que doit afficher cet écran{NNBSP}?",
-        "overview": "Toutes les salles (vue d’ensemble)",
-        "current": "actuel",
-        "pin": "Code PIN du technicien",
-        "pin_help": "Tapez le code, puis Entrée",
-        "saved_here": f"Enregistré sur cet appareil{NNBSP}; {{chord}} pour revenir ici",
-        "pin_wrong": "Code incorrect, réessayez",
-        "key_choose": "↑ ↓ choisir",
-        "key_erase": "⌫ effacer",
-        "key_confirm": "Entrée valider",
-        "key_cancel": "Échap annuler",
-        "cancel": "Annuler",
-        "overridden": "Au prochain démarrage, {origins} l’emportera sur ce choix",
-        "cannot_show": f"Cet écran ne peut pas être affiché{NNBSP}: {{why}}",
-    },
-    "en": {
-        "title": "Screen setup",
-        "choose": "What should this screen show?",
-        "overview": "All rooms (overview)",
-        "current": "current",
-        "pin": "Technician’s PIN",
-        "pin_help": "Type the code, then Enter",
-        "saved_here": "Saved on this device; {chord} to come back here",
-        "pin_wrong": "Wrong PIN, try again",
-        "key_choose": "↑ ↓ choose",
-        "key_erase": "⌫ erase",
-        "key_confirm": "Enter confirm",
-        "key_cancel": "Esc cancel",
-        "cancel": "Cancel",
-        "overridden": "At the next start, {origins} will override this choice",
-        "cannot_show": "This screen cannot be shown: {why}",
-    },
-}
-LANGUAGES = ("fr", "en")
-BETWEEN = " · "  # between the languages of a text on one line, as on the room signs
-KEYS_GAP = "    "  # between two keys of the keys help
 MAX_PIN_DIGITS = 12
 
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
@@ -76,50 +34,6 @@ _NEXT = {Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Tab}
 _PREVIOUS = {Qt.Key.Key_Up, Qt.Key.Key_Left, Qt.Key.Key_Backtab}
 _ENTER = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Select}
 _ERASE = {Qt.Key.Key_Backspace, Qt.Key.Key_Delete}
-
-
-class Both(NamedTuple):
-    """A text in several languages, two ways: on one line, and one language per line.
-
-    QML shows the first where it fits and the second where it does not (a portrait screen), so a
-    line never breaks in the middle of one language's words when it could break between languages.
-    """
-
-    line: str
-    lines: str
-
-    @classmethod
-    def of(cls, texts: Iterable[str]) -> Both:
-        texts = list(dict.fromkeys(t for t in texts if t))
-        return cls(BETWEEN.join(texts), "\n".join(texts))
-
-
-def both(word: str, prefix: str = "", **values: str) -> Both:
-    """Setup words in French and English: both("cancel") is "Annuler · Cancel"."""
-    return Both.of(prefix + WORDS[lang][word].format(**values) for lang in LANGUAGES)
-
-
-def keys_help(*words: str) -> Both:
-    """The keys to use, each in both languages on one line; one language per line otherwise."""
-    return Both(
-        KEYS_GAP.join(both(word).line for word in words),
-        "\n".join(KEYS_GAP.join(WORDS[lang][word] for word in words) for lang in LANGUAGES),
-    )
-
-
-def room_label(programme: Programme, room_id: str) -> Both:
-    """A room's name in each of the event's languages: "Salle IX · Room IX"."""
-    room = programme.room(room_id)
-    return Both.of(
-        room.name.get(lang, programme.event.languages) for lang in programme.event.languages
-    ) or Both(room.id, room.id)
-
-
-def _texts(**fields: Both) -> dict[str, str]:
-    """Bridge values for bilingual fields: ``name`` on one line and ``nameLines``."""
-    return {
-        k: v for name, text in fields.items() for k, v in ((name, text.line), (f"{name}Lines", text.lines))
-    }
 
 
 class SetupScreen(QObject):
@@ -157,7 +71,7 @@ class SetupScreen(QObject):
         self.bridge.pinEntered.connect(lambda: self._act(self._submit))
         self.bridge.cancelRequested.connect(lambda: self._act(self._cancel))
         self.bridge.set(
-            **_texts(title=both("title"), note=note or Both("", "")),
+            **fields_of(title=both("title"), note=note or Both("", "")),
             currentLabel="✓ " + both("current").line,
             cancelLabel="✕  " + both("cancel").line if cancellable else "",
         )
@@ -210,7 +124,7 @@ class SetupScreen(QObject):
         self.bridge.set(
             stage=stage,
             pinDigits=0,
-            **_texts(
+            **fields_of(
                 prompt=both("pin" if stage == "pin" else "choose"),
                 hint=both("pin_help") if stage == "pin" else both("saved_here", chord=self.setup_chord),
                 keysHelp=keys_help(*keys),
@@ -253,7 +167,7 @@ class SetupScreen(QObject):
     def _digit(self, digit: str) -> None:
         if len(self.typed) < MAX_PIN_DIGITS:
             self.typed += digit
-        self.bridge.set(pinDigits=len(self.typed), **_texts(pinMessage=Both("", "")))
+        self.bridge.set(pinDigits=len(self.typed), **fields_of(pinMessage=Both("", "")))
 
     def _erase(self) -> None:
         self.typed = self.typed[:-1]
@@ -270,7 +184,7 @@ class SetupScreen(QObject):
         right = hmac.compare_digest(self.typed.encode(), (self.pin or "").encode())
         self.typed = ""
         self.bridge.set(
-            pinDigits=0, **_texts(pinMessage=Both("", "") if right else both("pin_wrong", prefix="⚠ "))
+            pinDigits=0, **fields_of(pinMessage=Both("", "") if right else both("pin_wrong", prefix="⚠ "))
         )
         if right:
             self._set_stage("choose")
@@ -412,7 +326,7 @@ class ScreenSwitcher(QObject):
             screen = self._screen(setup.programme, view, room or None)
         except Exception as err:  # whatever goes wrong, the setup stays up and says why
             log.error("the %s screen could not be built: %s", view, err)
-            setup.bridge.set(**_texts(note=both("cannot_show", prefix="⚠ ", why=str(err))))
+            setup.bridge.set(**fields_of(note=both("cannot_show", prefix="⚠ ", why=str(err))))
             return
         self._save(view, room or None, setup.programme)
         self.view = view

@@ -1,10 +1,8 @@
-"""What the foyer overview says, in words, in one language: OverviewState → OverviewText. Qt-free.
+"""What the overview says, in words, in one language: OverviewState → OverviewText. Qt-free.
 
-The board has one row per room. Rooms taken by the same umbrella block (on now, or next when the room
-is free) sit together under one header, so "14:00 mission members' meetings → Salle IX, VIII, VII"
-reads as one thing. The venue-wide moment on now, or the next one today (lunch, coffee, cocktail),
-has a banner of its own above the board. A board longer than the screen is cut into pages here, from
-the number of rows the screen says it has room for, so QML never decides which words go where.
+Each row of the board (kiosk.present.board gives their order and pages) and of the day's agenda, in
+words. The venue-wide moment on now, or the next one today (lunch, coffee, cocktail), has a banner
+of its own above the board.
 """
 
 from __future__ import annotations
@@ -13,32 +11,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 
-from . import i18n, schedule
-from .programme import Programme, Session, Text
-
-# A short row (a group's header, a room with nothing more to come) is this many room rows tall;
-# the screen lays it out at the height it is told.
-SHORT_ROWS = 0.55
-
-
-@dataclass(frozen=True)
-class BoardEntry:
-    """One row of the board before it is put into words: a group's header, or a room."""
-
-    kind: str  # "group" or "room"
-    block: Session | None = None  # the umbrella block of a group's header, or of a room in a group
-    room: schedule.RoomState | None = None
-    continued: bool = False  # a group's header repeated at the top of the next page
-
-    @property
-    def short(self) -> bool:
-        """A group's header, or a room where nothing is on and nothing is to come: one line is enough."""
-        room = self.room
-        return self.kind == "group" or (room is not None and not room.current and room.next is None)
-
-    @property
-    def rows(self) -> float:
-        return SHORT_ROWS if self.short else 1.0
+from .. import schedule
+from ..programme import Programme, Session, Text
+from . import words
+from .board import BoardEntry, board_plan
 
 
 @dataclass(frozen=True)
@@ -120,96 +96,6 @@ def _t(text: Text, lang: str, programme: Programme) -> str:
     return text.get(lang, programme.event.languages)
 
 
-# -- the board's shape, the same in every language ------------------------------------------------
-
-
-def board_plan(programme: Programme, state: schedule.OverviewState) -> tuple[BoardEntry, ...]:
-    """The board's rows in order: rooms as the programme lists them, a group's rooms together.
-
-    A group stands where its first room would stand, its rooms in the order of the block's parts.
-    """
-    keyed = [(rs, _block_of(programme, rs)) for rs in state.rooms]
-    plan: list[BoardEntry] = []
-    placed: set[str] = set()
-    for rs, block in keyed:
-        if block is None:
-            plan.append(BoardEntry("room", room=rs))
-            continue
-        if block.id in placed:
-            continue
-        placed.add(block.id)
-        order = {programme.session(p).room: i for i, p in enumerate(block.parts)}
-        members = sorted(
-            (r for r, b in keyed if b is not None and b.id == block.id),
-            key=lambda r: order.get(r.room.id, len(order)),
-        )
-        plan.append(BoardEntry("group", block=block))
-        plan.extend(BoardEntry("room", block=block, room=r) for r in members)
-    return tuple(plan)
-
-
-def _block_of(programme: Programme, rs: schedule.RoomState) -> Session | None:
-    """The umbrella block a room's row belongs under: that of what is on, else of what is next today."""
-    if rs.current:
-        shown = rs.current[0]
-    elif rs.next is not None and schedule.local_day(programme, rs.next.start) == schedule.local_day(
-        programme, rs.at
-    ):
-        shown = rs.next
-    else:
-        return None
-    if shown.parent:
-        return programme.session(shown.parent)
-    return shown if shown.parts else None
-
-
-def board_pages(plan: Sequence[BoardEntry], capacity: float) -> tuple[tuple[BoardEntry, ...], ...]:
-    """The board cut into pages of at most ``capacity`` rows (0: unknown yet, one page).
-
-    A group moves whole to the next page when it fits there; a group longer than a page is split
-    and its header repeated, marked continued. A header never ends a page, and every page has at
-    least one room, even on a screen too small for the two.
-    """
-    if capacity <= 0:
-        return (tuple(plan),)
-    eps = 1e-6
-    pages: list[tuple[BoardEntry, ...]] = []
-    page: list[BoardEntry] = []
-    used = 0.0
-    for chunk in _chunks(plan):
-        need = sum(e.rows for e in chunk)
-        if page and used + need > capacity + eps and need <= capacity + eps:
-            pages.append(tuple(page))
-            page, used = [], 0.0
-        for i, entry in enumerate(chunk):
-            # A header needs room for its first room too.
-            wanted = entry.rows + (chunk[i + 1].rows if entry.kind == "group" and i + 1 < len(chunk) else 0)
-            # A page that has no room yet keeps what comes: every page shows at least one room.
-            if any(e.kind == "room" for e in page) and used + wanted > capacity + eps:
-                pages.append(tuple(page))
-                page, used = [], 0.0
-                if entry.kind == "room" and entry.block is not None:
-                    header = BoardEntry("group", block=entry.block, continued=True)
-                    page.append(header)
-                    used += header.rows
-            page.append(entry)
-            used += entry.rows
-    if page or not pages:
-        pages.append(tuple(page))
-    return tuple(pages)
-
-
-def _chunks(plan: Sequence[BoardEntry]) -> list[list[BoardEntry]]:
-    """A group's header with its rooms, or a room on its own."""
-    chunks: list[list[BoardEntry]] = []
-    for entry in plan:
-        if entry.kind == "room" and entry.block is not None and chunks and chunks[-1][0].kind == "group":
-            chunks[-1].append(entry)
-        else:
-            chunks.append([entry])
-    return chunks
-
-
 def agenda_window(agenda: Sequence[schedule.AgendaItem], capacity: int) -> tuple[int, int]:
     """Which agenda items fit (start, stop): the rest of the day, after the last one finished.
 
@@ -248,22 +134,22 @@ def overview_text(
     t: dict = {
         "eventTitle": _t(programme.event.title, lang, programme),
         "subtitle": " · ".join(
-            p for p in (i18n.long_date(local.date(), lang), _t(venue.name, lang, programme)) if p
+            p for p in (words.long_date(local.date(), lang), _t(venue.name, lang, programme)) if p
         ),
-        "clock": i18n.clock(local),
-        "roomHeading": i18n.label(lang, "room"),
-        "nowHeading": i18n.label(lang, "now"),
-        "nextHeading": i18n.label(lang, "next"),
-        "pageLabel": i18n.label(lang, "page", page=str(page[0]), pages=str(page[1])) if page[1] > 1 else "",
+        "clock": words.clock(local),
+        "roomHeading": words.label(lang, "room"),
+        "nowHeading": words.label(lang, "now"),
+        "nextHeading": words.label(lang, "next"),
+        "pageLabel": words.label(lang, "page", page=str(page[0]), pages=str(page[1])) if page[1] > 1 else "",
         # Outside the event's days the agenda shows its first or last day: name that day.
-        "agendaHeading": i18n.label(lang, "day")
+        "agendaHeading": words.label(lang, "day")
         if state.day == local.date()
-        else i18n.long_date(state.day, lang),
-        "agendaMore": i18n.label(lang, "more_later", count=str(len(state.agenda) - stop))
+        else words.long_date(state.day, lang),
+        "agendaMore": words.label(lang, "more_later", count=str(len(state.agenda) - stop))
         if stop < len(state.agenda)
         else "",
-        "programmeError": i18n.label(lang, "programme_error") if programme_error else "",
-        "rehearsal": i18n.label(lang, "rehearsal") if rehearsal else "",
+        "programmeError": words.label(lang, "programme_error") if programme_error else "",
+        "rehearsal": words.label(lang, "rehearsal") if rehearsal else "",
         "board": _board_rows(programme, board, lang, state.at),
         "agenda": tuple(agenda_row(programme, item, lang) for item in state.agenda[start:stop]),
     }
@@ -274,16 +160,16 @@ def overview_text(
         t |= {
             "hasVenue": True,
             "venueOngoing": ongoing,
-            "venueLabel": i18n.label(lang, "venue_wide"),
+            "venueLabel": words.label(lang, "venue_wide"),
             "venueTitle": _t(moment.title, lang, programme),
             "venueWhere": room,
-            "venueTime": i18n.label(lang, "until", time=i18n.clock(moment.end.astimezone(zone)))
+            "venueTime": words.label(lang, "until", time=words.clock(moment.end.astimezone(zone)))
             if ongoing
-            else i18n.time_range(moment.start.astimezone(zone), moment.end.astimezone(zone)),
-            "venueStatus": i18n.label(lang, "now")
+            else words.time_range(moment.start.astimezone(zone), moment.end.astimezone(zone)),
+            "venueStatus": words.label(lang, "now")
             if ongoing
-            else i18n.label(
-                lang, "in", duration=i18n.duration(i18n.whole_minutes(moment.start - state.at), lang)
+            else words.label(
+                lang, "in", duration=words.duration(words.whole_minutes(moment.start - state.at), lang)
             ),
         }
     return OverviewText(**t)
@@ -325,12 +211,12 @@ def group_row(programme: Programme, entry: BoardEntry, lang: str, at: dt.datetim
         kind="group",
         short=True,
         grouped=True,
-        groupLabel=i18n.label(lang, "parallel"),
-        groupTitle=i18n.label(lang, "continued", title=title) if entry.continued else title,
-        groupTime=i18n.time_range(block.start.astimezone(zone), block.end.astimezone(zone)),
-        groupStatus=i18n.label(lang, "now")
+        groupLabel=words.label(lang, "parallel"),
+        groupTitle=words.label(lang, "continued", title=title) if entry.continued else title,
+        groupTime=words.time_range(block.start.astimezone(zone), block.end.astimezone(zone)),
+        groupStatus=words.label(lang, "now")
         if ongoing
-        else i18n.label(lang, "at", time=i18n.clock(block.start.astimezone(zone))),
+        else words.label(lang, "at", time=words.clock(block.start.astimezone(zone))),
         groupOngoing=ongoing,
     )
 
@@ -341,7 +227,7 @@ def room_row(programme: Programme, entry: BoardEntry, lang: str, *, last_in_grou
     assert rs is not None
     zone = programme.event.zone
     today = schedule.local_day(programme, rs.at)
-    venue_wide = i18n.label(lang, "venue_wide")
+    venue_wide = words.label(lang, "venue_wide")
     t: dict = {
         "kind": "room",
         "short": entry.short,
@@ -355,29 +241,29 @@ def room_row(programme: Programme, entry: BoardEntry, lang: str, *, last_in_grou
         t |= {
             "phase": "ongoing",
             "nowTitle": _t(now.title, lang, programme),
-            "nowUntil": i18n.label(lang, "until", time=i18n.clock(now.end.astimezone(zone))),
+            "nowUntil": words.label(lang, "until", time=words.clock(now.end.astimezone(zone))),
             "nowTag": venue_wide if now.venue_wide else "",
         }
     elif rs.phase in (schedule.BETWEEN, schedule.BEFORE_FIRST, schedule.BEFORE_EVENT):
-        t |= {"phase": "free", "nowNote": i18n.label(lang, "free")}
+        t |= {"phase": "free", "nowNote": words.label(lang, "free")}
     elif rs.phase == schedule.NO_SESSIONS:
-        t |= {"phase": "done", "nowNote": i18n.label(lang, "no_sessions_short")}
+        t |= {"phase": "done", "nowNote": words.label(lang, "no_sessions_short")}
     else:
-        t |= {"phase": "done", "nowNote": i18n.label(lang, "done_today")}
+        t |= {"phase": "done", "nowNote": words.label(lang, "done_today")}
     nxt = rs.next
     if nxt is not None:
         start = nxt.start.astimezone(zone)
         on_another_day = start.date() != today
         t |= {
             # A plain space between day and time: a narrow column breaks the line there.
-            "nextAt": f"{i18n.short_date(start.date(), lang)} {i18n.clock(start)}"
+            "nextAt": f"{words.short_date(start.date(), lang)} {words.clock(start)}"
             if on_another_day
-            else i18n.clock(start),
+            else words.clock(start),
             "nextTitle": _t(nxt.title, lang, programme),
             "nextTag": venue_wide if nxt.venue_wide else "",
         }
     elif t["phase"] != "done":  # a room done for the day already says so
-        t["nextNote"] = i18n.label(lang, "nothing_next")
+        t["nextNote"] = words.label(lang, "nothing_next")
     return BoardRow(**t)
 
 
@@ -388,10 +274,12 @@ def agenda_row(programme: Programme, item: schedule.AgendaItem, lang: str) -> Ag
     rooms = [s.room] if s.room else []
     rooms += [p.room for p in item.parts if p.room and p.room not in rooms]
     return AgendaRow(
-        time=i18n.clock(s.start.astimezone(zone)),
+        time=words.clock(s.start.astimezone(zone)),
         title=_t(s.title, lang, programme),
         where=" · ".join(_t(programme.room(r).name, lang, programme) for r in rooms),
-        tag=i18n.label(lang, "venue_wide") if s.venue_wide else "",
+        tag=words.label(lang, "venue_wide") if s.venue_wide else "",
         phase=item.phase,
-        phaseWord={"past": i18n.label(lang, "done"), "current": i18n.label(lang, "now")}.get(item.phase, ""),
+        phaseWord={"past": words.label(lang, "done"), "current": words.label(lang, "now")}.get(
+            item.phase, ""
+        ),
     )

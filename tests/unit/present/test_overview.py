@@ -11,19 +11,12 @@ import pytest
 
 from kiosk import schedule
 from kiosk.clock import parse_when
-from kiosk.present_overview import (
-    SHORT_ROWS,
-    BoardEntry,
-    agenda_window,
-    board_pages,
-    board_plan,
-    overview_text,
-    venue_moment,
-)
+from kiosk.present.board import SHORT_ROWS, BoardEntry, board_pages, board_plan
+from kiosk.present.overview import agenda_window, overview_text, venue_moment
 from kiosk.programme import Programme, load_programme, parse_programme
 from tests.large_programme import large_programme
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 NNBSP = "\u202f"
 
 
@@ -359,6 +352,6 @@ def test_next_on_another_day_carries_its_date():
 
 
 def test_present_overview_imports_no_qt():
-    code = "import sys; sys.modules['PySide6'] = None; import kiosk.present_overview"
+    code = "import sys; sys.modules['PySide6'] = None; import kiosk.present.overview"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr

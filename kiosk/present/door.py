@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
-from . import i18n, schedule
-from .programme import Programme, Session, Text
+from .. import schedule
+from ..programme import Programme, Session, Text
+from . import words
 
 
 @dataclass(frozen=True)
@@ -61,22 +62,22 @@ def people_line(session: Session, lang: str, programme: Programme) -> str:
     by_role: dict[str, list[str]] = {}
     for person in session.people:
         by_role.setdefault(person.role, []).append(person.name)
-    return " · ".join(i18n.label(lang, role, names=", ".join(names)) for role, names in by_role.items())
+    return " · ".join(words.label(lang, role, names=", ".join(names)) for role, names in by_role.items())
 
 
 def interpretation_line(session: Session, lang: str) -> str:
     if len(session.interpretation) < 2:
         return ""
-    return f"{i18n.label(lang, 'interpretation')} {' ⇄ '.join(c.upper() for c in session.interpretation)}"
+    return f"{words.label(lang, 'interpretation')} {' ⇄ '.join(c.upper() for c in session.interpretation)}"
 
 
 def where(session: Session, lang: str, programme: Programme, at: dt.datetime) -> dict[str, str]:
     """Cocktail de clôture, Salle I Foyer, 17:15 (or "jusqu'à 18:00" when it is already on)."""
     zone = programme.event.zone
     when = (
-        i18n.label(lang, "until", time=i18n.clock(session.end.astimezone(zone)))
+        words.label(lang, "until", time=words.clock(session.end.astimezone(zone)))
         if session.start <= at
-        else i18n.clock(session.start.astimezone(zone))
+        else words.clock(session.start.astimezone(zone))
     )
     # A part of an umbrella block points at the whole block: every room where it goes on.
     block = programme.session(session.parent) if session.parent else None
@@ -92,9 +93,9 @@ def where(session: Session, lang: str, programme: Programme, at: dt.datetime) ->
 def _starts_in(session: Session, lang: str, at: dt.datetime, programme: Programme) -> str:
     zone = programme.event.zone
     if session.start.astimezone(zone).date() != at.astimezone(zone).date():
-        return i18n.long_date(session.start.astimezone(zone).date(), lang)
-    minutes = i18n.whole_minutes(session.start - at)
-    return i18n.label(lang, "in", duration=i18n.duration(minutes, lang))
+        return words.long_date(session.start.astimezone(zone).date(), lang)
+    minutes = words.whole_minutes(session.start - at)
+    return words.label(lang, "in", duration=words.duration(minutes, lang))
 
 
 def door_text(
@@ -112,14 +113,14 @@ def door_text(
     venue = _t(event.venue.name, lang, programme)
     t = {
         "roomName": _t(state.room.name, lang, programme),
-        "clock": i18n.clock(local),
-        "date": i18n.long_date(local.date(), lang),
+        "clock": words.clock(local),
+        "date": words.long_date(local.date(), lang),
         "eventTitle": " · ".join(filter(None, (_t(event.title, lang, programme), venue))),
         "eventShort": " · ".join(
             filter(None, (_t(event.short_title or event.title, lang, programme), venue))
         ),
-        "programmeError": i18n.label(lang, "programme_error") if programme_error else "",
-        "rehearsal": i18n.label(lang, "rehearsal") if rehearsal else "",
+        "programmeError": words.label(lang, "programme_error") if programme_error else "",
+        "rehearsal": words.label(lang, "rehearsal") if rehearsal else "",
     }
     if state.current:
         now = state.current[0]
@@ -128,20 +129,20 @@ def door_text(
         t |= {
             "ongoing": True,
             "progress": round(progress(now, minute), 4),
-            "nowLabel": i18n.label(lang, "now"),
+            "nowLabel": words.label(lang, "now"),
             "nowBlock": _t(block.title, lang, programme) if block else "",
             "nowTitle": _t(now.title, lang, programme),
-            "nowTime": i18n.time_range(now.start.astimezone(zone), now.end.astimezone(zone)),
+            "nowTime": words.time_range(now.start.astimezone(zone), now.end.astimezone(zone)),
             "nowPeople": people_line(now, lang, programme),
             "nowInterpretation": interpretation_line(now, lang),
             "nowDescription": _t(
                 now.description or (block.description if block else Text()), lang, programme
             ),
-            "nowLeft": i18n.label(
-                lang, "left", duration=i18n.duration(i18n.whole_minutes(now.end - at), lang)
+            "nowLeft": words.label(
+                lang, "left", duration=words.duration(words.whole_minutes(now.end - at), lang)
             ),
             "nowAlso": (
-                f"{i18n.label(lang, 'also_now')} "
+                f"{words.label(lang, 'also_now')} "
                 + " · ".join(_t(s.title, lang, programme) for s in state.current[1:])
             )
             if len(state.current) > 1
@@ -150,7 +151,7 @@ def door_text(
     else:
         t["headline"] = _headline(programme, state, lang)
         if state.elsewhere is not None:
-            t["elsewhereLabel"] = i18n.label(
+            t["elsewhereLabel"] = words.label(
                 lang, "go_on" if state.phase == schedule.AFTER_LAST else "meanwhile"
             )
             t |= where(state.elsewhere, lang, programme, at)
@@ -159,10 +160,10 @@ def door_text(
         block = state.blocks.get(nxt.id)
         t |= {
             "hasNext": True,
-            "nextLabel": i18n.label(lang, "next"),
+            "nextLabel": words.label(lang, "next"),
             "nextBlock": _t(block.title, lang, programme) if block else "",
             "nextTitle": _t(nxt.title, lang, programme),
-            "nextTime": i18n.time_range(nxt.start.astimezone(zone), nxt.end.astimezone(zone)),
+            "nextTime": words.time_range(nxt.start.astimezone(zone), nxt.end.astimezone(zone)),
             "nextIn": _starts_in(nxt, lang, at, programme),
             "nextDescription": _t(
                 nxt.description or (block.description if block else Text()), lang, programme
@@ -175,18 +176,18 @@ def _headline(programme: Programme, state: schedule.RoomState, lang: str) -> str
     zone = programme.event.zone
     nxt = state.next
     if state.phase == schedule.NO_SESSIONS:
-        return i18n.label(lang, "no_sessions")
+        return words.label(lang, "no_sessions")
     if state.phase == schedule.BEFORE_EVENT:
-        return i18n.label(lang, "before_event", date=i18n.long_date(programme.event.first_day, lang))
+        return words.label(lang, "before_event", date=words.long_date(programme.event.first_day, lang))
     if state.phase == schedule.AFTER_EVENT:
-        return i18n.label(lang, "after_event")
+        return words.label(lang, "after_event")
     if state.phase == schedule.BETWEEN and nxt:
-        return i18n.label(lang, "free_until", time=i18n.clock(nxt.start.astimezone(zone)))
+        return words.label(lang, "free_until", time=words.clock(nxt.start.astimezone(zone)))
     if state.phase == schedule.BEFORE_FIRST and nxt:
         if nxt.start.astimezone(zone).date() == state.at.astimezone(zone).date():
-            return i18n.label(lang, "first_session", time=i18n.clock(nxt.start.astimezone(zone)))
-        return i18n.label(lang, "no_more_today")
-    return i18n.label(lang, "no_more_today")
+            return words.label(lang, "first_session", time=words.clock(nxt.start.astimezone(zone)))
+        return words.label(lang, "no_more_today")
+    return words.label(lang, "no_more_today")
 
 
 def progress(session: Session, at: dt.datetime) -> float:

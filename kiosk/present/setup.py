@@ -1,0 +1,98 @@
+"""The setup screen's words: French and English side by side, for the technician. Qt-free.
+
+Technicians read them, not the public: French and English, whatever the event's languages (the
+setup shows both at once, never in turn). Each text comes two ways (``Both``): on one line, and one
+language per line where the line would not fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from ..programme import Programme
+from .words import NNBSP
+
+WORDS: dict[str, dict[str, str]] = {
+    "fr": {
+        "title": "Réglage de l’écran",
+        "choose": f"Que doit afficher cet écran{NNBSP}?",
+        "overview": "Toutes les salles (vue d’ensemble)",
+        "current": "actuel",
+        "pin": "Code PIN du technicien",
+        "pin_help": "Tapez le code, puis Entrée",
+        "saved_here": f"Enregistré sur cet appareil{NNBSP}; {{chord}} pour revenir ici",
+        "pin_wrong": "Code incorrect, réessayez",
+        "key_choose": "↑ ↓ choisir",
+        "key_erase": "⌫ effacer",
+        "key_confirm": "Entrée valider",
+        "key_cancel": "Échap annuler",
+        "cancel": "Annuler",
+        "overridden": "Au prochain démarrage, {origins} l’emportera sur ce choix",
+        "cannot_show": f"Cet écran ne peut pas être affiché{NNBSP}: {{why}}",
+    },
+    "en": {
+        "title": "Screen setup",
+        "choose": "What should this screen show?",
+        "overview": "All rooms (overview)",
+        "current": "current",
+        "pin": "Technician’s PIN",
+        "pin_help": "Type the code, then Enter",
+        "saved_here": "Saved on this device; {chord} to come back here",
+        "pin_wrong": "Wrong PIN, try again",
+        "key_choose": "↑ ↓ choose",
+        "key_erase": "⌫ erase",
+        "key_confirm": "Enter confirm",
+        "key_cancel": "Esc cancel",
+        "cancel": "Cancel",
+        "overridden": "At the next start, {origins} will override this choice",
+        "cannot_show": "This screen cannot be shown: {why}",
+    },
+}
+LANGUAGES = ("fr", "en")
+BETWEEN = " · "  # between the languages of a text on one line, as on the room signs
+KEYS_GAP = "    "  # between two keys of the keys help
+
+
+class Both(NamedTuple):
+    """A text in several languages, two ways: on one line, and one language per line.
+
+    QML shows the first where it fits and the second where it does not (a portrait screen), so a
+    line never breaks in the middle of one language's words when it could break between languages.
+    """
+
+    line: str
+    lines: str
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> Both:
+        texts = list(dict.fromkeys(t for t in texts if t))
+        return cls(BETWEEN.join(texts), "\n".join(texts))
+
+
+def both(word: str, prefix: str = "", **values: str) -> Both:
+    """Setup words in French and English: both("cancel") is "Annuler · Cancel"."""
+    return Both.of(prefix + WORDS[lang][word].format(**values) for lang in LANGUAGES)
+
+
+def keys_help(*words: str) -> Both:
+    """The keys to use, each in both languages on one line; one language per line otherwise."""
+    return Both(
+        KEYS_GAP.join(both(word).line for word in words),
+        "\n".join(KEYS_GAP.join(WORDS[lang][word] for word in words) for lang in LANGUAGES),
+    )
+
+
+def room_label(programme: Programme, room_id: str) -> Both:
+    """A room's name in each of the event's languages: "Salle IX · Room IX"."""
+    room = programme.room(room_id)
+    return Both.of(
+        room.name.get(lang, programme.event.languages) for lang in programme.event.languages
+    ) or Both(room.id, room.id)
+
+
+def fields_of(**fields: Both) -> dict[str, str]:
+    """Bridge values for bilingual fields: ``name`` on one line and ``nameLines``."""
+    return {
+        k: v for name, text in fields.items() for k, v in ((name, text.line), (f"{name}Lines", text.lines))
+    }
