@@ -12,6 +12,17 @@ _MARKUP = re.compile(
     r"</?(?:p|br|div|span|ul|ol|li|a|em|strong|b|i|h[1-6]|blockquote|code|pre)\b[^>]*>", re.I
 )
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+# Markdown, as event tools let speakers write it: reduced to the words a screen shows.
+_MD_IMAGE_OR_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+# "*" may emphasise inside a word (**Lo**ng **Ra**nge), "_" may not (snake_case_name).
+_MD_STARS = re.compile(r"(?<![*\\])(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*\\])\1(?!\*)")
+_MD_UNDERSCORES = re.compile(r"(?<![\w_\\])(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_\\])\1(?![\w_])")
+_MD_CODE = re.compile(r"`([^`\n]+)`")
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M)
+_MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M)
+# A line that starts an item of a list keeps its own line when a paragraph's lines are joined.
+_ITEM = re.compile(r"^(?:[-*+•–]\s|\d{1,3}[.)]\s)")
 
 
 def one_line(text: object) -> str:
@@ -19,26 +30,53 @@ def one_line(text: object) -> str:
     return " ".join(text.split()) if isinstance(text, str) else ""
 
 
-def paragraphs(text: object) -> str:
-    """A description: LF line ends, lines right-trimmed, a one-line text collapsed as kiosk reads it."""
+def paragraphs(text: object, join_lines: bool = True) -> str:
+    """A description as a screen shows it: paragraphs apart, each line trimmed (no XML indentation),
+    the lines of a paragraph joined (except list items), a one-line text collapsed."""
     if not isinstance(text, str):
         return ""
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    blocks = re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n").strip())
+    kept = []
+    for block in blocks:
+        lines: list[str] = []
+        for line in (" ".join(line.split()) for line in block.split("\n")):
+            if not line:
+                continue
+            if join_lines and lines and not _ITEM.match(line):
+                lines[-1] += " " + line
+            else:
+                lines.append(line)
+        if lines:
+            kept.append("\n".join(lines))
+    text = "\n\n".join(kept)
     return text if "\n" in text else one_line(text)
 
 
+def plain_words(text: str) -> str:
+    """Markdown reduced to its words: ``**new** [site](url)`` → ``new site``; headings and rules
+    become paragraph breaks, then the paragraphs are read as ``paragraphs`` reads them."""
+    text = _MD_RULE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = paragraphs(_MD_HEADING.sub(r"\n\1\n\n", text))
+    text = _MD_IMAGE_OR_LINK.sub(r"\1", text)
+    text = _MD_AUTOLINK.sub(r"\1", text)
+    text = _MD_CODE.sub(r"\1", text)
+    for _ in range(3):  # ***both*** and nested **_emphasis_**
+        text = _MD_UNDERSCORES.sub(r"\2", _MD_STARS.sub(r"\2", text))
+    return text
+
+
 def plain(text: object) -> str:
-    """A description that may be HTML (FOSDEM abstracts, Indico): its text, in paragraphs; screens
-    show plain text only, so markup would appear as characters."""
+    """A description that may be HTML (FOSDEM abstracts, Indico) or Markdown (pretalx, the CCC hub):
+    its words, in paragraphs; screens show plain text only, so markup would appear as characters."""
     if not isinstance(text, str):
         return ""
     if not _MARKUP.search(text):
-        return paragraphs(text)
+        return plain_words(text)
     reader = _TextOfHtml()
     reader.feed(text)
     reader.close()
-    return paragraphs(reader.text())
+    # The HTML's own line ends are already spaces: the breaks left are its <br> and <li>.
+    return paragraphs(reader.text(), join_lines=False)
 
 
 class _TextOfHtml(HTMLParser):

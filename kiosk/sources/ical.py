@@ -31,6 +31,7 @@ _SPEAKERS = re.compile(
 _UTC_NAMES = frozenset(
     {"UTC", "Etc/UTC", "UCT", "Etc/UCT", "GMT", "Etc/GMT", "Universal", "Etc/Universal", "Zulu"}
 )
+_DECLARING = ("X-WR-TIMEZONE", "VTIMEZONE", "TZID", "X-LIC-LOCATION")
 _AFFILIATION = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
 
 
@@ -60,8 +61,11 @@ def read_icalendar(
     draft.timezone = _zone(calendar, events, timezone, draft, text)
     default_room = draft.title or "Room"
     without_location = 0
+    # A name organising most of the calendar's events is its owner (the event's team), not a speaker.
+    organisers = Counter(_organiser(e) for e in events if _organiser(e))
+    owners = {name for name, n in organisers.items() if n > 3 and n * 2 > len(events)}
     for event, place in zip(events, places, strict=True):
-        session = _session(event, place, draft, default_room)
+        session = _session(event, place, draft, default_room, owners)
         if session is not None:
             without_location += not one_line(_text(event.get("LOCATION")))
             draft.sessions.append(session)
@@ -77,14 +81,15 @@ def read_icalendar(
 def _zone(calendar: icalendar.Calendar, events: list, given: str | None, draft: Draft, text: str) -> str:
     if given:
         return given
-    declared = _text(calendar.get("X-WR-TIMEZONE"))
-    if declared:
+    # X-WR-TIMEZONE, or the zone a hand-made calendar names as a property of its own (VTIMEZONE: …).
+    for prop in _DECLARING:
+        declared = _text(calendar.get(prop)).strip()
+        if not declared:
+            continue
         if valid_zone(declared):
             return valid_zone(declared)
-        line = _line_of(text, "X-WR-TIMEZONE")
-        draft.warn(
-            Place(line, 1 if line else 0, "X-WR-TIMEZONE"), f"{declared!r} is not an IANA time zone; ignored"
-        )
+        line = _line_of(text, prop)
+        draft.warn(Place(line, 1 if line else 0, prop), f"{declared!r} is not an IANA time zone; ignored")
     # UTC is how calendar programs write instants, rarely the venue's own zone: it does not count.
     named = Counter(z for z in (_event_zone(e) for e in events) if z and z not in _UTC_NAMES)
     if named:
@@ -123,7 +128,9 @@ def _iana(tzid: str) -> str | None:
     return None
 
 
-def _session(event: icalendar.Event, place: Place, draft: Draft, default_room: str) -> DraftSession | None:
+def _session(
+    event: icalendar.Event, place: Place, draft: Draft, default_room: str, owners: set[str]
+) -> DraftSession | None:
     uid = _text(event.get("UID"))
     title = _text(event.get("SUMMARY"))
     label = f"event {uid or '(no UID)'} {one_line(title)!r}"
@@ -151,6 +158,9 @@ def _session(event: icalendar.Event, place: Place, draft: Draft, default_room: s
     description = plain(_text(event.get("DESCRIPTION")))
     url = _text(event.get("URL")).strip()
     people, description = _indico_speakers(description, url)
+    organiser = _organiser(event)
+    if organiser and organiser not in owners and organiser not in {p.name for p in people}:
+        people.append(DraftPerson(organiser))
     people += _chairs(event)
     return DraftSession(
         place=place,
@@ -218,6 +228,13 @@ def _language(event: icalendar.Event) -> str | None:
     summary = event.get("SUMMARY")
     param = summary.params.get("LANGUAGE") if summary is not None and hasattr(summary, "params") else None
     return language(_text(event.get("LANGUAGE"))) or language(param)
+
+
+def _organiser(event: icalendar.Event) -> str:
+    """The name (CN) of an event's ORGANIZER: hand-made programmes put the speaker there."""
+    value = event.get("ORGANIZER")
+    value = value[0] if isinstance(value, list) and value else value
+    return one_line(value.params.get("CN")) if hasattr(value, "params") else ""
 
 
 def _chairs(event: icalendar.Event) -> list[DraftPerson]:

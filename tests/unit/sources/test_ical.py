@@ -11,6 +11,8 @@ from kiosk import schedule
 from kiosk.sources import check_any
 from kiosk.sources.ical import read_icalendar
 
+from ...shared_testdata import real_export
+
 CEST = dt.timezone(dt.timedelta(hours=2))
 UTC = dt.UTC
 
@@ -329,3 +331,44 @@ def test_implausible_years_and_lengths_are_skipped_not_a_crash():
     programme, problems = read_icalendar(data, "y.ics", timezone="UTC")
     assert [s.title.get("en") for s in programme.sessions] == ["Kept"]
     assert [p.path for p in problems] == ["VEVENT[1]", "VEVENT[2]"]
+
+
+# -- speakers from calendars (issue 14.5) -----------------------------------------------------------
+def test_organizer_and_chair_attendees_become_people():
+    owner = "ORGANIZER;CN=Camp Team:mailto:team@example.org"
+    talks = [
+        vevent(
+            f"Talk {n}",
+            f"DTSTART:2024091{n}T090000Z",
+            f"DTEND:2024091{n}T093000Z",
+            extra=owner,
+        )
+        for n in range(1, 6)
+    ]
+    data = ics(
+        vevent(
+            "Forensics",
+            "DTSTART:20240915T110000Z",
+            "DTEND:20240915T113000Z",
+            extra="ORGANIZER;CN=Luca Example:MAILTO:info@example.org\n"
+            "ATTENDEE;ROLE=CHAIR;CN=Jeanne Martin:mailto:j@example.org",
+        ),
+        *talks,
+        head="X-WR-TIMEZONE:Europe/Rome",
+    )
+    programme, _ = read_icalendar(data, "c.ics")
+    forensics = next(s for s in programme.sessions if s.title.get("en") == "Forensics")
+    assert [(p.name, p.role) for p in forensics.people] == [
+        ("Luca Example", "speaker"),
+        ("Jeanne Martin", "moderator"),
+    ]
+    # The name organising most of the calendar is its owner, not every talk's speaker.
+    assert all(not s.people for s in programme.sessions if s.title.get("en").startswith("Talk"))
+
+
+def test_moca24_speakers_and_zone():
+    programme, _ = read_icalendar(real_export("real/moca24-schedule.ics").read_bytes(), "moca24.ics")
+    assert programme.event.timezone == "Europe/Rome"  # its own "VTIMEZONE: Europe/Rome" line
+    forensics = next(s for s in programme.sessions if s.title.get("en").startswith("Digital Forensics"))
+    assert [(p.name, p.role) for p in forensics.people] == [("Luca Mercatanti", "speaker")]
+    assert forensics.start == dt.datetime.fromisoformat("2024-09-15T13:00+02:00")

@@ -133,7 +133,7 @@ def test_end_is_preferred_to_duration_and_persons_and_language_are_read():
     assert session.end == dt.datetime(2024, 8, 1, 11, 15, tzinfo=CEST)
     assert session.language == "de"
     assert [p.name for p in session.people] == ["Ada Lovelace", "Grace Hopper"]
-    assert session.description.get("de") == "Sub\n\nOne\nTwo"
+    assert session.description.get("de") == "Sub\n\nOne Two"  # a paragraph's lines joined (issue 14.6)
     assert programme.event.languages == ("de",)
 
 

@@ -177,7 +177,7 @@ def test_a_half_hour_offset_has_no_fixed_zone_name():
 
 def test_texts_are_cleaned_as_the_kiosk_reads_them():
     assert fields.one_line("  A\r\n  title\t ") == "A title"
-    assert fields.paragraphs("One\r\nTwo  \r\n\r\n\r\n\r\nThree\r\n") == "One\nTwo\n\nThree"
+    assert fields.paragraphs("One\r\nTwo  \r\n\r\n\r\n\r\nThree\r\n") == "One Two\n\nThree"
     assert fields.paragraphs("  single   line ") == "single line"
     assert fields.plain("<p>A &amp; B</p><p>C<br>D</p>") == "A & B\n\nC\nD"
     assert fields.plain("1 < 2 and 3 > 2") == "1 < 2 and 3 > 2"
