@@ -404,9 +404,12 @@ def soak(setup: Setup, reloads: int, warm_up: int, speed: float, pace: float, la
 
 
 def last_good_copy(setup: Setup, source: Path) -> bytes | None:
+    from unittest import mock
+
     from kiosk import last_good  # Qt-free: where kiosk keeps the copy, without starting anything
 
-    path = last_good.find(str(source), environment(setup.workdir))
+    with mock.patch.dict(os.environ, environment(setup.workdir)):  # the measured process's folders
+        path = last_good.find(str(source))
     return path.read_bytes() if path else None
 
 

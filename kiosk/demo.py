@@ -31,10 +31,10 @@ def kiosk(*args: str) -> subprocess.CompletedProcess:
 
 def render_all(folder: Path) -> list[Path]:
     """Every room's door at a few moments of the day, and the overview, in each language."""
-    from .resources import default_programme
+    from .config import load_config
     from .sources import read_any
 
-    programme = read_any(default_programme())
+    programme = read_any(load_config().programme_source)
     made = []
     screens = [(["--room", r.id], r.id, SIZES["portrait"]) for r in programme.rooms]
     screens.append((["--overview"], "overview", SIZES["landscape"]))

@@ -1,29 +1,22 @@
 """The last programme that loaded cleanly, kept on disk so a restart with a broken file still shows it.
 
-Qt-free. Kept in $XDG_STATE_HOME/kiosk (default ~/.local/state/kiosk), one copy per programme source.
+Qt-free. Kept in the user's state folder (kiosk.folders: $XDG_STATE_HOME/kiosk, else
+~/.local/state/kiosk), one copy per programme source.
 """
 
 from __future__ import annotations
 
-import os
 import zlib
-from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import quote
 
+from . import folders
 from .atomic import write_atomically
 
 _LONGEST = 200
 
 
-def state_dir(environ: Mapping[str, str] = os.environ) -> Path:
-    base = environ.get("XDG_STATE_HOME") or str(
-        Path(environ.get("HOME", "~")).expanduser() / ".local" / "state"
-    )
-    return Path(base) / "kiosk"
-
-
-def copy_path(source: str, environ: Mapping[str, str] = os.environ) -> Path:
+def copy_path(source: str) -> Path:
     """Where the last good copy of ``source`` lives: its name says whose copy it is, with its suffix.
 
     The source itself, escaped (one source, one name; no digest, so no crypto library is loaded);
@@ -34,13 +27,16 @@ def copy_path(source: str, environ: Mapping[str, str] = os.environ) -> Path:
     if len(name) > _LONGEST:
         name = f"{name[: _LONGEST - 9]}-{zlib.crc32(source.encode()):08x}"
     suffix = Path(source).suffix or ".yaml"
-    return state_dir(environ) / f"last-good-{name}{'' if name.endswith(suffix) else suffix}"
+    folder = folders.state_dir()
+    if folder is None:
+        raise OSError(2, "no folder to keep it in: the user has no home")
+    return folder / f"last-good-{name}{'' if name.endswith(suffix) else suffix}"
 
 
-def keep(source: str, data: bytes, environ: Mapping[str, str] = os.environ) -> Path | None:
+def keep(source: str, data: bytes) -> Path | None:
     """Save ``data`` as the last good copy of ``source``, atomically; None if the disk refuses."""
-    target = copy_path(source, environ)
     try:
+        target = copy_path(source)
         if target.exists() and target.read_bytes() == data:
             return target
         write_atomically(target, data)
@@ -49,6 +45,9 @@ def keep(source: str, data: bytes, environ: Mapping[str, str] = os.environ) -> P
         return None
 
 
-def find(source: str, environ: Mapping[str, str] = os.environ) -> Path | None:
-    path = copy_path(source, environ)
+def find(source: str) -> Path | None:
+    try:
+        path = copy_path(source)
+    except OSError:
+        return None
     return path if path.is_file() else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -22,8 +21,3 @@ def assets_dir() -> Path:
 
 def bundled_programme() -> Path:
     return _package_dir("kiosk.bundled") / "programme.yaml"
-
-
-def default_programme() -> str:
-    """The programme read when none is given: $KIOSK_PROGRAMME, else the bundled one."""
-    return os.environ.get("KIOSK_PROGRAMME") or str(bundled_programme())

@@ -21,3 +21,48 @@ def pytest_runtest_makereport(item, call):
         report.outcome = "failed"
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.longrepr = f"skipped in CI, where everything the suite needs is installed: {reason}"
+
+
+class Device:
+    """A fresh device, all under tmp_path: its /etc/kiosk, its user's home and folders, no KIOSK_ variable.
+
+    The process environment is the device's (HOME and XDG_*_HOME point into tmp_path, so the user's
+    folders are never the developer's); ``environ`` is the mapping a test hands to the configuration
+    as its environment layer, HOME alone until the test sets a KIOSK_ variable in it.
+    """
+
+    def __init__(self, root, monkeypatch):
+        from kiosk import folders
+
+        self.root = root
+        self.etc = root / "etc" / "kiosk"
+        self.home = root / "home"
+        for name in list(os.environ):
+            if name.startswith(("KIOSK_", "XDG_")):
+                monkeypatch.delenv(name)
+        monkeypatch.setenv("HOME", str(self.home))
+        for var, folder in (("CONFIG", "config"), ("STATE", "state"), ("CACHE", "cache")):
+            monkeypatch.setenv(f"XDG_{var}_HOME", str(root / folder))
+        monkeypatch.setattr(folders, "ETC_DIR", self.etc)
+        self.environ: dict[str, str] = {"HOME": str(self.home)}
+        self.system_file = self.etc / "kiosk.yaml"
+        self.user_file = root / "config" / "kiosk" / "kiosk.yaml"
+
+    def write(self, path, text: str | bytes):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def load(self, **kwargs):
+        from kiosk.config import load_config
+
+        return load_config(self.environ, etc_dir=self.etc, **kwargs)
+
+
+@pytest.fixture
+def device(tmp_path, monkeypatch) -> Device:
+    """A fresh device configuration (see Device): nothing of the machine's or the developer's is read."""
+    return Device(tmp_path, monkeypatch)

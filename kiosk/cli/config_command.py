@@ -10,9 +10,10 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..config import _URL, KEYS, NOT_GIVEN, PIN_MASK, _boolean, _bundled_programme, config_from_args, show
+from ..config import KEYS, PIN_MASK, config_from_args, show
+from ..config.types import Boolean
 from ..programme import ProgrammeError
-from ..sources import read_any
+from ..sources import is_url, read_any
 
 
 def add_config_flags(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +30,7 @@ def add_config_flags(parser: argparse.ArgumentParser) -> None:
     for key in KEYS:
         if not key.flag:
             continue
-        if key.parse is _boolean:
+        if isinstance(key.type, Boolean):
             spec: dict[str, Any] = {"action": argparse.BooleanOptionalAction, "default": None}
         else:
             spec = {"metavar": key.name.upper()}
@@ -43,7 +44,6 @@ def add_config_flags(parser: argparse.ArgumentParser) -> None:
 def add_config_command(command: Callable[[str, str, Callable], argparse.ArgumentParser]) -> None:
     """`kiosk config`: ``command`` is the parser's factory (it adds --programme)."""
     p = command("config", "print each configuration key's value and where it comes from", cmd_config)
-    p.set_defaults(programme=NOT_GIVEN)
     add_config_flags(p)
     p.add_argument("--json", action="store_true", help='{"key": {"value": ..., "origin": ...}, ...}')
     p.add_argument("--check", action="store_true", help="exit 1 when the configuration has a problem")
@@ -52,10 +52,10 @@ def add_config_command(command: Callable[[str, str, Callable], argparse.Argument
 def cmd_config(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> int:
     """Print the effective configuration; problems go to stderr. Exit 0, or 1 with --check and a problem."""
     config = config_from_args(args, environ)
-    source = config.programme or _bundled_programme()
+    source = config.programme_source
     event_languages: tuple[str, ...] = ()
     notes: list[str] = []
-    if _URL.match(source):
+    if is_url(source):
         notes.append(f"programme {source}: not fetched by `kiosk config`; the room is not checked against it")
     else:
         try:

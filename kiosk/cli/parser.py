@@ -7,7 +7,6 @@ import sys
 
 from ..errors import ScreenError, UsageError
 from ..programme import ProgrammeError
-from ..resources import default_programme
 from .config_command import add_config_command
 from .import_command import add_import_command
 from .programme_commands import add_programme_commands
@@ -26,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
             "--programme",
             default=None,
             metavar="FILE",
-            help="the programme (default: $KIOSK_PROGRAMME, else the bundled programme.yaml)",
+            help="the programme file or http(s) URL (default: the configuration's `programme`, "
+            "else the bundled programme.yaml)",
         )
         p.set_defaults(func=func)
         return p
@@ -51,8 +51,6 @@ def _lazy(name: str):
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if getattr(args, "programme", "unset") is None:
-        args.programme = default_programme()
     try:
         return args.func(args)
     except UsageError as err:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .. import schedule
 from ..clock import parse_when
+from ..config import config_from_args
 from ..errors import UsageError
 from ..programme import Programme
 from ..programme.load import read_file
@@ -42,7 +43,7 @@ def add_programme_commands(command) -> None:
 
 
 def cmd_rooms(args: argparse.Namespace) -> int:
-    programme = read_any(args.programme)
+    programme = read_any(config_from_args(args).programme_source)
     if args.json:
         rooms = [
             {
@@ -61,7 +62,7 @@ def cmd_rooms(args: argparse.Namespace) -> int:
 
 
 def cmd_state(args: argparse.Namespace) -> int:
-    programme = read_any(args.programme)
+    programme = read_any(config_from_args(args).programme_source)
     wanted = {schedule.resolve_room(programme, q) for q in args.room or ()}
     rooms = [r.id for r in programme.rooms if not wanted or r.id in wanted]  # programme order, once each
     instants = [_when(text, programme) for text in args.at]
@@ -74,7 +75,7 @@ def cmd_state(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    path = Path(args.file or args.programme)
+    path = Path(args.file or config_from_args(args).programme_source)
     data = read_file(path)  # a ProgrammeError (unreadable, too large) is printed by main
     programme, problems = check_any(data, str(path))
     for problem in problems:

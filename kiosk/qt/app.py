@@ -74,7 +74,9 @@ def make_view(screen, size: tuple[int, int] | None = None):
 def render(args: argparse.Namespace) -> int:
     # Rendering never needs (nor uses) a display: the technician's remote preview runs over ssh.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    programme = read_any(args.programme)
+    from ..config import config_from_args
+
+    programme = read_any(config_from_args(args).programme_source)
     at = parse_when(args.at, programme.event.zone) if args.at else SystemClock().now()
     lang = args.lang or programme.event.languages[0]
     if lang not in programme.event.languages:
@@ -115,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
     for problem in config.problems:
         log.warning("%s", problem)
     app = _application()
-    live = live_programme(config.programme or args.programme, config.programme_refresh)
+    live = live_programme(config.programme_source, config.programme_refresh)
     programme = live.start()
     if programme is None:
         raise ScreenError(f"{live.error}; and no earlier good copy of it is kept")

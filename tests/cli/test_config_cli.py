@@ -14,8 +14,8 @@ REPO = Path(__file__).resolve().parents[2]
 # The real entry point, with /etc/kiosk pointed into the test's folder: the machine's own
 # configuration is never read.
 RUN = (
-    "import sys, kiosk.config as c\n"
-    "c.ETC_DIR = c.Path(sys.argv.pop(1))\n"
+    "import sys, kiosk.folders as f\n"
+    "f.ETC_DIR = f.Path(sys.argv.pop(1))\n"
     "from kiosk.cli import main\n"
     "sys.exit(main())\n"
 )

@@ -416,7 +416,7 @@ class NotifySocket:
 
 # /etc/kiosk pointed elsewhere, then the real entry point (as tests/cli/test_config_cli.py does).
 RUN = (
-    "import sys, kiosk.config as c\nc.ETC_DIR = c.Path(sys.argv.pop(1))\n"
+    "import sys, kiosk.folders as f\nf.ETC_DIR = f.Path(sys.argv.pop(1))\n"
     "from kiosk.cli import main\nsys.exit(main())\n"
 )
 

@@ -17,7 +17,6 @@ from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from kiosk import config as config_module
 from kiosk.clock import FakeClock
 from kiosk.config import load_config
 from kiosk.qt.app import make_view
@@ -35,17 +34,10 @@ CHORD = (
 
 
 @pytest.fixture
-def device(tmp_path, monkeypatch) -> Path:
-    """A device with an empty home: its user file is tmp_path/config/kiosk/kiosk.yaml; no /etc file."""
-    for name in list(os.environ):
-        if name.startswith("KIOSK_"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setattr(config_module, "ETC_DIR", tmp_path / "etc")
+def device(device, tmp_path) -> Path:
+    """The fresh device's user file (tests/conftest.py: no /etc file), with a programme beside it."""
     shutil.copy(ROOT / "programme.yaml", tmp_path / "programme.yaml")
-    return tmp_path / "config" / "kiosk" / "kiosk.yaml"
+    return device.user_file
 
 
 def saved(user_file: Path) -> dict:
@@ -495,11 +487,11 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickView
 from PySide6.QtTest import QTest
-from kiosk import config
+from kiosk import folders
 from kiosk.cli import build_parser
 from kiosk.qt.app import _application, run
 
-config.ETC_DIR = Path(sys.argv[1])
+folders.ETC_DIR = Path(sys.argv[1])
 M = Qt.KeyboardModifier
 CHORD = M.ControlModifier | M.AltModifier | M.ShiftModifier
 app = _application()

@@ -122,3 +122,17 @@ def test_rooms_state_and_validate_run_without_qt() -> None:
     assert code == 0 and len(out.splitlines()) == 6
     code, out = report["validate"]
     assert code == 0 and "valid — 6 rooms, 19 sessions" in out
+
+
+def test_the_import_contract_names_every_module_of_the_core() -> None:
+    """pyproject.toml's contract keeps Qt and the CLI out of the core: a new core module joins it."""
+    import pkgutil
+    import tomllib
+
+    import kiosk
+
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
+    core = next(c for c in contracts if c["name"].startswith("The core imports neither"))
+    modules = {f"kiosk.{m.name}" for m in pkgutil.iter_modules(kiosk.__path__)}
+    outside = {"kiosk.qt", "kiosk.cli", "kiosk.demo", "kiosk.__main__", "kiosk.ui", "kiosk.assets"}
+    assert sorted(modules - outside) == sorted(core["source_modules"])

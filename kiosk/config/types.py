@@ -1,0 +1,217 @@
+"""The kinds of value a configuration key takes: each reads a raw value and says, for people, what it
+looks like (the `kind` shown in `kiosk config --help` and docs/configuration.md comes from the same
+object that checks the value, so the two cannot drift).
+
+A raw value is what a source holds before the key's type reads it: text (every YAML scalar is read
+from its source text, so `setup_pin: 0123` keeps its zero and `room: 1` is a name), a list of raw
+values, a dict (always wrong here), None (YAML null), or a typed Python value given by a caller.
+Every reader raises ValueError with a message for people.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..languages import is_language_tag
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a value is read relative to: the file's folder for relative paths, $HOME for ~."""
+
+    base: Path | None = None
+    home: str | None = None
+
+
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
+_NUMBER = re.compile(r"^\+?(\d+(\.\d*)?|\.\d+)$")
+_PIN = re.compile(r"^\d{4,12}$")
+URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def describe(raw: Any) -> str:
+    if raw is None:
+        return "nothing"
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    if isinstance(raw, list | tuple):
+        return "a list"
+    if isinstance(raw, dict):
+        return "a mapping"
+    return repr(raw)
+
+
+def scalar(raw: Any, what: str) -> str:
+    """The text of a single value; numbers given by a caller count as their text."""
+    if isinstance(raw, str):
+        return raw.strip()
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return str(raw)
+    raise ValueError(f"expected {what}, found {describe(raw)}")
+
+
+class Type:
+    """A kind of value: ``kind`` for people, ``read`` for the machine."""
+
+    kind: str = ""
+
+    def read(self, raw: Any, ctx: Context) -> Any:
+        raise NotImplementedError
+
+
+class Choice(Type):
+    def __init__(self, *choices: str):
+        self.choices = choices
+        self.kind = " | ".join(choices)
+
+    def read(self, raw: Any, ctx: Context) -> str:
+        text = scalar(raw, " or ".join(self.choices))
+        if text.casefold() in self.choices:
+            return text.casefold()
+        hint = difflib.get_close_matches(text.casefold(), self.choices, n=1)
+        raise ValueError(
+            f"{text!r} is not one of {', '.join(self.choices)}"
+            + (f"; did you mean {hint[0]!r}?" if hint else "")
+        )
+
+
+class Name(Type):
+    def __init__(self, kind: str):
+        self.kind = kind
+
+    def read(self, raw: Any, ctx: Context) -> str:
+        text = scalar(raw, "a name")
+        if not text:
+            raise ValueError("expected a name, found an empty text")
+        return text
+
+
+class Languages(Type):
+    kind = "list of language codes"
+
+    def read(self, raw: Any, ctx: Context) -> tuple[str, ...]:
+        if isinstance(raw, list | tuple):
+            items = [scalar(item, "language codes") for item in raw]
+        else:
+            items = [part for part in re.split(r"[,\s]+", scalar(raw, "a list of language codes")) if part]
+        if not items:
+            raise ValueError(
+                "expected at least one language code (e.g. [fr, en]); for the event's order use null"
+            )
+        seen: set[str] = set()
+        for code in items:
+            if not is_language_tag(code):
+                raise ValueError(f"{code!r} is not a language code (e.g. fr, en, pt-BR)")
+            if code.casefold() in seen:
+                raise ValueError(f"{code!r} is given twice")
+            seen.add(code.casefold())
+        return tuple(items)
+
+
+class Seconds(Type):
+    """A number of seconds, at least ``minimum`` (more than 0 when minimum is 0)."""
+
+    def __init__(self, minimum: float = 0, why: str = ""):
+        self.minimum = minimum
+        self.kind = f"seconds ≥ {minimum:g}" if minimum else "seconds > 0"
+        self.bound = f"at least {minimum:g}{why}" if minimum else "more than 0"
+
+    def read(self, raw: Any, ctx: Context) -> float:
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            number = float(raw)
+        else:
+            text = scalar(raw, f"a number of seconds, {self.bound}")
+            if not _NUMBER.match(text):
+                raise ValueError(f"expected a number of seconds, {self.bound}; found {text!r}")
+            number = float(text)
+        if not math.isfinite(number) or number < self.minimum or number <= 0:
+            raise ValueError(f"{number:g} is too small: expected a number of seconds, {self.bound}")
+        return int(number) if number.is_integer() else number
+
+
+class Rotation(Type):
+    choices = (0, 90, 180, 270)
+    kind = " | ".join(str(c) for c in choices)
+
+    def read(self, raw: Any, ctx: Context) -> int:
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            number = raw
+        else:
+            text = scalar(raw, "0, 90, 180 or 270")
+            number = int(text) if text.isdigit() else None
+        if number not in self.choices:
+            raise ValueError(f"{describe(raw)} is not one of 0, 90, 180, 270 (degrees, clockwise)")
+        return number
+
+
+class Boolean(Type):
+    kind = "true | false"
+
+    def read(self, raw: Any, ctx: Context) -> bool:
+        if isinstance(raw, bool):
+            return raw
+        text = scalar(raw, "true or false").casefold()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise ValueError(f"{text!r} is not true or false (also accepted: yes/no, on/off, 1/0)")
+
+
+class Screen(Type):
+    kind = "output name | index"
+
+    def read(self, raw: Any, ctx: Context) -> int | str:
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            if raw < 0:
+                raise ValueError(f"{raw} is not a screen: an index counts from 0")
+            return raw
+        text = scalar(raw, "a screen's name or index")
+        if not text:
+            raise ValueError(
+                "expected a screen's name (e.g. HDMI-A-1) or index (0, 1, …), found an empty text"
+            )
+        return int(text) if text.isdigit() else text
+
+
+class ProgrammeSource(Type):
+    kind = "path | http(s) URL"
+
+    def read(self, raw: Any, ctx: Context) -> str:
+        text = scalar(raw, "a path or an http(s) URL")
+        if not text:
+            raise ValueError("expected a path or an http(s) URL, found an empty text")
+        if URL.match(text):
+            url = urlsplit(text)
+            if url.scheme.lower() not in ("http", "https") or not url.netloc:
+                raise ValueError(
+                    f"{text!r}: only http:// and https:// URLs are fetched; for a local file give its path"
+                )
+            return text
+        if text == "~" or text.startswith("~/"):
+            if not ctx.home:
+                raise ValueError(f"{text!r}: ~ cannot be expanded, HOME is not set")
+            text = ctx.home + text[1:]
+        path = Path(text)
+        if ctx.base is not None and not path.is_absolute():
+            path = ctx.base / path
+        return str(path)
+
+
+class Pin(Type):
+    kind = "4 to 12 digits"
+
+    def read(self, raw: Any, ctx: Context) -> str:
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            raw = str(raw)
+        text = scalar(raw, "a PIN of 4 to 12 digits")
+        if not _PIN.match(text):
+            raise ValueError("expected a PIN of 4 to 12 digits (quote it in YAML if it starts with 0)")
+        return text

@@ -1,0 +1,115 @@
+"""Configuration keys: each declared once, its type read and documented from one declaration; the checks
+against a programme."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import KEY, KEYS
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def only(problems: list[str]) -> str:
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+# -- the declarations ------------------------------------------------------------------------------
+def test_the_keys_of_issue_5_are_declared_once_each():
+    names = [k.name for k in KEYS]
+    assert names == list(dict.fromkeys(names))
+    assert set(names) == {
+        "view",
+        "room",
+        "languages",
+        "language_period",
+        "reduced_motion",
+        "screen",
+        "rotation",
+        "programme",
+        "programme_refresh",
+        "exit_chord",
+        "setup_chord",
+        "setup_pin",
+    }
+
+
+@pytest.mark.parametrize("key", KEYS, ids=lambda k: k.name)
+def test_each_declaration_has_a_description_and_a_default_its_own_type_accepts(key):
+    assert key.doc and key.kind and "\n" not in key.doc
+    assert key.read(key.default) == key.default
+    assert key.env == "KIOSK_" + key.name.upper()
+
+
+# -- the programme ---------------------------------------------------------------------------------
+def test_a_room_is_found_by_id_or_by_either_name_and_kept_as_its_id(device, programme):
+    for query in ("salle-vii", "Salle VII", "room vii", "  ROOM VII "):
+        device.environ["KIOSK_ROOM"] = query
+        config = device.load(programme=programme)
+        assert (config.room, config.problems) == ("salle-vii", [])
+
+
+def test_languages_take_the_programmes_spelling(device, programme):
+    device.environ["KIOSK_LANGUAGES"] = "EN,Fr"
+    assert device.load(programme=programme).languages == ("en", "fr")
+
+
+def test_with_programme_checks_a_config_loaded_before_the_programme(device, programme):
+    device.write(device.system_file, "room: salle-i\n")
+    device.environ["KIOSK_ROOM"] = "Room IX"
+    config = device.load()
+    assert config.room == "Room IX"
+    checked = config.with_programme(programme)
+    assert (checked.room, checked.origins["room"]) == ("salle-ix", "env KIOSK_ROOM")
+
+
+def test_an_unknown_room_is_suggested_from_the_real_programme_and_falls_back(device, programme):
+    device.write(device.system_file, "room: salle-i\n")
+    device.write(device.user_file, "view: door\nroom: sale-viii\n")
+    config = device.load(programme=programme)
+    assert (config.room, config.origins["room"]) == ("salle-i", f"{device.system_file}:1")
+    assert only(config.problems) == (
+        f"{device.user_file}:2:7: room: unknown room 'sale-viii'; did you mean 'salle-viii'?"
+        f" — using salle-i ({device.system_file}:1)"
+    )
+
+
+def test_an_unknown_room_with_nothing_close_lists_the_rooms(device, programme):
+    device.environ["KIOSK_ROOM"] = "Amphitheatre Z"
+    message = only(device.load(programme=programme).problems)
+    assert message.startswith(
+        "env KIOSK_ROOM: room: unknown room 'Amphitheatre Z'; the programme's rooms: salle-i,"
+    )
+    assert message.endswith("— using null (default)")
+
+
+def test_a_language_the_event_does_not_have(device, programme):
+    device.environ["KIOSK_LANGUAGES"] = "fr,es"
+    config = device.load(programme=programme)
+    assert config.languages is None
+    assert "the event has no language 'es' (it has fr, en)" in only(config.problems)
+
+
+def test_the_configuration_imports_no_qt():
+    code = (
+        "import sys; sys.modules['PySide6'] = None\n"
+        "import kiosk.config as c\n"
+        "c.load_config({}, etc_dir='/nonexistent')\n"
+        "assert not any(m.startswith('PySide6') for m in sys.modules if sys.modules[m] is not None)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+def test_every_key_is_documented():
+    doc = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+    from kiosk.config import reference_markdown
+
+    assert reference_markdown() in doc, "docs/configuration.md: paste kiosk.config.reference_markdown()"
+    for key in KEY:
+        assert f"`{key}`" in doc
