@@ -1,139 +1,72 @@
 """Static labels of the screens, one catalogue per language, and dates and durations in words. Qt-free.
 
+Each screen language has its own catalogue, `kiosk/present/catalogues/LANG.toml`: the labels, the compact
+units of a duration, its writing direction and its dates: CLDR's patterns and names, copied in by
+`python -m kiosk.present.catalogues` with Babel (why a copy: see that module). A language without a catalogue
+cannot be a screen language (the programme check says so); nothing falls back to English in disguise.
+
 French follows French typography: a narrow no-break space (U+202F) before : ; ! ? and inside « ».
-A language without a catalogue falls back to English labels; a venue working in up to six languages
-adds one dictionary here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import tomllib
+from importlib.resources import files
 
 NNBSP = "\u202f"  # narrow no-break space
 
-LABELS: dict[str, dict[str, str]] = {
-    "fr": {
-        "now": "En cours",
-        "next": "Ensuite",
-        "left": "encore {duration}",
-        "in": "dans {duration}",
-        "first_session": "Première session à {time}",
-        "free_until": "Salle libre jusqu’à {time}",
-        "no_more_today": "Plus de session dans cette salle aujourd’hui",
-        "no_sessions": "Aucune session prévue dans cette salle",
-        "before_event": "L’événement commence le {date}",
-        "after_event": "L’événement est terminé",
-        "meanwhile": "Pendant ce temps",
-        "go_on": "La journée continue",
-        "also_now": "Aussi en cours{nnbsp}:",
-        "interpretation": "Interprétation",
-        "moderator": "Modération{nnbsp}: {names}",
-        "speaker": "Avec {names}",
-        "host": "Animation{nnbsp}: {names}",
-        "organiser": "Organisation{nnbsp}: {names}",
-        "panellist": "Panel{nnbsp}: {names}",
-        "programme_error": "Erreur de programme",
-        "rehearsal": "Répétition",
-        "room": "Salle",
-        "day": "Programme de la journée",
-        "venue_wide": "Pour tous",
-        "until": "jusqu’à {time}",
-        "at": "à {time}",
-        "parallel": "En parallèle",
-        "page": "Page {page}/{pages}",
-        "free": "Libre",
-        "done_today": "Terminé pour aujourd’hui",
-        "done": "Terminé",
-        "no_sessions_short": "Aucune session",
-        "nothing_next": "Plus rien aujourd’hui",
-        "more_later": "+\u00a0{count} plus tard",
-        "continued": "{title} (suite)",
-    },
-    "en": {
-        "now": "Now",
-        "next": "Next",
-        "left": "{duration} left",
-        "in": "in {duration}",
-        "first_session": "First session at {time}",
-        "free_until": "Room free until {time}",
-        "no_more_today": "No more sessions in this room today",
-        "no_sessions": "No sessions planned in this room",
-        "before_event": "The event begins on {date}",
-        "after_event": "The event is over",
-        "meanwhile": "Meanwhile",
-        "go_on": "The day goes on",
-        "also_now": "Also on now:",
-        "interpretation": "Interpretation",
-        "moderator": "Moderator: {names}",
-        "speaker": "With {names}",
-        "host": "Hosted by {names}",
-        "organiser": "Organised by {names}",
-        "panellist": "Panel: {names}",
-        "programme_error": "Programme error",
-        "rehearsal": "Rehearsal",
-        "room": "Room",
-        "day": "Today’s programme",
-        "venue_wide": "For everyone",
-        "until": "until {time}",
-        "at": "at {time}",
-        "parallel": "In parallel",
-        "page": "Page {page}/{pages}",
-        "free": "Free",
-        "done_today": "Done for today",
-        "done": "Done",
-        "no_sessions_short": "No sessions",
-        "nothing_next": "Nothing more today",
-        "more_later": "+\u00a0{count} more later",
-        "continued": "{title} (continued)",
-    },
-}
 
-_DAYS = {
-    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
-    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-}
-_MONTHS = {
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
+def base(lang: str) -> str:
+    """The catalogue a language tag uses: zh-Hans → zh, fr-CA → fr."""
+    return lang.replace("_", "-").split("-")[0].casefold()
+
+
+@functools.cache
+def languages() -> tuple[str, ...]:
+    """Every language with a catalogue."""
+    return tuple(
+        sorted(
+            p.name.removesuffix(".toml")
+            for p in files("kiosk.present.catalogues").iterdir()
+            if p.name.endswith(".toml")
+        )
+    )
+
+
+def has_catalogue(lang: str) -> bool:
+    return base(lang) in languages()
+
+
+@functools.cache
+def _catalogue(code: str) -> dict:
+    with files("kiosk.present.catalogues").joinpath(f"{code}.toml").open("rb") as f:
+        return tomllib.load(f)
 
 
 def catalogue(lang: str) -> dict[str, str]:
-    return LABELS.get(lang) or LABELS.get(lang.split("-")[0]) or LABELS["en"]
+    """The labels of ``lang``; KeyError for a language without a catalogue."""
+    if not has_catalogue(lang):
+        raise KeyError(f"no catalogue for the language {lang!r} (there are: {', '.join(languages())})")
+    return _catalogue(base(lang))["labels"]
 
 
 def label(lang: str, key: str, **values: str) -> str:
     return catalogue(lang)[key].format(nnbsp=NNBSP, **values)
 
 
+def right_to_left(lang: str) -> bool:
+    return has_catalogue(lang) and _catalogue(base(lang))["language"]["direction"] == "rtl"
+
+
+def autonym(lang: str) -> str:
+    """The language's name in itself: Français, العربية, 中文."""
+    return _catalogue(base(lang))["language"]["name"] if has_catalogue(lang) else lang
+
+
 def clock(instant: dt.datetime) -> str:
-    """24-hour wall-clock time, the same in every language here: 14:00."""
+    """24-hour wall-clock time, the same digits in every screen language here: 14:00."""
     return f"{instant:%H:%M}"
 
 
@@ -141,33 +74,41 @@ def time_range(start: dt.datetime, end: dt.datetime) -> str:
     return f"{clock(start)} – {clock(end)}"
 
 
+def _date(day: dt.date, lang: str, pattern: str) -> str:
+    dates = _catalogue(base(lang))["dates"]
+    return dates[pattern] % {
+        "EEEE": dates["days"][day.weekday()],
+        "d": str(day.day),
+        "dd": f"{day.day:02d}",
+        "MMMM": dates["months"][day.month - 1],
+        "M": str(day.month),
+        "MM": f"{day.month:02d}",
+        "y": str(day.year),
+    }
+
+
 def long_date(day: dt.date, lang: str) -> str:
-    """mardi 28 mars 2023 / Tuesday 28 March 2023 (ISO for a language without names)."""
-    base = lang.split("-")[0]
-    if base not in _DAYS:
-        return day.isoformat()
-    first = "1er" if base == "fr" and day.day == 1 else str(day.day)
-    return f"{_DAYS[base][day.weekday()]} {first} {_MONTHS[base][day.month - 1]} {day.year}"
+    """mardi 28 mars 2023 / Tuesday, 28 March 2023 / 2023年3月28日星期二 (CLDR's full date)."""
+    return _date(day, lang, "full")
+
+
+def short_date(day: dt.date, lang: str) -> str:
+    """28 mars / 28 March / 3月28日: a day of the same event, where the year goes without saying."""
+    return _date(day, lang, "day_month").replace(" ", "\u00a0")
 
 
 def duration(minutes: int, lang: str) -> str:
-    """23 min, 1 h 05, 2 h (the same in French and English; a no-break space keeps it on one line)."""
+    """23 min, 1 h 05, 2 h in the language's own units (no-break spaces keep it on one line)."""
+    units = _catalogue(base(lang))["durations"]
     minutes = max(0, minutes)
     if minutes < 60:
-        return f"{minutes}\u00a0min"
+        return units["minutes"].format(m=minutes)
     hours, rest = divmod(minutes, 60)
-    return f"{hours}\u00a0h\u00a0{rest:02d}" if rest else f"{hours}\u00a0h"
+    return (
+        units["hours_minutes"].format(h=hours, mm=f"{rest:02d}") if rest else units["hours"].format(h=hours)
+    )
 
 
 def whole_minutes(delta: dt.timedelta) -> int:
     """Minutes as a person counts them on a clock: 10:02 → 10:25 is 23 min, whatever the seconds."""
     return max(0, -int(-delta.total_seconds() // 60))
-
-
-def short_date(day: dt.date, lang: str) -> str:
-    """29 mars / 29 March: a day of the same event, where the year goes without saying."""
-    base = lang.split("-")[0]
-    if base not in _MONTHS:
-        return day.isoformat()
-    first = "1er" if base == "fr" and day.day == 1 else str(day.day)
-    return f"{first}\u00a0{_MONTHS[base][day.month - 1]}"

@@ -38,7 +38,7 @@ def test_panel_in_salle_i_shows_now_and_next_in_french(programme, show):
 def test_same_moment_in_english(programme, show):
     shown = show(door(programme, "salle-i", "10:30", "en"))
     assert shown.text("roomName") == "Room I"
-    assert shown.text("date") == "Tuesday 28 March 2023"
+    assert shown.text("date") == "Tuesday, 28 March 2023"
     assert shown.text("nowTitle") == "Panel on the Coalition: past, present, future"
     assert shown.text("nowLeft") == "35\u00a0min left"
     assert shown.text("nextIn") == "in 35\u00a0min"
@@ -68,7 +68,7 @@ def test_every_state_has_its_own_message(programme, show, room, when, headline, 
 
 def test_outside_the_event_days(programme, show):
     before = show(door(programme, "salle-i", "2023-03-27T10:00", "en"))
-    assert before.text("headline") == "The event begins on Tuesday 28 March 2023"
+    assert before.text("headline") == "The event begins on Tuesday, 28 March 2023"
     after = show(door(programme, "salle-i", "2023-03-30T10:00", "en"))
     assert after.text("headline") == "The event is over"
 

@@ -289,12 +289,12 @@ def test_header_words_in_both_languages(day):
     )
     en = overview_text(day, state_at(day, "14:30"), "en")
     assert en.eventTitle == "Global Education Coalition — Third annual meeting"
-    assert en.subtitle == "Tuesday 28 March 2023 · UNESCO Headquarters"
+    assert en.subtitle == "Tuesday, 28 March 2023 · UNESCO Headquarters"
 
 
 def test_outside_the_event_the_agenda_names_its_day(day):
     before = overview_text(day, state_at(day, "2023-03-27T10:00"), "en")
-    assert before.agendaHeading == "Tuesday 28 March 2023"
+    assert before.agendaHeading == "Tuesday, 28 March 2023"
     assert [line.nowNote for line in before.board] == ["Free"] * 6
     assert before.board[0].nextAt == "28\u00a0March 10:00"
     assert not before.hasVenue
