@@ -17,7 +17,7 @@ from babel import Locale
 from babel.dates import parse_pattern
 
 HERE = Path(__file__).parent
-FIELDS = {"EEEE", "d", "dd", "MMMM", "M", "MM", "y"}  # what kiosk/present/words.py's _date() knows how to fill
+FIELDS = {"EEEE", "d", "dd", "MMMM", "M", "MM", "y"}  # what words._date() can fill
 HEADER = "[dates]  # CLDR, written by `python -m kiosk.present.catalogues`: do not edit by hand\n"
 
 
