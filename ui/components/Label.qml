@@ -5,7 +5,7 @@ Text {
     property real size: 20
     textFormat: Text.PlainText
     font.family: Theme.family
-    font.pixelSize: Math.max(Theme.floorPixels, Math.round(size))
+    font.pixelSize: Theme.pixels(size)
     color: Theme.text
     elide: Text.ElideRight
     wrapMode: Text.NoWrap

@@ -17,4 +17,14 @@ QtObject {
     readonly property string family: "Inter"
     // Text never shrinks below this many pixels, whatever the screen.
     readonly property int floorPixels: 14
+
+    // A type size in whole pixels, never below the floor (what Label makes of its `size`).
+    function pixels(size: real): int {
+        return Math.max(floorPixels, Math.round(size))
+    }
+    // The height of a line of that size, known before any text is laid out. 1.22 em: Inter's own
+    // line (ascent and descent) is 1.21 em, and a shorter line would let descenders out of its box.
+    function lineOf(size: real): real {
+        return Math.ceil(pixels(size) * 1.22)
+    }
 }

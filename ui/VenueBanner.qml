@@ -14,9 +14,8 @@ Rectangle {
     property bool stacked: false
     objectName: "venue"
 
-    function lineOf(size) { return Math.ceil(Math.max(Theme.floorPixels, Math.round(size)) * 1.22) }
     readonly property real pad: 1.2 * u
-    readonly property real topLine: stacked ? lineOf(small * 1.1) + u * 0.6 : 0
+    readonly property real topLine: stacked ? Theme.lineOf(small * 1.1) + u * 0.6 : 0
     readonly property real textLeft: stacked ? pad : labelTag.x + labelTag.width + u * 1.5
     readonly property real textRight: stacked ? width - pad : statusBox.x - u * 1.5
 
@@ -24,13 +23,13 @@ Rectangle {
     color: Theme.panel
     border.color: Theme.accent
     border.width: Math.max(2, u * 0.25)
-    implicitHeight: pad * 2 + topLine + lineOf(titleSize * 1.25) + u * 0.3 + lineOf(titleSize)
+    implicitHeight: pad * 2 + topLine + Theme.lineOf(titleSize * 1.25) + u * 0.3 + Theme.lineOf(titleSize)
 
     Tag {
         id: labelTag
         objectName: "venueLabel"
         x: banner.pad
-        y: banner.stacked ? banner.pad + (banner.lineOf(banner.small * 1.1) - height) / 2
+        y: banner.stacked ? banner.pad + (Theme.lineOf(banner.small * 1.1) - height) / 2
                           : (banner.height - height) / 2
         text: banner.page.venueLabel
         size: banner.small
@@ -42,7 +41,7 @@ Rectangle {
         x: banner.textLeft
         y: banner.pad + banner.topLine
         width: banner.textRight - x
-        height: banner.lineOf(size)
+        height: Theme.lineOf(size)
         verticalAlignment: Text.AlignVCenter
         text: banner.page.venueTitle
         size: banner.titleSize * 1.25
@@ -53,7 +52,7 @@ Rectangle {
         x: banner.textLeft
         y: titleText.y + titleText.height + banner.u * 0.3
         width: banner.textRight - x
-        height: banner.lineOf(banner.titleSize)
+        height: Theme.lineOf(banner.titleSize)
         Label {
             id: venueWhere
             objectName: "venueWhere"
@@ -102,7 +101,7 @@ Rectangle {
             objectName: "venueSoon"
             visible: !banner.page.venueOngoing
             width: parent.width
-            height: banner.lineOf(size)
+            height: Theme.lineOf(size)
             verticalAlignment: Text.AlignVCenter
             text: banner.page.venueOngoing ? "" : banner.page.venueStatus
             size: banner.small * 1.1

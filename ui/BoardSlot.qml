@@ -26,7 +26,7 @@ Item {
     readonly property int titleLines: tagAbove ? lines - 1 : withTag ? 1 : lines
     // On one line the time cannot wrap: its column widens when it holds a day as well ("28 mars 10:00").
     readonly property real timeColumn: lines > 1 ? timeWidth : Math.max(timeWidth, Math.ceil(timeMetrics.advanceWidth) + u)
-    readonly property real lineStep: Math.ceil(Math.max(Theme.floorPixels, Math.round(size)) * 1.22)
+    readonly property real lineStep: Theme.lineOf(size)
     implicitHeight: lines * lineStep
 
     TextMetrics {

@@ -15,6 +15,10 @@ Item {
     required property real rowGap
     required property real shortRows
     required property real titleSize
+    // Where the columns start, from the row's left edge (the board's, under its headings), so they
+    // line up with the headings whether or not a row is indented by its group's bar.
+    required property real roomWidth
+    required property real nowWidth
 
     readonly property bool group: line.kind === "group"
     readonly property bool grouped: line.grouped  // a room of a group, joined to its header
@@ -24,9 +28,6 @@ Item {
     readonly property bool shortRoom: line.short && !group
     readonly property real bar: line.grouped ? 1.6 * u : 0
     readonly property real pad: 1.1 * u
-    // Columns are measured from the row's left edge, so they line up with the headings above
-    // whether or not a row is indented by its group's bar.
-    readonly property real roomWidth: (portrait ? 0.27 : 0.19) * width
     readonly property real timeWidth: 8.8 * u
 
     objectName: group ? "boardGroup" : "boardRow"
@@ -49,7 +50,7 @@ Item {
         visible: row.group
         x: row.bar; width: row.width - row.bar
         height: row.height
-        Label {
+        Heading {
             id: groupLabel
             objectName: "groupLabel"
             x: 0
@@ -57,10 +58,7 @@ Item {
             width: Math.min(implicitWidth, parent.width * 0.25)
             text: row.line.groupLabel
             size: row.small
-            color: Theme.muted
-            font.weight: Font.DemiBold
-            font.capitalization: Font.AllUppercase
-            font.letterSpacing: row.u * 0.08
+            u: row.u
         }
         Label {
             objectName: "groupTitle"
@@ -134,7 +132,7 @@ Item {
             font: roomName.font
             text: row.line.roomNames
         }
-        OverviewSlot {
+        BoardSlot {
             objectName: "now"
             // A short row's name may be longer than its column: the word then follows it.
             x: row.shortRoom ? Math.max(row.roomWidth - row.bar, roomName.x + roomName.width + 2 * row.u)
@@ -143,7 +141,7 @@ Item {
             readonly property bool alone: row.line.nextTitle === "" && row.line.nextNote === ""
             y: row.portrait && !alone ? row.pad : (parent.height - height) / 2
             width: row.portrait || row.shortRoom ? parent.width - x - row.pad
-                                                 : (row.width - row.roomWidth) * 0.52 - row.u
+                                                 : row.nowWidth - row.u
             lines: row.shortRoom ? 1 : 2
             u: row.u; small: row.small; size: row.titleSize
             timeWidth: row.timeWidth
@@ -153,10 +151,10 @@ Item {
             note: row.line.nowNote
             noteInk: row.done ? Theme.dim : Theme.muted
         }
-        OverviewSlot {
+        BoardSlot {
             objectName: "next"
             visible: !row.shortRoom
-            x: (row.portrait ? row.roomWidth : row.roomWidth + (row.width - row.roomWidth) * 0.52) - row.bar
+            x: (row.portrait ? row.roomWidth : row.roomWidth + row.nowWidth) - row.bar
             y: row.portrait ? parent.height - row.pad - height : (parent.height - height) / 2
             width: parent.width - x - row.pad
             lines: row.portrait ? 1 : 2

@@ -1,0 +1,57 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+import "components"
+
+// The day's agenda: a heading, as many items as fit (rowsFit, which Python fills), and "n more" below.
+Item {
+    id: agenda
+    required property OverviewPage page
+    required property OverviewMetrics metrics
+    objectName: "agenda"
+
+    readonly property int rowsFit: Math.max(0, Math.floor((list.height + metrics.agendaGap) / (metrics.agendaHeight + metrics.agendaGap)))
+
+    Heading {
+        id: heading
+        objectName: "agendaHeading"
+        width: parent.width
+        height: Theme.lineOf(size)
+        text: agenda.page.agendaHeading
+        size: agenda.metrics.small
+        u: agenda.metrics.u
+    }
+    Item {
+        id: list
+        anchors.top: heading.bottom; anchors.topMargin: agenda.metrics.u * 0.8
+        anchors.bottom: more.top; anchors.bottomMargin: agenda.metrics.u * 0.4
+        width: parent.width
+        Column {
+            width: parent.width
+            spacing: agenda.metrics.agendaGap
+            Repeater {
+                model: agenda.page.agenda
+                AgendaRowView {
+                    required property AgendaRow modelData
+                    entry: modelData
+                    width: list.width
+                    height: agenda.metrics.agendaHeight
+                    u: agenda.metrics.u; small: agenda.metrics.small; size: agenda.metrics.agendaSize
+                    wide: agenda.metrics.portrait
+                }
+            }
+        }
+    }
+    Label {
+        id: more
+        objectName: "agendaMore"
+        anchors.bottom: parent.bottom
+        x: agenda.metrics.u * 1.2
+        width: parent.width - x
+        // Its line is kept even when empty, so the number of items that fit does not change.
+        height: Math.round(font.pixelSize * 1.3)
+        text: agenda.page.agendaMore
+        size: agenda.metrics.small
+        color: Theme.muted
+    }
+}

@@ -1,0 +1,163 @@
+import QtQuick
+import Kiosk
+import "components"
+
+// The door's panel while a session is on: what, until when, who, in which languages, how far through.
+// Every block has a fixed height (lines × line height), so nothing moves when the language changes.
+Item {
+    id: session
+    required property DoorPage page
+    required property real u
+    required property real small
+    required property real pad
+
+    Item {
+        id: head
+        width: parent.width
+        height: Math.max(badge.height, nowTime.height)
+        Rectangle {
+            id: badge
+            anchors.verticalCenter: parent.verticalCenter
+            width: nowLabel.implicitWidth + session.small
+            height: nowLabel.implicitHeight + session.small * 0.35
+            radius: height / 4
+            color: Theme.accent
+            Label {
+                id: nowLabel
+                objectName: "nowLabel"
+                anchors.centerIn: parent
+                text: session.page.nowLabel
+                size: session.small * 1.1
+                color: Theme.accentInk
+                font.weight: Font.Bold
+                font.capitalization: Font.AllUppercase
+            }
+        }
+        Label {
+            id: nowTime
+            objectName: "nowTime"
+            anchors.left: badge.right; anchors.leftMargin: session.small
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            text: session.page.nowTime
+            size: 3.6 * session.u
+            font.weight: Font.DemiBold
+            font.features: { "tnum": 1 }
+        }
+    }
+    Label {
+        id: nowBlock
+        objectName: "nowBlock"
+        anchors.top: head.bottom; anchors.topMargin: session.u * 2
+        width: parent.width
+        height: text === "" ? 0 : linesHeight(2)
+        text: session.page.nowBlock
+        size: session.small
+        color: Theme.muted
+        wrapMode: Text.Wrap
+        maximumLineCount: 2
+        lineHeightMode: Text.FixedHeight
+        lineHeight: Math.round(font.pixelSize * 1.25)
+        verticalAlignment: Text.AlignBottom
+    }
+    Label {
+        id: nowTitle
+        objectName: "nowTitle"
+        anchors.top: nowBlock.bottom; anchors.topMargin: session.u * 0.6
+        width: parent.width
+        // Room for three lines whatever the language, so nothing below moves.
+        height: linesHeight(3)
+        text: session.page.nowTitle
+        size: 5 * session.u
+        font.weight: Font.Bold
+        wrapMode: Text.Wrap
+        maximumLineCount: 3
+        lineHeightMode: Text.FixedHeight
+        lineHeight: Math.round(font.pixelSize * 1.18)
+        verticalAlignment: Text.AlignTop
+    }
+    Label {
+        id: people
+        objectName: "nowPeople"
+        anchors.top: nowTitle.bottom; anchors.topMargin: session.u
+        width: parent.width
+        height: text === "" ? 0 : linesHeight(2)
+        text: session.page.nowPeople
+        size: session.small
+        color: Theme.muted
+        wrapMode: Text.Wrap
+        maximumLineCount: 2
+        lineHeightMode: Text.FixedHeight
+        lineHeight: Math.round(font.pixelSize * 1.25)
+    }
+    Rectangle {
+        id: interpretation
+        objectName: "nowInterpretation"
+        anchors.top: people.bottom; anchors.topMargin: session.u
+        visible: session.page.nowInterpretation !== ""
+        width: Math.min(parent.width, interpretationText.implicitWidth + session.small)
+        height: visible ? interpretationText.implicitHeight + session.small * 0.3 : 0
+        radius: height / 4
+        color: "transparent"
+        border.color: Theme.muted
+        border.width: Math.max(1, session.u * 0.15)
+        Label {
+            id: interpretationText
+            anchors.centerIn: parent
+            width: Math.min(implicitWidth, parent.width - session.small)
+            text: session.page.nowInterpretation
+            size: session.small
+            color: Theme.muted
+        }
+    }
+    Label {
+        id: description
+        objectName: "nowDescription"
+        anchors.top: interpretation.bottom; anchors.topMargin: session.u * 2
+        anchors.bottom: also.top; anchors.bottomMargin: session.u * 2
+        width: parent.width
+        text: session.page.nowDescription
+        size: session.small
+        color: Theme.muted
+        wrapMode: Text.Wrap
+        lineHeightMode: Text.FixedHeight
+        lineHeight: Math.round(font.pixelSize * 1.3)
+        maximumLineCount: Math.max(1, Math.floor(height / lineHeight))
+        // Only where there is room for two lines or more: never a lone fragment.
+        visible: height >= 2 * lineHeight
+    }
+    Label {
+        id: also
+        objectName: "nowAlso"
+        anchors.bottom: bar.top; anchors.bottomMargin: session.u
+        width: parent.width
+        height: text === "" ? 0 : implicitHeight
+        text: session.page.nowAlso
+        size: session.small
+        color: Theme.accent
+    }
+    Item {
+        id: bar
+        anchors.left: parent.left; anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        height: left.implicitHeight
+        ProgressLine {
+            objectName: "progress"
+            anchors.left: parent.left
+            anchors.right: left.left; anchors.rightMargin: 2 * session.u
+            anchors.verticalCenter: parent.verticalCenter
+            height: session.u * 1.2
+            value: session.page.progress
+        }
+        Label {
+            id: left
+            objectName: "nowLeft"
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            text: session.page.nowLeft
+            size: 3.6 * session.u
+            font.weight: Font.DemiBold
+            color: Theme.accent
+        }
+    }
+}
