@@ -13,12 +13,11 @@ from typing import Any
 
 import yaml
 
+from .. import yaml_reader
 from .keys import KEY, suggest
 
 MAX_BYTES = 1024 * 1024
-STANDARD_TAGS = {
-    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
-}
+STANDARD_TAGS = yaml_reader.STANDARD_TAGS
 
 
 @dataclass(frozen=True)
@@ -49,16 +48,12 @@ def read_file(path: Path, required: bool) -> FileContent:
     """The entries of the configuration file ``path``; a missing file is a problem only when required."""
     name = str(path)
     try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        issues = [Issue(name, "cannot read the configuration: no such file")] if required else []
-        return FileContent([], issues, False)
-    except OSError as err:
-        return FileContent([], [Issue(name, f"cannot read the configuration: {err.strerror or err}")], False)
-    if len(data) > MAX_BYTES:
-        message = f"larger than {MAX_BYTES >> 20} MB: not a configuration; ignored"
-        return FileContent([], [Issue(name, message)], False)
+        data = yaml_reader.read_bytes(path, MAX_BYTES)
+    except yaml_reader.Unreadable as err:
+        if err.missing:
+            issues = [Issue(name, "cannot read the configuration: no such file")] if required else []
+            return FileContent([], issues, False)
+        return FileContent([], [Issue(name, f"{err.message}; the configuration is ignored")], False)
     return read_data(data, name)
 
 
@@ -101,62 +96,40 @@ def read_data(data: bytes, name: str) -> FileContent:
 
 
 # -- YAML ------------------------------------------------------------------------------------------
+WHAT = "a configuration"
+
+
 def read_yaml(data: bytes, name: str, issues: list[Issue]) -> yaml.Node | None:
-    """The root node of a configuration's bytes, or None; every problem appended to ``issues``."""
-    text = _decode(data, name, issues)
-    return None if text is None else _compose(text, name, issues)
+    """The root node of a configuration's bytes (kiosk's one YAML reader, with its limits), or None.
 
-
-def _decode(data: bytes, name: str, issues: list[Issue]) -> str | None:
-    if b"\x00" in data:
-        issues.append(Issue(name, "not a text file (it has NUL bytes): a configuration is UTF-8 YAML"))
+    Every problem is appended to ``issues``. After a YAML mistake, the keys above it are kept.
+    """
+    try:
+        text = yaml_reader.decode(data, WHAT)
+    except yaml_reader.YamlProblem as err:
+        issues.append(Issue(_where(name, err), f"{err.message}; the file is ignored"))
         return None
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
-        message = (
-            f"not UTF-8 text (byte 0x{data[err.start]:02x}): save the file as UTF-8; the file is ignored"
-        )
-        issues.append(Issue(f"{name}:{line}:{col}", message))
-        return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _compose(text: str, name: str, issues: list[Issue]) -> yaml.Node | None:
-    try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        message = _yaml_message(err)
-    except (yaml.YAMLError, RecursionError) as err:
-        issues.append(Issue(name, f"not valid YAML ({type(err).__name__}); the file is ignored"))
-        return None
+        return yaml_reader.compose(text, WHAT)
+    except yaml_reader.YamlProblem as err:
+        problem = err
     # What comes before the mistake is usually whole: keep it rather than lose every key.
-    line = mark.line if mark else 0
-    prefix = "\n".join(text.split("\n")[:line])
     root = None
-    if prefix.strip():
-        with contextlib.suppress(yaml.YAMLError, RecursionError):
-            root = yaml.compose(prefix, Loader=yaml.SafeLoader)
+    if problem.line > 1:
+        prefix = "\n".join(text.split("\n")[: problem.line - 1])
+        with contextlib.suppress(yaml_reader.YamlProblem):
+            root = yaml_reader.compose(prefix, WHAT)
     if isinstance(root, yaml.MappingNode) and root.value:
-        issues.append(Issue(where, f"{message}; line {line + 1} and after are ignored"))
+        issues.append(
+            Issue(_where(name, problem), f"{problem.message}; line {problem.line} and after are ignored")
+        )
         return root
-    issues.append(Issue(where, f"{message}; the file is ignored"))
+    issues.append(Issue(_where(name, problem), f"{problem.message}; the file is ignored"))
     return None
 
 
-def _yaml_message(err: yaml.MarkedYAMLError) -> str:
-    problem = (err.problem or "").strip()
-    context = (err.context or "").strip()
-    if "\\t" in problem:
-        return "not valid YAML: a tab character: indent with spaces, not tabs"
-    if "expected a single document" in context + problem:
-        return "not valid YAML: more than one document ('---'): a configuration is a single document"
-    text = f"{context}, {problem}" if context and problem else (problem or context)
-    return f"not valid YAML: {text}"
+def _where(name: str, problem: yaml_reader.YamlProblem) -> str:
+    return f"{name}:{problem.line}:{problem.column}" if problem.line else name
 
 
 class _Tagged(Exception):

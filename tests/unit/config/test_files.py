@@ -158,7 +158,7 @@ def test_a_second_document_is_ignored(device):
     device.write(device.user_file, "room: a\n---\nroom: b\n")
     config = device.load()
     assert only(config.problems) == (
-        f"{device.user_file}:2:1: not valid YAML: more than one document ('---'): a configuration is a single"
+        f"{device.user_file}:2:1: more than one YAML document ('---'): a configuration is a single"
         " document; line 2 and after are ignored"
     )
     assert config.room == "a"
@@ -189,7 +189,10 @@ def test_an_unreadable_configuration_file(device, tmp_path):
     folder = tmp_path / "a-folder.yaml"
     folder.mkdir()
     config = device.load(config_file=folder)
-    assert only(config.problems) == f"{folder}: cannot read the configuration: Is a directory"
+    assert (
+        only(config.problems)
+        == f"{folder}: cannot read the file: Is a directory; the configuration is ignored"
+    )
     assert dict(config.values) == dict(DEFAULTS)
 
 
@@ -264,3 +267,15 @@ def test_no_configuration_makes_loading_raise_and_every_value_is_valid(device, p
         assert key.read(value) == value
         assert config.origins[key.name]
     assert all("\n" not in p for p in config.problems)
+
+
+def test_an_alias_bomb_is_refused_quickly_and_the_rest_of_the_layers_stand(device):
+    """Issue 13.17: a 450-byte file of nested aliases took 41 s and 2.3 GB before."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 9)]
+    device.write(device.system_file, "rotation: 90\n")
+    device.write(device.user_file, "\n".join(lines) + "\nlanguages: *a8\n")
+    config = device.load()
+    refused = [p for p in config.problems if "refusing to read it" in p]
+    assert refused[0].startswith(f"{device.user_file}:6:")
+    assert (config.rotation, config.languages) == (90, None)
