@@ -1,12 +1,16 @@
 """Test configuration: Qt runs offscreen, always (a developer's display is never used)."""
 
 import os
+import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("KIOSK_PROGRAMME", None)
 # The device's own zone is the last source of an imported event's zone: every test starts on a device
 # in UTC, whatever the machine running it; a test that needs another sets TZ itself.
 os.environ["TZ"] = "UTC"
+os.environ.pop("KIOSK_NOTICES", None)
+# Notices of a programme from a URL or the bundled one live in the state folder: never the developer's.
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="kiosk-test-state-")
 
 import pytest
 

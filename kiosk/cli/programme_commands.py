@@ -13,7 +13,8 @@ from ..config import config_from_args
 from ..errors import UsageError
 from ..programme import Programme
 from ..programme.load import read_file
-from ..schedule_json import state_json
+from ..notices.json import room_state_json
+from ..notices.place import add_notices_option, load_for
 from ..sources import check_any, read_any
 
 EXIT_OK, EXIT_INVALID = 0, 1
@@ -35,6 +36,7 @@ def add_programme_commands(command) -> None:
         metavar="WHEN",
         help="ISO 8601 instant; without offset, in the programme's time zone (repeatable)",
     )
+    add_notices_option(p)
 
     p = command(
         "validate", "check a programme; exit 0 when usable (warnings printed), 1 when not", cmd_validate
@@ -66,11 +68,10 @@ def cmd_state(args: argparse.Namespace) -> int:
     wanted = {schedule.resolve_room(programme, q) for q in args.room or ()}
     rooms = [r.id for r in programme.rooms if not wanted or r.id in wanted]  # programme order, once each
     instants = [_when(text, programme) for text in args.at]
-    languages = programme.event.languages
+    notices = load_for(args, programme)
     for at in instants:
         for room_id in rooms:
-            state = schedule.room_state(programme, room_id, at)
-            print(json.dumps(state_json(state, languages), ensure_ascii=False))
+            print(json.dumps(room_state_json(programme, notices, room_id, at), ensure_ascii=False))
     return EXIT_OK
 
 

@@ -149,6 +149,10 @@ def test_state_in_utc_is_the_welcome_address_in_salle_i() -> None:
                 "title": {"fr": "Allocution de bienvenue", "en": "Welcome address"},
                 "start": "2023-03-28T10:00:00+02:00",
                 "end": "2023-03-28T10:05:00+02:00",
+                "room": "salle-i",
+                "printed_start": "2023-03-28T10:00:00+02:00",
+                "printed_end": "2023-03-28T10:05:00+02:00",
+                "printed_room": "salle-i",
             }
         ],
         "next": {
@@ -159,13 +163,18 @@ def test_state_in_utc_is_the_welcome_address_in_salle_i() -> None:
             },
             "start": "2023-03-28T10:05:00+02:00",
             "end": "2023-03-28T11:05:00+02:00",
+            "room": "salle-i",
+            "printed_start": "2023-03-28T10:05:00+02:00",
+            "printed_end": "2023-03-28T11:05:00+02:00",
+            "printed_room": "salle-i",
         },
+        "notices": [],
     }
 
 
 def test_state_keys_in_the_contract_order() -> None:
     [line] = ok(kiosk("state", "--room", "salle-i", "--at", "2023-03-28T10:02")).splitlines()
-    assert list(json.loads(line)) == ["at", "room", "status", "current", "next"]
+    assert list(json.loads(line)) == ["at", "room", "status", "current", "next", "notices"]
 
 
 def test_state_instants_in_the_order_given_rooms_in_programme_order() -> None:

@@ -73,7 +73,7 @@ def test_the_blocker_really_blocks_qt() -> None:
 
 
 def test_the_core_imports_no_qt() -> None:
-    modules = ["kiosk.programme", "kiosk.schedule", "kiosk.clock", "kiosk.cli"]
+    modules = ["kiosk.programme", "kiosk.schedule", "kiosk.clock", "kiosk.cli", "kiosk.notices"]
     if importlib.util.find_spec("kiosk.config") is not None:  # the device configuration came later
         modules.append("kiosk.config")
     report = run_without_qt(
