@@ -11,10 +11,10 @@ from .. import schedule
 from ..clock import parse_when
 from ..config import config_from_args
 from ..errors import UsageError
-from ..programme import Programme
-from ..programme.load import read_file
 from ..notices.json import room_state_json
 from ..notices.place import add_notices_option, load_for
+from ..programme import Programme
+from ..programme.load import read_file
 from ..sources import check_any, read_any
 
 EXIT_OK, EXIT_INVALID = 0, 1
