@@ -11,8 +11,9 @@ from .. import schedule
 from ..clock import parse_when
 from ..config import config_from_args
 from ..errors import UsageError
+from ..notices import load_notices
 from ..notices.json import room_state_json
-from ..notices.place import add_notices_option, load_for
+from ..notices.place import add_notices_option, notices_source
 from ..programme import Programme
 from ..programme.load import read_file
 from ..sources import check_any, read_any
@@ -64,11 +65,12 @@ def cmd_rooms(args: argparse.Namespace) -> int:
 
 
 def cmd_state(args: argparse.Namespace) -> int:
-    programme = read_any(config_from_args(args).programme_source)
+    source = config_from_args(args).programme_source
+    programme = read_any(source)
     wanted = {schedule.resolve_room(programme, q) for q in args.room or ()}
     rooms = [r.id for r in programme.rooms if not wanted or r.id in wanted]  # programme order, once each
     instants = [_when(text, programme) for text in args.at]
-    notices = load_for(args, programme)
+    notices = load_notices(notices_source(args.notices, source), programme)
     for at in instants:
         for room_id in rooms:
             print(json.dumps(room_state_json(programme, notices, room_id, at), ensure_ascii=False))

@@ -33,10 +33,3 @@ def add_notices_option(parser) -> None:
         metavar="FILE",
         help=f"the notices file (default: $KIOSK_NOTICES, else {NOTICES_FILE} beside the programme)",
     )
-
-
-def load_for(args, programme):
-    """The notices a command's arguments name, read against ``programme`` (NoticesError when bad)."""
-    from .load import load_notices
-
-    return load_notices(notices_source(args.notices, args.programme), programme)
