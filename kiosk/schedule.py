@@ -35,6 +35,9 @@ class RoomState:
     next: Session | None  # the next session to start in this room, after those on now
     blocks: dict[str, Session]  # umbrella block of each part shown (by the part's id)
     elsewhere: Session | None  # where the day goes on, when this room is not busy
+    # Cancelled sessions of this room, today, not over yet and before its next session: listed
+    # struck through, never what is on.
+    cancelled: tuple[Session, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,8 @@ def on_now(programme: Programme, room_id: str, at: dt.datetime) -> tuple[Session
 
 
 def next_session(programme: Programme, room_id: str, at: dt.datetime) -> Session | None:
-    later = [s for s in programme.in_room(room_id) if s.start > at]
+    """The next session to take place in the room (a cancelled one does not)."""
+    later = [s for s in programme.in_room(room_id) if s.start > at and not s.cancelled]
     return min(later, key=lambda s: s.start, default=None)
 
 
@@ -67,14 +71,15 @@ def local_day(programme: Programme, at: dt.datetime) -> dt.date:
 
 def room_state(programme: Programme, room_id: str, at: dt.datetime) -> RoomState:
     room = programme.room(room_id)
-    sessions = programme.in_room(room_id)
+    everything = programme.in_room(room_id)
+    sessions = tuple(s for s in everything if not s.cancelled)
     current = on_now(programme, room_id, at)
     upcoming = next_session(programme, room_id, at)
     status = ONGOING if current else UPCOMING if upcoming else FINISHED
     today = local_day(programme, at)
     event = programme.event
 
-    if not sessions:
+    if not everything:
         phase = NO_SESSIONS
     elif current:
         phase = ON_NOW
@@ -94,7 +99,15 @@ def room_state(programme: Programme, room_id: str, at: dt.datetime) -> RoomState
     blocks = {s.id: programme.session(s.parent) for s in shown if s.parent}
     until = upcoming.start if upcoming else None
     elsewhere = None if current else where_the_day_goes_on(programme, room_id, at, until)
-    return RoomState(room, at, status, phase, current, upcoming, blocks, elsewhere)
+    cancelled = tuple(
+        s
+        for s in everything
+        if s.cancelled
+        and s.end > at
+        and local_day(programme, s.start) == today
+        and (until is None or s.start < until)
+    )
+    return RoomState(room, at, status, phase, current, upcoming, blocks, elsewhere, cancelled)
 
 
 # A session on elsewhere is worth walking to only with this much of it left; one starting within
@@ -119,6 +132,7 @@ def where_the_day_goes_on(
         s
         for s in programme.sessions
         if s.room
+        and not s.cancelled
         and s.room != room_id
         and s.end > at
         and (s.start <= at or local_day(programme, s.start) == today)

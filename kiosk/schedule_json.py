@@ -9,12 +9,15 @@ from .programme import Session
 def session_json(session: Session, languages: tuple[str, ...] = ()) -> dict:
     """A session as `kiosk state` prints it; with ``languages``, a title in each, as screens show it."""
     title = {lang: session.title.get(lang, languages) for lang in languages} or dict(session.title.by_lang)
-    return {
+    out = {
         "id": session.id,
         "title": title,
         "start": session.start.isoformat(),
         "end": session.end.isoformat(),
     }
+    if session.cancelled:
+        out["cancelled"] = True
+    return out
 
 
 def state_json(state: schedule.RoomState, languages: tuple[str, ...] = ()) -> dict:
@@ -24,4 +27,4 @@ def state_json(state: schedule.RoomState, languages: tuple[str, ...] = ()) -> di
         "status": state.status,
         "current": [session_json(s, languages) for s in state.current],
         "next": session_json(state.next, languages) if state.next else None,
-    }
+    } | ({"cancelled": [session_json(s, languages) for s in state.cancelled]} if state.cancelled else {})

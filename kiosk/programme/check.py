@@ -167,6 +167,7 @@ class ProgrammeChecker(NodeChecker):
         "interpretation": False,
         "language": False,
         "url": False,
+        "cancelled": False,
         "parts": False,
     }
 
@@ -217,6 +218,9 @@ class ProgrammeChecker(NodeChecker):
         )
         language = self.optional(fields, "language", lambda n: self.language(n, f"{path}.language"), None)
         url = self.optional(fields, "url", lambda n: self.scalar(n, f"{path}.url", "a web address"), None)
+        cancelled = self.optional(fields, "cancelled", lambda n: self._yes_no(n, f"{path}.cancelled"), None)
+        if cancelled is None:  # the parts of a cancelled block are cancelled with it
+            cancelled = block.cancelled if block else False
         part_nodes = self.sequence(fields["parts"], f"{path}.parts") if "parts" in fields else []
 
         if start and end and end <= start:
@@ -252,6 +256,7 @@ class ProgrammeChecker(NodeChecker):
             language,
             url,
             parent=block.id if block else None,
+            cancelled=cancelled,
         )
         index = len(read)
         read.append((session, node, path))
@@ -263,6 +268,15 @@ class ProgrammeChecker(NodeChecker):
                 part_ids.append(read[before][0].id)
         if part_ids:
             read[index] = (Session(**{**session.__dict__, "parts": tuple(part_ids)}), node, path)
+
+    def _yes_no(self, node: yaml.Node, path: str) -> bool | None:
+        value = self.scalar(node, path, "true or false")
+        if value is None:
+            return None
+        if value.strip().lower() not in ("true", "false"):
+            self.problem(node, path, f"expected true or false, found {value!r}")
+            return None
+        return value.strip().lower() == "true"
 
     def _instant(self, node: yaml.Node, path: str, day: dt.date | None) -> dt.datetime | None:
         value = self.scalar(node, path, "a time HH:MM")
@@ -351,7 +365,7 @@ class ProgrammeChecker(NodeChecker):
     def _check_overlaps(self, read: list[tuple[Session, yaml.Node, str]]) -> None:
         by_room: dict[str, list[tuple[Session, yaml.Node, str]]] = {}
         for entry in read:
-            if entry[0].room:
+            if entry[0].room and not entry[0].cancelled:
                 by_room.setdefault(entry[0].room, []).append(entry)
         for entries in by_room.values():
             entries.sort(key=lambda e: e[0].start)
@@ -365,7 +379,8 @@ class ProgrammeChecker(NodeChecker):
                         f"{path}.start",
                         f"{session.id!r} overlaps {other.id!r} ({clock(other.start, self.zone)}–"
                         f"{clock(other.end, self.zone)}, line {latest[1].start_mark.line + 1}) "
-                        f"in room {session.room!r}",
+                        f"in room {session.room!r}: both are shown",
+                        warning=True,
                     )
                 if latest is None or session.end > latest[0].end:
                     latest = entry

@@ -86,13 +86,15 @@ class Session:
     url: str | None = None
     parent: str | None = None  # the umbrella block this session is a part of
     parts: tuple[str, ...] = ()  # ids of this block's parallel parts
+    cancelled: bool = False  # still listed (struck through), never what is on
 
     @property
     def venue_wide(self) -> bool:
         return self.kind in VENUE_WIDE_KINDS
 
     def is_on(self, at: dt.datetime) -> bool:
-        return self.start <= at < self.end
+        """Whether the session is running at ``at``: a cancelled one never is."""
+        return not self.cancelled and self.start <= at < self.end
 
 
 @dataclass(frozen=True)

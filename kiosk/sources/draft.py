@@ -50,6 +50,7 @@ class DraftSession:
     people: tuple[DraftPerson, ...] = ()
     language: str | None = None
     url: str | None = None
+    cancelled: bool = False
 
 
 @dataclass
@@ -118,7 +119,7 @@ def finish(draft: Draft) -> tuple[Programme | None, list[Problem]]:
             draft.warn(session.place, f"{session.label} lasts no time; skipped")
         else:
             usable.append(replace(session, title=title, start=start, end=end))
-    usable = _without_overlaps(draft, usable)
+    usable = _overlaps(draft, usable)
     if not usable:
         draft.error(Place(), "no session could be imported from this file")
         return None, draft.problems
@@ -152,6 +153,7 @@ def finish(draft: Draft) -> tuple[Programme | None, list[Problem]]:
                 ),
                 language=s.language,
                 url=s.url or None,
+                cancelled=s.cancelled,
             )
         )
     days = {s.start.astimezone(zone).date() for s in sessions} | draft.days
@@ -173,28 +175,42 @@ def finish(draft: Draft) -> tuple[Programme | None, list[Problem]]:
     return programme, draft.problems
 
 
-def _without_overlaps(draft: Draft, sessions: list[DraftSession]) -> list[DraftSession]:
-    """Keep, in each room, the most sessions that do not overlap (the kiosk format forbids overlaps);
-    a long item spanning many talks (a whole-day entry) is the one dropped, and reported."""
-    by_room: dict[str, list[tuple[int, DraftSession]]] = {}
-    for index, session in enumerate(sessions):
-        by_room.setdefault(one_line(session.room), []).append((index, session))
+def _overlaps(draft: Draft, sessions: list[DraftSession]) -> list[DraftSession]:
+    """Every session kept, each overlap in a room reported with both places (the door shows sessions
+    on at once together); only the event's own entry spanning its sessions (Indico writes the whole
+    event as one, titled as the calendar) is left out, and reported."""
+    event_title = one_line(draft.title).casefold()
+    by_room: dict[str, list[DraftSession]] = {}
+    for session in sessions:
+        by_room.setdefault(one_line(session.room), []).append(session)
     dropped: set[int] = set()
     for entries in by_room.values():
-        kept: list[DraftSession] = []
-        # Earliest end first keeps the largest number of sessions (interval scheduling).
-        for index, session in sorted(entries, key=lambda e: (e[1].end, e[1].start, e[0])):
-            if kept and session.start < kept[-1].end:
-                other = next(k for k in kept if k.start < session.end and session.start < k.end)
+        entries.sort(key=lambda s: (s.start, -s.end.timestamp()))
+        for n, session in enumerate(entries):
+            inside = [o for o in entries[n + 1 :] if session.start <= o.start and o.end <= session.end]
+            if event_title and session.title.casefold() == event_title and inside:
                 draft.warn(
                     session.place,
-                    f"{session.label} overlaps {other.label} in room {session.room!r}; skipped "
-                    "(a room shows one session at a time)",
+                    f"{session.label} is the event itself, spanning {len(inside)} sessions in room "
+                    f"{session.room!r}; skipped",
                 )
-                dropped.add(index)
-            else:
-                kept.append(session)
-    return [s for i, s in enumerate(sessions) if i not in dropped]
+                dropped.add(id(session))
+        shown = [s for s in entries if id(s) not in dropped and not s.cancelled]
+        latest: DraftSession | None = None  # the session ending last so far
+        for session in shown:
+            if latest is not None and session.start < latest.end:
+                draft.warn(
+                    session.place,
+                    f"{session.label} overlaps {latest.label} ({_where(latest.place)}) in room "
+                    f"{session.room!r}: both are shown",
+                )
+            if latest is None or session.end > latest.end:
+                latest = session
+    return [s for s in sessions if id(s) not in dropped]
+
+
+def _where(place: Place) -> str:
+    return f"line {place.line}" if place.line else place.path
 
 
 def _event_languages(sessions: list[DraftSession]) -> tuple[str, ...]:

@@ -21,6 +21,13 @@ _MD_UNDERSCORES = re.compile(r"(?<![\w_\\])(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_\\])\
 _MD_CODE = re.compile(r"`([^`\n]+)`")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M)
 _MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M)
+# How event tools mark a cancelled session: a title prefix (FOSDEM's "CANCELLED …", the CCC's
+# "ABGESAGT: …", "[Cancelled] …") or a state.
+_CANCELLED_WORDS = "CANCELLED|CANCELED|ABGESAGT|ANNULÉ|ANNULE|ANNULLATO|CANCELADO|ODWOŁANE"
+_CANCELLED_TITLE = re.compile(
+    rf"^\s*(?:(?:{_CANCELLED_WORDS})\b|[\[(](?i:{_CANCELLED_WORDS})[\])])\s*[:\-–—!]*\s*(?P<rest>.*)$", re.S
+)
+_CANCELLED_STATES = frozenset({"cancelled", "canceled", "withdrawn", "rejected", "abgesagt"})
 # A line that starts an item of a list keeps its own line when a paragraph's lines are joined.
 _ITEM = re.compile(r"^(?:[-*+•–]\s|\d{1,3}[.)]\s)")
 
@@ -102,6 +109,20 @@ class _TextOfHtml(HTMLParser):
     def text(self) -> str:
         joined = "".join(self.parts)
         return "\n".join(" ".join(line.split()) for line in joined.split("\n"))
+
+
+def cancelled_title(title: object) -> tuple[str, bool]:
+    """A title without its "CANCELLED" mark, and whether it had one: ``CANCELLED Foo`` → (Foo, True)."""
+    text = title if isinstance(title, str) else ""
+    match = _CANCELLED_TITLE.match(text)
+    if match and match["rest"].strip():
+        return match["rest"], True
+    return text, False
+
+
+def cancelled_state(state: object) -> bool:
+    """Whether a source's state or status word says the session will not take place."""
+    return isinstance(state, str) and state.strip().casefold() in _CANCELLED_STATES
 
 
 def language(code: object) -> str | None:

@@ -16,7 +16,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from ..programme import Problem, Programme
 from .draft import Draft, DraftPerson, DraftSession, Place, finish
-from .fields import clock, duration, instant, language, one_line, plain
+from .fields import cancelled_state, cancelled_title, clock, duration, instant, language, one_line, plain
 from .kinds import kind
 from .zones import local
 
@@ -144,11 +144,13 @@ class _Found:
             DraftPerson(one_line(p.text)) for p in e.iterfind("persons/person") if one_line(p.text)
         )
         url = _text(e, "url").strip()
+        title, marked = cancelled_title(_text(e, "title"))
+        cancelled = marked or cancelled_state(_text(e, "state") or _text(e, "status"))
         return DraftSession(
             place=self.place,
             label=self.label,
             ids=(e.get("guid", ""), e.get("id", ""), e.get("code", "")),
-            title=_text(e, "title"),
+            title=title,
             start=start,
             end=start + length,
             room=self.room,
@@ -157,6 +159,7 @@ class _Found:
             people=people,
             language=language(_text(e, "language")),
             url=url if url.startswith(("http://", "https://")) else None,
+            cancelled=cancelled,
         )
 
     def _start(self, draft: Draft) -> dt.datetime | None:

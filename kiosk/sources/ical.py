@@ -16,7 +16,7 @@ import icalendar
 
 from ..programme import Problem, Programme
 from .draft import Draft, DraftPerson, DraftSession, Place, finish
-from .fields import language, one_line, paragraphs, plain, plausible
+from .fields import cancelled_title, language, one_line, paragraphs, plain, plausible
 from .kinds import kind
 from .zones import choose_zone, device_zone, local, valid_zone
 
@@ -134,9 +134,6 @@ def _session(
     uid = _text(event.get("UID"))
     title = _text(event.get("SUMMARY"))
     label = f"event {uid or '(no UID)'} {one_line(title)!r}"
-    if _text(event.get("STATUS")).upper() == "CANCELLED":
-        draft.warn(place, f"{label} is cancelled; skipped")
-        return None
     broken = {prop for prop, _ in getattr(event, "errors", [])}
     if "DTSTART" in broken or event.get("DTSTART") is None:
         draft.warn(place, f"{label} has no usable DTSTART; skipped")
@@ -166,7 +163,7 @@ def _session(
         place=place,
         label=label,
         ids=(uid,),
-        title=title,
+        title=cancelled_title(title)[0],
         start=start,
         end=end,
         room=one_line(_text(event.get("LOCATION"))) or default_room,
@@ -175,6 +172,7 @@ def _session(
         people=tuple(people),
         language=_language(event),
         url=url if url.startswith(("http://", "https://")) else None,
+        cancelled=_text(event.get("STATUS")).strip().upper() == "CANCELLED" or cancelled_title(title)[1],
     )
 
 

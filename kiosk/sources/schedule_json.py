@@ -12,7 +12,7 @@ import json
 
 from ..programme import Problem, Programme
 from .draft import Draft, DraftPerson, DraftSession, Place, finish
-from .fields import clock, duration, instant, language, one_line, plain
+from .fields import cancelled_state, cancelled_title, clock, duration, instant, language, one_line, plain
 from .kinds import kind
 from .zones import local
 
@@ -178,11 +178,13 @@ def _session(
         if role and one_line(person.get("name")):
             people.append(DraftPerson(one_line(person.get("name")), role))
     url = _str(event.get("url")).strip()
+    title, marked = cancelled_title(_str(event.get("title")))
+    cancelled = marked or cancelled_state(event.get("state")) or cancelled_state(event.get("status"))
     return DraftSession(
         place=place,
         label=label,
         ids=(_str(event.get("guid")), _str(event.get("id")), _str(event.get("code"))),
-        title=_str(event.get("title")),
+        title=title,
         start=start,
         end=end,
         room=room,
@@ -191,6 +193,7 @@ def _session(
         people=tuple(people),
         language=language(event.get("language")),
         url=url if url.startswith(("http://", "https://")) else None,
+        cancelled=cancelled,
     )
 
 

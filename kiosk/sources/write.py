@@ -91,6 +91,8 @@ def _session(session: Session, programme: Programme, zone) -> dict:
         out["language"] = session.language
     if session.url:
         out["url"] = session.url
+    if session.cancelled and (session.parent is None or not programme.session(session.parent).cancelled):
+        out["cancelled"] = True
     if session.parts:
         out["parts"] = [_session(programme.session(p), programme, zone) for p in session.parts]
     return out

@@ -196,8 +196,8 @@ def test_a_block_overlaps_its_own_parts_but_not_other_sessions() -> None:
     assert parse_programme(text).session("workshops").room == "salle-i"
     _, problems = check_programme(text.replace('start: "14:00"', 'start: "11:00"'), "p.yaml")
     assert [str(p) for p in problems] == [
-        "p.yaml:28:12: sessions[2].start: 'workshops' overlaps 'panel' (10:05–11:05, line 21) "
-        "in room 'salle-i'"
+        "p.yaml:28:12: warning: sessions[2].start: 'workshops' overlaps 'panel' (10:05–11:05, line 21) "
+        "in room 'salle-i': both are shown"
     ]
 
 

@@ -236,17 +236,29 @@ def test_seconds_widen_a_session_to_whole_minutes():
 
 
 # -- rooms, ids and overlaps -----------------------------------------------------------------------
-def test_overlapping_events_keep_the_most_sessions_and_report_the_one_dropped():
+def test_overlapping_events_are_all_kept_and_reported_with_both_places():
+    """Issue 14.3: a long entry and the talks within it are all shown (the door's "also now")."""
     events = (
         event("1", "09:00", "08:00", title="Whole day")
         + event("2", "09:00", "01:00")
         + event("3", "10:00", "01:00")
     )
     programme, problems = read_frab_xml(schedule_xml(events), "t.xml", timezone="UTC")
-    assert [s.id for s in programme.sessions] == ["2", "3"]
+    assert [s.id for s in programme.sessions] == ["1", "2", "3"]
+    first, second = warnings_of(problems)
+    assert "'Talk 2' overlaps event 1 'Whole day' (line 6) in room 'Hall A': both are shown" in first
+    assert first.startswith("t.xml:") and "/event[2]" in first
+    assert "'Talk 3' overlaps event 1 'Whole day' (line 6)" in second
+    state = schedule.room_state(programme, "hall-a", dt.datetime(2024, 5, 2, 10, 30, tzinfo=dt.UTC))
+    assert [s.id for s in state.current] == ["1", "3"]
+
+
+def test_the_events_own_entry_spanning_its_sessions_is_left_out():
+    events = event("1", "09:00", "08:00", title="Test") + event("2", "09:00", "01:00")
+    programme, problems = read_frab_xml(schedule_xml(events), "t.xml", timezone="UTC")
+    assert [s.id for s in programme.sessions] == ["2"]
     (dropped,) = warnings_of(problems)
-    assert "'Whole day' overlaps" in dropped and "skipped" in dropped
-    assert dropped.startswith("t.xml:6:1: warning: schedule/day[1]/room[@name='Hall A']/event[1]")
+    assert "is the event itself" in dropped and "skipped" in dropped
 
 
 def test_ids_are_made_valid_and_unique():
@@ -386,3 +398,39 @@ def test_fosdem_2007_gives_every_event_and_room():
         real_export("real/fosdem-2007.xml").read_bytes(), "fosdem-2007.xml", "Europe/Brussels"
     )
     assert (len(programme.sessions), len(programme.rooms)) == (215, 18)
+
+
+# -- cancelled sessions (issue 14.4) ----------------------------------------------------------------
+def test_cancelled_marks_in_titles_and_states():
+    events = (
+        event("1", "09:00", title="CANCELLED Testing apps")
+        + event("2", "10:00", title="[Cancelled] Old talk")
+        + event("3", "11:00", title="ABGESAGT: Vortrag")
+        + event("4", "12:00", title="Cancelled flights: a history")
+        + event("5", "13:00").replace("<type>", "<state>canceled</state><type>")
+    )
+    programme, _ = read_frab_xml(schedule_xml(events), "t.xml", timezone="UTC")
+    assert [(s.title.get("en"), s.cancelled) for s in programme.sessions] == [
+        ("Testing apps", True),
+        ("Old talk", True),
+        ("Vortrag", True),
+        ("Cancelled flights: a history", False),
+        ("Talk 5", True),
+    ]
+    state = schedule.room_state(programme, "hall-a", dt.datetime(2024, 5, 2, 9, 10, tzinfo=dt.UTC))
+    assert state.current == () and state.next.id == "4"
+
+
+def test_fosdem_2020_cancelled_talk_is_not_on():
+    programme, _ = check_any(
+        real_export("real/fosdem-2020.xml").read_bytes(), "fosdem-2020.xml", "Europe/Brussels"
+    )
+    cancelled = [s for s in programme.sessions if s.cancelled]
+    assert sorted(s.title.get("en") for s in cancelled) == [
+        "A way of GPU virtualization for container",
+        "Testing apps with third-party API integrations",
+        "United Nations Technology and Innovation Labs",
+    ]
+    for session in cancelled:
+        state = schedule.room_state(programme, session.room, session.start + dt.timedelta(minutes=1))
+        assert session not in state.current and session in state.cancelled

@@ -150,7 +150,7 @@ def test_indico_speakers_description_url_and_categories(indico):
 def test_indico_whole_event_entry_is_left_out_with_its_place(indico):
     _, problems = indico
     (dropped,) = [p for p in problems if "indico-event-42" in p.message]
-    assert dropped.warning and dropped.path == "VEVENT[1]" and "overlaps" in dropped.message
+    assert dropped.warning and dropped.path == "VEVENT[1]" and "is the event itself" in dropped.message
     text = indico_calendar().decode()
     assert dropped.line == text.splitlines().index("BEGIN:VEVENT") + 1
 
@@ -256,16 +256,19 @@ def test_skipped_events_are_reported_with_uid_index_and_line():
         vevent("Broken start", "DTSTART:2023-03-28 soon", "DTEND:20230328T150000Z"),
     )
     programme, problems = read_icalendar(data, "s.ics")
-    assert [s.title.get("en") for s in programme.sessions] == ["Kept"]
+    # A cancelled entry is kept as a cancelled session (issue 14.4), never as what is on.
+    assert [(s.title.get("en"), s.cancelled) for s in programme.sessions] == [
+        ("Kept", False),
+        ("Cancelled", True),
+    ]
     lines = [n for n, line in enumerate(data.decode().splitlines(), 1) if line == "BEGIN:VEVENT"]
     found = {p.path: (p.line, p.message) for p in problems}
-    assert set(found) == {"VEVENT[2]", "VEVENT[3]", "VEVENT[4]", "VEVENT[5]"}
+    assert set(found) == {"VEVENT[2]", "VEVENT[4]", "VEVENT[5]"}
     assert all(p.warning for p in problems)
     assert found["VEVENT[2]"][0] == lines[1]
     assert found["VEVENT[2]"][1].startswith(
         "event event-2@example.org 'All day' is an all-day entry; skipped"
     )
-    assert "cancelled" in found["VEVENT[3]"][1]
     assert "no usable DTEND or DURATION" in found["VEVENT[4]"][1]
     assert "no usable DTSTART" in found["VEVENT[5]"][1] and found["VEVENT[5]"][0] == lines[4]
 
