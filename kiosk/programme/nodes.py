@@ -15,12 +15,12 @@ from typing import Any
 
 import yaml
 
+from ..languages import is_language_tag
 from ..yaml_reader import STANDARD_TAGS
 from .errors import Problem
 from .model import Text
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")  # a BCP 47 tag: fr, en, ar, zh-Hant
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ASCII_SPACES = re.compile(r"[ \t\r\n]+")
 
@@ -203,7 +203,7 @@ class NodeChecker:
 
     def language(self, node: yaml.Node, path: str) -> str | None:
         value = self.scalar(node, path, "a language code such as fr")
-        if value is not None and not _LANGUAGE.match(value):
+        if value is not None and not is_language_tag(value):
             self.problem(node, path, f"{value!r} is not a language code (e.g. fr, en, ar, zh)")
             return None
         return value

@@ -9,7 +9,6 @@ anyway, it fails validation and the last good programme stays.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from .. import last_good
+from .. import folders, last_good
 from ..programme import Programme, ProgrammeError
 from ..sources import check_any, is_url
 
@@ -199,9 +198,12 @@ class RemoteProgramme(LiveProgramme):
             self.reload()
 
 
-def cache_folder(environ=os.environ) -> Path:
-    base = environ.get("XDG_CACHE_HOME") or str(Path(environ.get("HOME", "~")).expanduser() / ".cache")
-    return Path(base) / "kiosk"
+def cache_folder() -> Path:
+    """Where a programme given by URL is downloaded: the user's cache folder (kiosk.folders)."""
+    folder = folders.cache_dir()
+    if folder is None:
+        raise OSError(2, "no cache folder: the user has no home")
+    return folder
 
 
 def live_programme(source: str, refresh_seconds: float = 60.0) -> LiveProgramme:

@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from html.parser import HTMLParser
 
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+from ..languages import is_language_tag
+
 _DURATION = re.compile(r"^(\d{1,3}):(\d{2})(?::(\d{2}))?$")
 _MARKUP = re.compile(
     r"</?(?:p|br|div|span|ul|ol|li|a|em|strong|b|i|h[1-6]|blockquote|code|pre)\b[^>]*>", re.I
@@ -127,7 +128,7 @@ def cancelled_state(state: object) -> bool:
 
 def language(code: object) -> str | None:
     """A talk's language as a BCP 47 code (``en``, ``pt-BR``), or None when the source's is not one."""
-    if not isinstance(code, str) or not _LANGUAGE.match(code.strip()):
+    if not isinstance(code, str) or not is_language_tag(code.strip()):
         return None
     head, *rest = code.strip().split("-")
     return "-".join([head.lower(), *rest])
