@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt, QTimer
 
 from ..clock import RehearsalClock, SystemClock, parse_when
 from ..errors import ScreenError, UsageError
-from ..programme import Programme
-from ..resources import assets_dir, ui_dir
-from ..schedule import resolve_room
+from ..resources import assets_dir
 from ..sources import read_any
+from .switcher import ScreenSwitcher, make_screen
+from .window import show_screen
 
 log = logging.getLogger("kiosk")
 
@@ -34,43 +34,6 @@ def load_fonts(database) -> None:
             log.warning("could not load the font %s", font)
 
 
-def make_screen(programme: Programme, args: argparse.Namespace, languages: tuple[str, ...] | None = None):
-    """The screen the arguments ask for: a room's door, or the overview (or `render --setup`'s setup)."""
-    if getattr(args, "setup", False):
-        from .setup import SetupScreen
-
-        return SetupScreen(programme)  # as on a first start
-    if getattr(args, "overview", False):
-        from .overview import OverviewScreen
-
-        return OverviewScreen(programme, languages)
-    if not args.room:
-        raise UsageError("say which screen: --room ROOM or --overview")
-    from .door import DoorScreen
-
-    return DoorScreen(programme, resolve_room(programme, args.room), languages)
-
-
-def make_view(screen, size: tuple[int, int] | None = None):
-    """A QQuickView showing ``screen``'s QML with its bridge pushed in as required properties."""
-    from PySide6.QtCore import QUrl
-    from PySide6.QtQuick import QQuickView
-
-    view = QQuickView()
-    # The view owns the bridge, so the QML goes before the objects it binds to (no null bindings at exit).
-    screen.bridge.setParent(view)
-    view.setResizeMode(QQuickView.ResizeMode.SizeRootObjectToView)
-    view.setColor("#0a2240")
-    view.setInitialProperties(screen.initial_properties())
-    if size:
-        view.resize(*size)
-    view.setSource(QUrl.fromLocalFile(str(ui_dir() / screen.qml)))
-    if view.status() != QQuickView.Status.Ready:
-        errors = "; ".join(e.toString() for e in view.errors())
-        raise ScreenError(f"the screen could not be built: {errors}")
-    return view
-
-
 def render(args: argparse.Namespace) -> int:
     # Rendering never needs (nor uses) a display: the technician's remote preview runs over ssh.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -84,12 +47,11 @@ def render(args: argparse.Namespace) -> int:
             f"--lang {lang!r}: the programme's languages are {', '.join(programme.event.languages)}"
         )
     _application()
-    screen = make_screen(programme, args)
+    screen = make_screen(programme, _view(args), args.room)
     screen.bridge.reducedMotion = True
     screen.show(at)
     screen.bridge.languageIndex = screen.languages.index(lang)
-    view = make_view(screen, args.size)
-    image = grab(view)
+    image = grab(show_screen(screen, size=args.size))
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(out)):
@@ -97,6 +59,13 @@ def render(args: argparse.Namespace) -> int:
         return 1
     print(out)
     return 0
+
+
+def _view(args: argparse.Namespace) -> str:
+    """The screen `render` is asked for: --setup, --overview, or a room's door."""
+    if getattr(args, "setup", False):
+        return "setup"
+    return "overview" if args.overview else "door"
 
 
 def grab(view):
@@ -110,7 +79,6 @@ def run(args: argparse.Namespace) -> int:
     from .live import live_programme
     from .lockdown import Lockdown, show_kiosk
     from .running import RunningKiosk
-    from .setup import ScreenSwitcher
 
     logging.basicConfig(level=logging.INFO, format="kiosk: %(levelname)s: %(message)s", stream=sys.stderr)
     config = config_from_args(args)
@@ -135,11 +103,11 @@ def run(args: argparse.Namespace) -> int:
     screen = switcher.first_screen(programme)
     kiosk = RunningKiosk(live, screen, clock, config.language_period, args.status_file)
     kiosk.start()
-    view = make_view(screen, args.size or (1280, 720))
+    view = kiosk.show_in(size=args.size or (1280, 720))
     view.frameSwapped.connect(kiosk.first_frame_shown, type=Qt.ConnectionType.SingleShotConnection)
     lockdown = Lockdown(view, config.exit_chord, config.setup_chord, locked=not args.windowed)
     lockdown.exit_requested.connect(app.quit)
-    switcher.attach(view, kiosk, lockdown)
+    switcher.attach(kiosk, lockdown)
     show_kiosk(view, config.screen, windowed=args.windowed)
     if args.quit_after:
         QTimer.singleShot(int(args.quit_after * 1000), lockdown.quit)  # app.quit, past the lock

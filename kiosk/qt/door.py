@@ -9,11 +9,12 @@ from PySide6.QtCore import QObject
 from .. import schedule
 from ..present.door import door_text
 from ..programme import Programme
+from ..status import status
 from .bridge import DoorPage, DoorSign, fill_page
-from .screen import Screen
+from .screen import SignScreen
 
 
-class DoorScreen(Screen):
+class DoorScreen(SignScreen):
     """Keeps a DoorSign bridge showing one room of a programme at the instants it is given."""
 
     view = "door"
@@ -40,7 +41,7 @@ class DoorScreen(Screen):
             return f"{programme.source}: the room {self.room_id!r} is no longer in the programme"
         return None
 
-    def show(self, at: dt.datetime) -> None:
+    def show(self, at: dt.datetime, beat: int | None = None) -> None:
         """Push what the room shows at ``at`` into the bridge (only changed values emit)."""
         state = schedule.room_state(self.programme, self.room_id, at)
         self.state = state
@@ -56,3 +57,8 @@ class DoorScreen(Screen):
                     rehearsal=rehearsal,
                 ),
             )
+
+    def status(self, lang: str, now: dt.datetime) -> dict:
+        if self.state is None:
+            return super().status(lang, now)
+        return status(self.view, lang, self.state.at, self.state, self.programme_error)

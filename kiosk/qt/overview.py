@@ -16,8 +16,9 @@ from .. import schedule
 from ..present.board import board_pages, board_plan
 from ..present.overview import AGENDA_ROW_FIELDS, BOARD_ROW_FIELDS, OVERVIEW_TEXT_FIELDS, overview_text
 from ..programme import Programme
+from ..status import status
 from .bridge import AgendaRow, BoardRow, OverviewPage, OverviewSign
-from .screen import Screen
+from .screen import SignScreen
 
 
 class _Filled:
@@ -44,12 +45,13 @@ def _reuse(pool: list, kind: type, parent: QObject, texts, spec: dict[str, type]
     return pool[: len(texts)]
 
 
-class OverviewScreen(Screen):
+class OverviewScreen(SignScreen):
     """Keeps a OverviewSign bridge showing the whole venue at the instants it is given."""
 
     view = "overview"
     qml = "Overview.qml"
     bridge_name = "overview"
+    turns_pages = True
 
     def __init__(
         self,
@@ -58,8 +60,8 @@ class OverviewScreen(Screen):
         parent: QObject | None = None,
     ):
         super().__init__(OverviewSign(parent), programme, languages)
-        # Set by the ticker before each show: language periods since the epoch, in real time. None
-        # (a still render) shows the first page of the board in every language.
+        # The ticker's beat at the last show: language periods since the epoch, in real time. None (a
+        # still render) shows the first page of the board in every language.
         self.beat: int | None = None
         self.overview: schedule.OverviewState | None = None
         self._filling = False
@@ -75,10 +77,17 @@ class OverviewScreen(Screen):
     def page_object(self, page: _Filled) -> QObject:
         return page.page
 
-    def show(self, at: dt.datetime) -> None:
+    def show(self, at: dt.datetime, beat: int | None = None) -> None:
         """Push what the venue shows at ``at`` into the bridge (only changed values emit)."""
+        self.beat = beat
         self.overview = schedule.overview_state(self.programme, at)
         self._fill()
+
+    def status(self, lang: str, now: dt.datetime) -> dict:
+        # The overview's rooms as the screen already worked them out, at their instant.
+        if self.overview is None:
+            return super().status(lang, now)
+        return status(self.view, lang, self.overview.at, None, self.programme_error, self.overview.rooms)
 
     def board_page(self, language: int, pages: int) -> int:
         """Which page of the board a language's page shows now.

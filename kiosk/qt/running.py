@@ -1,48 +1,58 @@
 """A running kiosk: the live programme, the screen, its ticker, and what it tells the outside world.
 
 It follows the programme file (last good wins), keeps the status file true, tells systemd when the
-first frame is up and, from the GUI thread, that the interface is alive.
+first frame is up and, from the GUI thread, that the screen is alive: only while its ticks really
+happen, so systemd restarts a screen whose clock stopped.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtQuick import QQuickView
 
 from .. import systemd
 from ..clock import Clock
-from ..status import status, write_status
+from ..errors import ScreenError
+from ..status import write_status
 from .live import LiveProgramme
+from .screen import Screen
 from .ticker import Ticker
+from .window import show_screen
 
 log = logging.getLogger("kiosk")
 
 
 class RunningKiosk(QObject):
+    switched = Signal()  # another screen is on the window
+
     def __init__(
         self,
         live: LiveProgramme,
-        screen,
+        screen: Screen,
         clock: Clock,
         language_period: float = 10.0,
         status_file: str | None = None,
         realtime=None,
+        monotonic=None,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
         self.live = live
-        self.screen = screen
         self.status_file = status_file
-        extra = {"realtime": realtime} if realtime else {}
+        self.window: QQuickView | None = None
+        # Tests give the real and monotonic clocks; a kiosk uses time.time and time.monotonic.
+        extra = {k: v for k, v in {"realtime": realtime, "monotonic": monotonic}.items() if v}
         self.ticker = Ticker(clock, screen, language_period, parent=self, **extra)
         self.ticker.ticked.connect(self.write_status)
-        live.accept = screen.problem_with
         live.replaced.connect(self._programme_replaced)
         live.problem_changed.connect(self._problem_changed)
-        screen.programme_error = live.error
+        self.screen = screen
+        self._bind(screen)
         self.watchdog = QTimer(self)
-        self.watchdog.timeout.connect(lambda: systemd.notify("WATCHDOG=1"))
+        self.watchdog.timeout.connect(self._watchdog)
+        self._silent = False
 
     def start(self) -> None:
         self.ticker.start()
@@ -50,9 +60,57 @@ class RunningKiosk(QObject):
         if interval:
             self.watchdog.start(max(1, int(interval * 1000)))
 
+    def show_in(self, window: QQuickView | None = None, size: tuple[int, int] | None = None) -> QQuickView:
+        """Show the screen on ``window`` (a new one if None); later screens go on the same window."""
+        self.window = show_screen(self.screen, window, size)
+        return self.window
+
+    def put(self, screen: Screen) -> Screen:
+        """Show ``screen`` instead of the current one; returns the one it replaces.
+
+        The one place a screen is swapped: the ticker, the live programme's acceptance check, the
+        programme error and the status file follow the new screen, and the window shows it.
+        """
+        old, self.screen = self.screen, screen
+        self._bind(screen)
+        # Filled before the QML binds to it: the first frame already shows the right room.
+        self.ticker.tick()
+        if self.window is not None:
+            try:
+                show_screen(screen, self.window)
+            except ScreenError as err:
+                log.error("%s", err)
+        self.switched.emit()
+        return old
+
+    def _bind(self, screen: Screen) -> None:
+        self.ticker.screen = screen
+        # A new programme is taken only if this screen can show it (a door needs its room).
+        self.live.accept = screen.problem_with
+        latest = self.live.programme
+        problem = None
+        if latest is not None and latest is not screen.programme:
+            # Built on an older programme (the screen the setup covered): brought up to date if it can be.
+            problem = screen.problem_with(latest)
+            if problem is None:
+                screen.replace_programme(latest)
+            else:
+                log.error("%s; still showing the programme it was built on", problem)
+        screen.programme_error = problem or self.live.error
+
     def first_frame_shown(self) -> None:
         if systemd.notify("READY=1"):
             log.info("told systemd the kiosk is ready")
+
+    def _watchdog(self) -> None:
+        if self.ticker.alive():
+            self._silent = False
+            systemd.notify("WATCHDOG=1")
+        elif not self._silent:
+            self._silent = True
+            log.error(
+                "the screen has stopped: no tick since one was due; systemd's watchdog is no longer told"
+            )
 
     def _programme_replaced(self) -> None:
         self.screen.replace_programme(self.live.programme)
@@ -66,13 +124,7 @@ class RunningKiosk(QObject):
         if not self.status_file:
             return
         screen = self.screen
-        # What is on screen, at the instant it was worked out for (the overview's rooms are already known).
-        state = getattr(screen, "state", None)
-        overview = getattr(screen, "overview", None)
-        at = (state or overview).at if (state or overview) else self.ticker.clock.now()
-        lang = screen.languages[screen.bridge.languageIndex]
-        rooms = overview.rooms if overview else ()
-        data = status(screen.view, lang, at, state, screen.programme_error, rooms)
+        data = screen.status(screen.languages[screen.bridge.languageIndex], self.ticker.clock.now())
         try:
             write_status(self.status_file, data)
         except OSError as err:

@@ -1,38 +1,72 @@
-"""What every screen controller shares: a programme that can be replaced, and one page per language."""
+"""What the running kiosk, its ticker and its status file need of a screen, whichever it is.
+
+``Screen`` is that interface: the door, the overview and the technician's setup implement it, so
+nothing outside a screen asks what kind of screen it holds. ``SignScreen`` adds what the two public
+screens share: one page per language, rebuilt when the programme's languages change.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject
 
 from ..programme import Programme
+from ..status import status
 
 
 class Screen:
-    """Base of DoorScreen and OverviewScreen: ``bridge`` is pushed into ``qml`` as ``bridge_name``."""
+    """A screen: ``bridge`` is pushed into the QML file ``qml`` as its required property ``bridge_name``.
 
-    view = ""
-    qml = ""
-    bridge_name = ""
+    Every bridge has ``languageIndex`` (the language showing, set by the ticker) and ``rotation``.
+    """
 
-    def __init__(self, bridge: QObject, programme: Programme, languages: tuple[str, ...] | None):
+    view: ClassVar[str] = ""  # "door", "overview", "setup": as the status file names it
+    qml: ClassVar[str] = ""
+    bridge_name: ClassVar[str] = ""
+    # Whether the screen has pages of its own (the overview's board) that turn on the ticker's beat,
+    # so the ticker wakes at each beat even with a single language.
+    turns_pages: ClassVar[bool] = False
+
+    def __init__(self, bridge: QObject, programme: Programme):
         self.bridge = bridge
         self.programme = programme
-        self.wanted_languages = languages
-        self.programme_error: str | None = None
-        self._pages: dict[str, Any] = {}
+        self.programme_error: str | None = None  # why the shown programme is not the file's latest
 
     @property
     def languages(self) -> tuple[str, ...]:
-        return tuple(self.wanted_languages or self.programme.event.languages)
+        return tuple(self.programme.event.languages)
 
     def initial_properties(self) -> dict[str, QObject]:
         return {self.bridge_name: self.bridge}
 
     def problem_with(self, programme: Programme) -> str | None:
-        """Why ``programme`` cannot be shown on this screen, if it cannot."""
+        """Why ``programme`` cannot be shown on this screen, if it cannot (a door needs its room)."""
         return None
+
+    def replace_programme(self, programme: Programme) -> None:
+        self.programme = programme
+
+    def show(self, at: dt.datetime, beat: int | None = None) -> None:
+        """Push what the screen shows at ``at`` into the bridge; ``beat`` turns pages (None: the first)."""
+
+    def status(self, lang: str, now: dt.datetime) -> dict:
+        """What the screen shows, for the status file (``now``: when nothing was worked out yet)."""
+        return status(self.view, lang, now, None, self.programme_error)
+
+
+class SignScreen(Screen):
+    """A screen for the public (door, overview): one page per language, crossfading in turn."""
+
+    def __init__(self, bridge: QObject, programme: Programme, languages: tuple[str, ...] | None):
+        super().__init__(bridge, programme)
+        self.wanted_languages = languages
+        self._pages: dict[str, Any] = {}
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.wanted_languages or self.programme.event.languages)
 
     def replace_programme(self, programme: Programme) -> None:
         self.programme = programme

@@ -12,7 +12,8 @@ from PySide6.QtQuick import QQuickItem
 
 from kiosk.clock import FakeClock, parse_when
 from kiosk.programme import Programme, load_programme, parse_programme
-from kiosk.qt.app import load_fonts, make_view
+from kiosk.qt.app import load_fonts
+from kiosk.qt.window import show_screen
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = [(1080, 1920), (1920, 1080), (1280, 720), (3840, 2160)]
@@ -59,7 +60,7 @@ class Shown:
 
     def __init__(self, qtbot, screen, size):
         self.screen = screen
-        self.view = make_view(screen, size)
+        self.view = show_screen(screen, size=size)
         # Positioners (Row, Column) lay out at the first frame's polish: read geometry after it.
         with qtbot.waitSignal(self.view.frameSwapped, timeout=5000):
             self.view.show()

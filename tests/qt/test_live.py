@@ -226,7 +226,7 @@ def test_daylight_saving_changes(tmp_path, monkeypatch, qtbot, when, title, left
 def test_systemd_hears_ready_once_the_first_frame_is_up_and_watchdog_pings(
     place, tmp_path, monkeypatch, qtbot
 ):
-    from kiosk.qt.app import make_view
+    from kiosk.qt.window import show_screen
 
     address = str(tmp_path / "notify.sock")
     server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -245,7 +245,7 @@ def test_systemd_hears_ready_once_the_first_frame_is_up_and_watchdog_pings(
             return "READY=1" in heard and "WATCHDOG=1" in heard
 
     kiosk, _ = start(place, "2023-03-28T10:30", tmp_path)
-    view = make_view(kiosk.screen, (640, 360))
+    view = show_screen(kiosk.screen, size=(640, 360))
     view.frameSwapped.connect(kiosk.first_frame_shown)
     view.show()
     qtbot.waitUntil(listen, timeout=2000)

@@ -19,12 +19,12 @@ from PySide6.QtTest import QTest
 
 from kiosk.clock import FakeClock
 from kiosk.config import load_config
-from kiosk.qt.app import make_view
 from kiosk.qt.door import DoorScreen
 from kiosk.qt.live import LiveProgramme
 from kiosk.qt.lockdown import Lockdown, show_kiosk
 from kiosk.qt.running import RunningKiosk
-from kiosk.qt.setup import ScreenSwitcher, SetupScreen
+from kiosk.qt.setup import SetupScreen
+from kiosk.qt.switcher import ScreenSwitcher
 
 from .conftest import ROOT, SIZES, at
 
@@ -63,11 +63,11 @@ class Kiosk:
         # Real time stands still at 0: the first language (French) shows throughout.
         self.kiosk = RunningKiosk(self.live, screen, clock, self.config.language_period, realtime=lambda: 0.0)
         self.kiosk.start()
-        self.view = make_view(screen, size)
+        self.view = self.kiosk.show_in(size=size)
         self.lockdown = Lockdown(
             self.view, self.config.exit_chord, self.config.setup_chord, locked=not windowed
         )
-        self.switcher.attach(self.view, self.kiosk, self.lockdown)
+        self.switcher.attach(self.kiosk, self.lockdown)
         if full_screen:
             show_kiosk(self.view, self.config.screen, windowed=windowed)
         else:
@@ -126,7 +126,7 @@ class Kiosk:
 
     def switching(self):
         """Waits for the window to show another screen (the switch follows the tap or key at once)."""
-        return self.qtbot.waitSignal(self.switcher.switched, timeout=5000)
+        return self.qtbot.waitSignal(self.kiosk.switched, timeout=5000)
 
     # -- what the technician does ----------------------------------------------------------------
     def press(self, *keys: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
@@ -219,6 +219,21 @@ def test_arrow_keys_and_enter_choose_a_room_saved_and_shown_at_once(kiosk, devic
     # One ticker, now following the door.
     assert k.kiosk.ticker.screen is k.screen
     assert k.text("clock") == "10:30"
+
+
+def test_after_the_setup_a_programme_without_the_chosen_room_is_refused(kiosk, device, tmp_path):
+    """Issue 13.1: the live programme's check follows the screen the setup put up, not the setup's."""
+    k = kiosk()  # a first start: the setup, whose own check only asks for rooms
+    with k.switching():
+        k.click(k.choice("Salle IX · Room IX"))
+    path = tmp_path / "programme.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("salle-ix", "salle-9"), encoding="utf-8")
+    k.live.reload()
+    assert k.live.error is not None and "'salle-ix' is no longer in the programme" in k.live.error
+    assert "salle-ix" in {room.id for room in k.live.programme.rooms}  # the last good one stays
+    assert k.screen.programme_error == k.live.error
+    assert k.kiosk.ticker.alive() and k.kiosk.ticker.failures == 0
+    assert k.room_name() == "Salle IX"
 
 
 def test_a_mouse_click_on_a_room_chooses_it(kiosk, device):

@@ -1,0 +1,198 @@
+"""Which screen the window shows: the configured one, the technician's setup, then their choice.
+
+``make_screen`` builds a screen by name (for `render` too). ScreenSwitcher opens the setup on the
+running kiosk (first start without a room, the setup chord) and builds what the technician picks,
+saving it in the user's configuration file so that the next start shows it too; the running kiosk
+puts each screen on the window (RunningKiosk.put, the one place a screen is swapped).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QObject, Qt, QTimer
+
+from ..config import LAYERS, Config, save_user_setting
+from ..errors import UsageError
+from ..present.setup import Both, both, fields_of
+from ..programme import Programme
+from ..schedule import resolve_room
+from .screen import Screen
+from .setup import SetupScreen
+
+log = logging.getLogger("kiosk")
+
+
+def make_screen(
+    programme: Programme, view: str, room: str | None = None, languages: tuple[str, ...] | None = None
+) -> Screen:
+    """The screen ``view`` names: a ``room``'s door, the overview, or the setup as on a first start."""
+    if view == "setup":
+        return SetupScreen(programme)
+    if view == "overview":
+        from .overview import OverviewScreen
+
+        return OverviewScreen(programme, languages)
+    if not room:
+        raise UsageError("say which screen: --room ROOM or --overview")
+    from .door import DoorScreen
+
+    return DoorScreen(programme, resolve_room(programme, room), languages)
+
+
+class ScreenSwitcher(QObject):
+    """Decides the running kiosk's screen: the setup, then the technician's choice.
+
+    The screen the setup covers stays built, so Escape puts it back as it was.
+    """
+
+    # A setup left open by a technician who walked away goes back to the room after this long.
+    IDLE_MS = 120_000
+
+    def __init__(
+        self,
+        config: Config,
+        rehearsal: bool = False,
+        environ: Mapping[str, str] = os.environ,
+        build: Callable[..., Screen] = make_screen,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.config = config
+        self.view = config.view
+        self.room = config.room
+        self.rehearsal = rehearsal
+        self.environ = environ
+        self.build = build
+        self.kiosk = None  # the RunningKiosk, once attached
+        self.lockdown = None
+        self.behind_setup = None  # the screen the open setup covers
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.timeout.connect(self._walked_away)
+
+    def needs_setup(self) -> bool:
+        """A door without a room: the first start of a device nobody has set up yet."""
+        return self.view == "door" and not self.room
+
+    def first_screen(self, programme: Programme) -> Screen:
+        """The screen to start with: the setup on a first start, else the configured one."""
+        if self.needs_setup():
+            return self._setup(programme, behind=None)
+        return self._screen(programme, self.view, self.room)
+
+    def attach(self, kiosk, lockdown=None) -> None:
+        """Decide ``kiosk``'s screen from now on; ``lockdown``'s setup chord opens the setup."""
+        self.kiosk, self.lockdown = kiosk, lockdown
+        if lockdown is not None:
+            lockdown.setup_requested.connect(self.open_setup)
+        if isinstance(kiosk.screen, SetupScreen):
+            self._opened(kiosk.screen)
+
+    @property
+    def shown(self) -> Screen:
+        return self.kiosk.screen
+
+    def open_setup(self) -> None:
+        if isinstance(self.shown, SetupScreen):
+            return
+        setup = self._setup(self.shown.programme, behind=self.shown)
+        self.behind_setup = self.shown
+        self._put(setup)
+        self._opened(setup)
+
+    def _setup(self, programme: Programme, behind: Screen | None) -> SetupScreen:
+        setup = SetupScreen(
+            programme,
+            pin=self.config.setup_pin,
+            current=None if self.needs_setup() else (self.view, self.room),
+            cancellable=behind is not None,
+            note=self._overridden(),
+            setup_chord=self.config.setup_chord,
+        )
+        setup.bridge.rotation = self.config.rotation
+        return setup
+
+    def _overridden(self) -> Both | None:
+        """Which layer above the user's file will set the screen again at the next start, if any."""
+        above = [
+            self.config.origins[key]
+            for key in ("view", "room")
+            if LAYERS.index(self.config.layer(key)) > LAYERS.index("user")
+        ]
+        if not above:
+            return None
+        return both("overridden", prefix="⚠ ", origins=", ".join(dict.fromkeys(above)))
+
+    def _opened(self, setup: SetupScreen) -> None:
+        # Queued: a tap is still being delivered to an item of the setup's scene, which the switch deletes.
+        setup.chosen.connect(self._chosen, Qt.ConnectionType.QueuedConnection)
+        setup.left.connect(self._leave, Qt.ConnectionType.QueuedConnection)
+        setup.touched.connect(self._still_there)
+        if self.lockdown is not None:
+            self.lockdown.open_setup(setup.key_event)
+        self._still_there()
+
+    def _still_there(self) -> None:
+        if self.behind_setup is not None:
+            self.idle.start(self.IDLE_MS)
+
+    def _walked_away(self) -> None:
+        if isinstance(self.shown, SetupScreen):
+            self._leave()
+
+    def _chosen(self, view: str, room: str) -> None:
+        setup = self.shown
+        try:
+            screen = self._screen(setup.programme, view, room or None)
+        except Exception as err:  # whatever goes wrong, the setup stays up and says why
+            log.error("the %s screen could not be built: %s", view, err)
+            setup.bridge.set(**fields_of(note=both("cannot_show", prefix="⚠ ", why=str(err))))
+            return
+        self._save(view, room or None, setup.programme)
+        self.view = view
+        if view == "door":
+            self.room = room
+        dropped, self.behind_setup = self.behind_setup, None
+        self._close_setup()
+        self._put(screen)
+        if dropped is not None:
+            dropped.bridge.deleteLater()
+
+    def _save(self, view: str, room: str | None, programme: Programme) -> None:
+        try:
+            if room:
+                save_user_setting("room", room, self.environ, programme)
+            path = save_user_setting("view", view, self.environ, programme)
+        except (OSError, ValueError) as err:
+            # The screen still changes now: a device that cannot write its file must still show the room.
+            log.error("could not save the choice (%s %s): %s; it holds until the next start", view, room, err)
+        else:
+            log.info("saved %s %s in %s", view, room or "", path)
+
+    def _leave(self) -> None:
+        """Back to the screen the setup covered, unchanged (brought up to date with the programme)."""
+        behind, self.behind_setup = self.behind_setup, None
+        if behind is None:
+            return
+        self._close_setup()
+        self._put(behind)
+
+    def _close_setup(self) -> None:
+        self.idle.stop()
+        if self.lockdown is not None:
+            self.lockdown.close_setup()
+
+    def _screen(self, programme: Programme, view: str, room: str | None) -> Screen:
+        screen = self.build(programme, view, room, self.config.languages)
+        screen.bridge.set(
+            rehearsal=self.rehearsal, reducedMotion=self.config.reduced_motion, rotation=self.config.rotation
+        )
+        return screen
+
+    def _put(self, screen: Screen) -> None:
+        old = self.kiosk.put(screen)
+        if isinstance(old, SetupScreen):
+            old.bridge.deleteLater()

@@ -1,0 +1,126 @@
+"""The running kiosk keeps its clock going and tells systemd it is alive only while it is (issue 13.1)."""
+
+from __future__ import annotations
+
+import logging
+import socket
+
+import pytest
+
+from kiosk.clock import FakeClock
+from kiosk.qt.door import DoorScreen
+from kiosk.qt.live import LiveProgramme
+from kiosk.qt.running import RunningKiosk
+from kiosk.qt.ticker import LATE_SECONDS, RETRY_SECONDS, Ticker
+
+from .conftest import ROOT, at
+
+
+class Monotonic:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def failing_show(screen, failures: list[int]):
+    """Make ``screen.show`` raise while ``failures[0]`` > 0 (as a vanished room once did)."""
+    shown = screen.show
+
+    def show(at, beat=None):
+        if failures[0] > 0:
+            failures[0] -= 1
+            raise KeyError("salle-ix")
+        shown(at, beat)
+
+    screen.show = show
+
+
+def test_a_tick_that_fails_is_logged_and_the_ticker_tries_again(programme, caplog):
+    screen = DoorScreen(programme, "salle-i")
+    failures = [2]
+    failing_show(screen, failures)
+    clock = FakeClock(at(programme, "10:30"))
+    mono = Monotonic()
+    ticker = Ticker(clock, screen, realtime=lambda: 0.0, monotonic=mono)
+    with caplog.at_level(logging.ERROR, logger="kiosk"):
+        ticker.tick()
+    assert "the screen could not be updated (1 in a row)" in caplog.text
+    assert "KeyError: 'salle-ix'" in caplog.text
+    # Re-armed, soon: the clock does not stop on one bad tick.
+    assert ticker.timer.isActive() and ticker.next_wake_seconds == RETRY_SECONDS
+    assert not ticker.alive()
+    ticker.tick()
+    assert ticker.failures == 2 and ticker.timer.isActive()
+    ticker.tick()  # the cause went away: ticks are real again
+    assert ticker.failures == 0 and ticker.alive()
+    assert screen.bridge.pages[0].clock == "10:30"
+    ticker.stop()
+
+
+@pytest.fixture
+def systemd_socket(tmp_path, monkeypatch):
+    """A real notify socket, as systemd gives one, with a watchdog of 30 s (pings every 15 s)."""
+    path = tmp_path / "notify"
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    sock.bind(str(path))
+    sock.setblocking(False)
+    monkeypatch.setenv("NOTIFY_SOCKET", str(path))
+    monkeypatch.setenv("WATCHDOG_USEC", "30000000")
+    monkeypatch.delenv("WATCHDOG_PID", raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # the last good copy, kept here
+    yield sock
+    sock.close()
+
+
+def received(sock: socket.socket) -> list[str]:
+    messages = []
+    while True:
+        try:
+            messages.append(sock.recv(4096).decode())
+        except BlockingIOError:
+            return messages
+
+
+def test_the_watchdog_is_told_only_while_ticks_really_happen(programme, tmp_path, systemd_socket, caplog):
+    path = tmp_path / "programme.yaml"
+    path.write_bytes((ROOT / "programme.yaml").read_bytes())
+    live = LiveProgramme(str(path))
+    live.start()
+    screen = DoorScreen(live.programme, "salle-i")
+    mono = Monotonic()
+    clock = FakeClock(at(programme, "10:30:00"))
+    kiosk = RunningKiosk(live, screen, clock, realtime=lambda: 0.0, monotonic=mono)
+    kiosk.start()
+    assert kiosk.watchdog.interval() == 15_000
+    kiosk.watchdog.timeout.emit()
+    assert received(systemd_socket) == ["WATCHDOG=1"]
+
+    # The clock stops (the timer never fires again): once the next tick is overdue, no more pings,
+    # so systemd restarts the screen within WatchdogSec.
+    kiosk.ticker.stop()
+    mono.now += kiosk.ticker.next_wake_seconds + LATE_SECONDS / 2
+    kiosk.watchdog.timeout.emit()
+    assert received(systemd_socket) == ["WATCHDOG=1"]  # late, but within the grace
+    mono.now += LATE_SECONDS
+    with caplog.at_level(logging.ERROR, logger="kiosk"):
+        kiosk.watchdog.timeout.emit()
+        kiosk.watchdog.timeout.emit()
+    assert received(systemd_socket) == []
+    assert caplog.text.count("the screen has stopped") == 1
+
+    # Ticks that fail are no ticks either.
+    failures = [10]
+    failing_show(screen, failures)
+    kiosk.ticker.tick()
+    mono.now += 60
+    kiosk.watchdog.timeout.emit()
+    assert received(systemd_socket) == []
+
+    # Back to real ticks: pings again.
+    failures[0] = 0
+    kiosk.ticker.tick()
+    kiosk.watchdog.timeout.emit()
+    assert received(systemd_socket) == ["WATCHDOG=1"]
+    kiosk.ticker.stop()
