@@ -139,7 +139,14 @@ KEYS: tuple[Key, ...] = (
         nullable=True,
         flag=True,
     ),
-    Key("rotation", Rotation(), 0, "degrees clockwise, for a screen mounted on its side", flag=True),
+    Key(
+        "rotation",
+        Rotation(),
+        0,
+        "where the panel's top edge is, for a screen mounted on its side (left: turned a quarter "
+        "counter-clockwise; also 0, 90, 180, 270, the picture's clockwise turn: top 0, left 90)",
+        flag=True,
+    ),
     Key(
         "programme",
         ProgrammeSource(),

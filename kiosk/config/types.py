@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from ..languages import is_language_tag
@@ -137,18 +137,29 @@ class Seconds(Type):
 
 
 class Rotation(Type):
-    choices = (0, 90, 180, 270)
-    kind = " | ".join(str(c) for c in choices)
+    """How the panel hangs, named by where its top edge ends up; read as the turn the picture takes.
+
+    A landscape panel turned a quarter counter-clockwise (its top edge on the left) stands in
+    portrait, and the picture turns a quarter clockwise (90°) to stand upright on it. The numbers
+    0, 90, 180, 270 are that turn of the picture, clockwise, as before the edges had names.
+    """
+
+    edges: ClassVar[dict[str, int]] = {"top": 0, "left": 90, "bottom": 180, "right": 270}
+    kind = "top | left | right | bottom"
 
     def read(self, raw: Any, ctx: Context) -> int:
         if isinstance(raw, int) and not isinstance(raw, bool):
-            number = raw
+            text = str(raw)
         else:
-            text = scalar(raw, "0, 90, 180 or 270")
-            number = int(text) if text.isdigit() else None
-        if number not in self.choices:
-            raise ValueError(f"{describe(raw)} is not one of 0, 90, 180, 270 (degrees, clockwise)")
-        return number
+            text = scalar(raw, "top, left, right or bottom").casefold()
+        if text in self.edges:
+            return self.edges[text]
+        if text.isdigit() and int(text) in self.edges.values():
+            return int(text)
+        raise ValueError(
+            f"{describe(raw)} is not one of top, left, right, bottom (where the panel's top edge is), "
+            "nor 0, 90, 180, 270 (the picture's turn, clockwise)"
+        )
 
 
 class Boolean(Type):

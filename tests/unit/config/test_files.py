@@ -57,7 +57,7 @@ def test_an_unknown_key_with_nothing_close_lists_the_keys(device):
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("rotation: 45", "rotation: '45' is not one of 0, 90, 180, 270 (degrees, clockwise)"),
+        ("rotation: 45", "rotation: '45' is not one of top, left, right, bottom (where the panel's top"),
         ("view: overveiw", "view: 'overveiw' is not one of door, overview; did you mean 'overview'?"),
         ("language_period: ten", "language_period: expected a number of seconds, more than 0; found 'ten'"),
         ("language_period: 0", "language_period: 0 is too small: expected a number of seconds, more than 0"),

@@ -120,7 +120,7 @@ def test_a_relative_programme_is_saved_as_an_absolute_path(device, tmp_path, mon
 @pytest.mark.parametrize(
     ("key", "value", "message"),
     [
-        ("rotation", 45, "is not one of 0, 90, 180, 270"),
+        ("rotation", 45, "is not one of top, left, right, bottom"),
         ("rom", "salle-i", "unknown key 'rom'; did you mean 'room'?"),
         ("room", "salle 42", "unknown room 'salle 42'"),
         ("view", None, "expected door | overview, found nothing"),
