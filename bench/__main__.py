@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import report, scenarios
+from . import commands, report, scenarios
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,8 +50,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     p.add_argument("--soak-language-period", type=float, default=1.0, metavar="S", help="(1)")
     p.add_argument(
+        "--command-runs", type=int, default=5, metavar="N", help="runs of each command on 36c3 (5)"
+    )
+    p.add_argument(
         "--only",
-        choices=["start", "window", "reload", "soak"],
+        choices=["start", "window", "reload", "soak", "commands"],
         action="append",
         help="run only these parts (repeatable); budgets of the others are not checked",
     )
@@ -63,7 +66,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    parts = args.only or ["start", "window", "reload", "soak"]
+    parts = args.only or ["start", "window", "reload", "soak", "commands"]
     workdir = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
     setup = scenarios.Setup(workdir, args.size, args.programme.resolve())
     platform_name = os.environ.get("QT_QPA_PLATFORM", "offscreen")
@@ -99,6 +102,13 @@ def main(argv: list[str] | None = None) -> int:
                     args.soak_pace,
                     args.soak_language_period,
                 )
+            elif part == "commands":
+                try:
+                    results["commands"] = commands.commands(
+                        workdir, setup.source_programme, args.command_runs
+                    )
+                except commands.Unavailable as err:
+                    results["commands"] = {"available": False, "reason": str(err)}
             print(f"  {part}: {time.time() - began:.0f} s", file=sys.stderr, flush=True)
     except scenarios.Failed as err:
         print(f"kiosk bench: {err}", file=sys.stderr)

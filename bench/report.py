@@ -10,6 +10,8 @@ RELOAD_P95_MS = 300.0  # atomic save → new state shown, 95th percentile
 SOAK_GROWTH_KIB = 2_000_000 / 1024  # resident memory growth over the soak: 2 MB (1.91 MiB)
 SOAK_DAYS = 7.0  # the soak must cover at least this much rehearsal time…
 SOAK_RELOADS = 1000  # …and this many reloads
+STATE_RATIO = 2.0  # `kiosk state` on the 36c3 programme ≤ 2 × on the UNESCO day (issue 15)
+VALIDATE_S = 1.0  # `kiosk validate` of the 36c3 programme ≤ 1 s on the machine of the table's header
 
 
 @dataclass
@@ -213,7 +215,53 @@ def rows_and_budgets(results: dict) -> tuple[list[Row], list[Budget]]:
                 growth is not None and growth <= SOAK_GROWTH_KIB,
             )
         )
+    rows_and_budgets_of_commands(results.get("commands"), rows, budgets)
     return rows, budgets
+
+
+def rows_and_budgets_of_commands(figures: dict | None, rows: list[Row], budgets: list[Budget]) -> None:
+    """`kiosk state` and `validate` on the 36c3 programme, against `kiosk state` on the UNESCO day."""
+    if not figures:
+        return
+    if figures.get("available") is False:
+        rows.append(Row("kiosk state / validate, 36c3 programme", "not available: " + figures["reason"]))
+        budgets.append(Budget("kiosk state / validate, 36c3 programme", "not measured", False))
+        return
+    unesco, state, validate = figures["state_unesco"], figures["state_36c3"], figures["validate_36c3"]
+
+    def seconds(values: dict, key: str = "wall_median_s") -> str:
+        return ms(values[key] * 1000)
+
+    runs = figures["runs"]
+    rows += [
+        Row(
+            f"kiosk state, one room: 36c3 vs UNESCO (median of {runs})",
+            seconds(state),
+            "—",
+            ratio(state["wall_median_s"], unesco["wall_median_s"]),
+        ),
+        Row("  the same, CPU time", seconds(state, "cpu_median_s"), "—", "—"),
+        Row("  the same, first run (no cache)", seconds(state, "first_wall_s"), "—", "—"),
+        Row("  UNESCO day: wall / CPU", f"{seconds(unesco)} / {seconds(unesco, 'cpu_median_s')}"),
+        Row(f"kiosk validate, 36c3 (median of {runs})", seconds(validate)),
+        Row("  the same, CPU time", seconds(validate, "cpu_median_s")),
+        Row("  the same, first run (no cache)", seconds(validate, "first_wall_s")),
+    ]
+    measured = state["wall_median_s"] / unesco["wall_median_s"]
+    budgets.append(
+        Budget(
+            f"kiosk state on 36c3 ≤ {STATE_RATIO:g}× on the UNESCO day",
+            f"{measured:.2f}×",
+            measured <= STATE_RATIO,
+        )
+    )
+    budgets.append(
+        Budget(
+            f"kiosk validate on 36c3 ≤ {VALIDATE_S:g} s",
+            seconds(validate),
+            validate["wall_median_s"] <= VALIDATE_S,
+        )
+    )
 
 
 def table(rows: list[Row]) -> str:

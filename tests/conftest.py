@@ -11,6 +11,9 @@ os.environ["TZ"] = "UTC"
 os.environ.pop("KIOSK_NOTICES", None)
 # Notices of a programme from a URL or the bundled one live in the state folder: never the developer's.
 os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="kiosk-test-state-")
+# Checked programmes are cached by content under $XDG_CACHE_HOME (kiosk/programme/cache.py): the suite and
+# the commands it starts keep theirs in a folder of their own, never in the user's.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="kiosk-tests-cache-")
 
 import pytest
 
