@@ -4,12 +4,13 @@ A compiler's cache (ccache) for the programme: `kiosk state`, `validate`, `rende
 the first read the file, find the entry made from the same bytes by the same kiosk, and unpickle the
 frozen Programme (the 36c3 programme: 0.02 s instead of 0.35 s). Qt-free.
 
-Kept in $XDG_CACHE_HOME/kiosk/programmes (default ~/.cache/kiosk/programmes), one entry per programme
-source, replaced when the file changes. An entry holds the source's own bytes, compared whole before it
-is used (no digest to collide, and no OpenSSL in a running kiosk for one); a fingerprint of the kiosk
-that wrote it (its version, Python's, the source of the modules that read and check a programme); and
-the tz database files the programme's zone was read from. Anything that does not match, or cannot be
-read, is ignored and the entry rebuilt: the cache can only make a load faster, never change its result.
+Kept in programmes/ of the user's cache folder (kiosk.folders: $XDG_CACHE_HOME/kiosk, else
+~/.cache/kiosk), one entry per programme source, replaced when the file changes. An entry holds the
+source's own bytes, compared whole before it is used (no digest to collide, and no OpenSSL in a running
+kiosk for one); a fingerprint of the kiosk that wrote it (its version, Python's, the source of the
+modules that read and check a programme); and the tz database files the programme's zone was read from.
+Anything that does not match, or cannot be read, is ignored and the entry rebuilt: the cache can only
+make a load faster, never change its result.
 
 Why unpickling an entry is trusted: the folder is kiosk's own, made 0700 by kiosk; an entry is read only
 when the folder and the file belong to the user kiosk runs as and no one else can write them, so
@@ -27,10 +28,9 @@ import stat
 import sys
 import zlib
 import zoneinfo
-from collections.abc import Mapping
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, folders
 from ..atomic import write_atomically
 from . import model
 
@@ -49,21 +49,22 @@ _ALLOWED = (
 _fingerprint: str | None = None
 
 
-def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
-    base = environ.get("XDG_CACHE_HOME") or str(Path(environ.get("HOME", "~")).expanduser() / ".cache")
-    return Path(base) / "kiosk" / "programmes"
+def entry_path(name: str) -> Path | None:
+    """One entry per programme source; the name itself is compared inside, so a clash is only a miss.
+
+    None without a home to keep it in.
+    """
+    folder = folders.cache_dir()
+    if folder is None:
+        return None
+    return folder / "programmes" / f"{zlib.crc32(name.encode('utf-8', 'surrogatepass')):08x}.pickle"
 
 
-def entry_path(name: str, environ: Mapping[str, str] = os.environ) -> Path:
-    """One entry per programme source; the name itself is compared inside, so a clash is only a miss."""
-    return cache_dir(environ) / f"{zlib.crc32(name.encode('utf-8', 'surrogatepass')):08x}.pickle"
-
-
-def lookup(data: bytes, name: str, environ: Mapping[str, str] = os.environ) -> model.Programme | None:
+def lookup(data: bytes, name: str) -> model.Programme | None:
     """The programme an earlier load made from exactly ``data`` under ``name``, or None."""
-    path = entry_path(name, environ)
+    path = entry_path(name)
     try:
-        if not (_own(path.parent) and _own(path)):
+        if path is None or not (_own(path.parent) and _own(path)):
             return None
         blob = path.read_bytes()
         if not blob.startswith(_MAGIC):
@@ -84,11 +85,11 @@ def lookup(data: bytes, name: str, environ: Mapping[str, str] = os.environ) -> m
     return programme
 
 
-def store(
-    data: bytes, name: str, programme: model.Programme, environ: Mapping[str, str] = os.environ
-) -> None:
+def store(data: bytes, name: str, programme: model.Programme) -> None:
     """Keep ``programme`` as what ``data`` loads to; a disk that refuses only costs the next load time."""
-    path = entry_path(name, environ)
+    path = entry_path(name)
+    if path is None:
+        return
     entry = (_kiosk_fingerprint(), name, bytes(data), _zone_files(programme.event.timezone), programme)
     with contextlib.suppress(OSError, pickle.PicklingError):
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -22,7 +22,8 @@ def tree(node: yaml.Node | None) -> object:
     """Everything a node holds that the checkers read, its marks included."""
     if node is None:
         return None
-    marks = (node.start_mark.line, node.start_mark.column, node.end_mark.line, node.end_mark.column)
+    start, end = node.start_mark, node.end_mark
+    marks = (start.line, start.column, start.index, end.line, end.column, end.index)
     if isinstance(node, yaml.ScalarNode):
         return ("scalar", node.tag, node.value, node.style, marks)
     if isinstance(node, yaml.SequenceNode):
