@@ -13,7 +13,6 @@ from ..config import config_from_args
 from ..errors import UsageError
 from ..notices import load_notices
 from ..notices.json import room_state_json
-from ..notices.place import add_notices_option, notices_source
 from ..programme import Programme
 from ..programme.load import read_file
 from ..sources import check_any, read_any
@@ -37,7 +36,11 @@ def add_programme_commands(command) -> None:
         metavar="WHEN",
         help="ISO 8601 instant; without offset, in the programme's time zone (repeatable)",
     )
-    add_notices_option(p)
+    p.add_argument(
+        "--notices",
+        metavar="FILE",
+        help="the notices file (default: $KIOSK_NOTICES, else beside the programme)",
+    )
 
     p = command(
         "validate", "check a programme; exit 0 when usable (warnings printed), 1 when not", cmd_validate
@@ -65,12 +68,12 @@ def cmd_rooms(args: argparse.Namespace) -> int:
 
 
 def cmd_state(args: argparse.Namespace) -> int:
-    source = config_from_args(args).programme_source
-    programme = read_any(source)
+    config = config_from_args(args)
+    programme = read_any(config.programme_source)
     wanted = {schedule.resolve_room(programme, q) for q in args.room or ()}
     rooms = [r.id for r in programme.rooms if not wanted or r.id in wanted]  # programme order, once each
     instants = [_when(text, programme) for text in args.at]
-    notices = load_notices(notices_source(args.notices, source), programme)
+    notices = load_notices(config.notices_source, programme)
     for at in instants:
         for room_id in rooms:
             print(json.dumps(room_state_json(programme, notices, room_id, at), ensure_ascii=False))

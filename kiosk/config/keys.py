@@ -157,6 +157,15 @@ KEYS: tuple[Key, ...] = (
         flag=True,
     ),
     Key(
+        "notices",
+        ProgrammeSource(),
+        None,
+        "the notices file (full rooms, delays, moves…); a relative path is read from the configuration "
+        "file's folder (null: notices.yaml beside the programme)",
+        nullable=True,
+        flag=True,
+    ),
+    Key(
         "programme_refresh",
         Seconds(5, ", to spare the server"),
         60,

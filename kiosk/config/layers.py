@@ -76,6 +76,13 @@ class Config:
         """The programme to read: the configured one, else the one bundled with kiosk."""
         return self.values["programme"] or str(bundled_programme())
 
+    @property
+    def notices_source(self) -> str:
+        """The notices to read: the configured file or URL, else notices.yaml beside the programme."""
+        from ..notices.place import default_notices
+
+        return self.values["notices"] or default_notices(self.programme_source)
+
     def with_programme(self, programme: Programme) -> Config:
         """The same sources checked against ``programme``: room and languages normalised, or fallen back."""
         return _resolve(self._candidates, self._issues, self.files, programme)

@@ -58,5 +58,5 @@ def room_state_json(programme: Programme, notices, room_id: str, at) -> dict:
         "status": state.status,
         "current": [session_json(s, applied, languages) for s in state.current],
         "next": session_json(state.next, applied, languages) if state.next else None,
-        "notices": [notice_json(n, applied.programme, room_id) for n in applied.for_room(room_id)],
+        "notices": [notice_json(n, programme, room_id) for n in applied.for_room(room_id)],
     }

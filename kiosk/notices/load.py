@@ -171,7 +171,7 @@ class _NoticeChecker(ProgrammeChecker):
         fields = self.mapping(node, path, _COMMON | _FIELDS.get(kind or "", {}))
         if fields is None or kind is None or "id" not in fields:
             return None
-        before = len(self.problems)
+        before = self._errors()
         marks = {key: (n.start_mark.line + 1, n.start_mark.column + 1) for key, n in fields.items()}
         notice_id = self.identifier(fields["id"], f"{path}.id")
         session = self.optional(fields, "session", lambda n: self._session_ref(n, f"{path}.session"), None)
@@ -196,7 +196,7 @@ class _NoticeChecker(ProgrammeChecker):
         to = self.optional(fields, "to", lambda n: self._room_ref(n, f"{path}.to"), None)
         level = self.optional(fields, "level", lambda n: self.choice(n, f"{path}.level", LEVELS), "info")
         minutes = self.optional(fields, "minutes", lambda n: self._minutes(n, f"{path}.minutes"), 0)
-        if len(self.problems) > before or notice_id is None:
+        if self._errors() > before or notice_id is None:
             return None
 
         if kind == FULL and not rooms:
@@ -241,7 +241,10 @@ class _NoticeChecker(ProgrammeChecker):
         )
         if kind == DELAY and rooms:
             self._check_delay(notice, fields["minutes"], f"{path}.minutes")
-        return notice if len(self.problems) == before else None
+        return notice if self._errors() == before else None
+
+    def _errors(self) -> int:
+        return sum(not p.warning for p in self.problems)
 
     # -- fields ----------------------------------------------------------------------------------
     def _room_ref(self, node: yaml.Node, path: str) -> str | None:

@@ -17,9 +17,9 @@ NNBSP = "\u202f"
 WORDS: dict[str, dict[str, str]] = {
     "fr": {
         "full": "Salle complète",
-        "full_overflow": "Salle complète — suivez la session en {room}",
+        "full_text": "Merci de ne plus entrer dans cette salle",
+        "full_overflow": "Suivez la session en {room}",
         "overflow_here": "Retransmission de {room} (salle complète)",
-        "go_instead": "Suivez la session en {room}",
         "same_kind_now": "Aussi en cours{nnbsp}: {rooms}",
         "delay": "Retard de {minutes}\u00a0min",
         "delay_detail": "Les sessions de cette salle commencent {minutes}\u00a0min plus tard",
@@ -36,9 +36,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "en": {
         "full": "Room full",
-        "full_overflow": "Room full — follow the session in {room}",
+        "full_text": "Please do not enter this room",
+        "full_overflow": "Follow the session in {room}",
         "overflow_here": "Live from {room} (room full)",
-        "go_instead": "Follow the session in {room}",
         "same_kind_now": "Also on now: {rooms}",
         "delay": "Running {minutes}\u00a0min late",
         "delay_detail": "Sessions in this room start {minutes}\u00a0min later",
@@ -79,7 +79,8 @@ def label(notice: Notice, lang: str) -> str:
 def text(notice: Notice, programme: Programme, lang: str, room_id: str | None = None) -> str:
     """The notice in ``lang``: its own text when the file gives one, else words made from its kind.
 
-    ``room_id`` is the door that shows it (a moved session reads differently at either end).
+    ``programme`` is the printed one (a cancelled session is still in it); ``room_id`` is the door that
+    shows it (a moved session reads differently at either end).
     """
     languages = programme.event.languages
     if notice.text:
@@ -92,7 +93,7 @@ def text(notice: Notice, programme: Programme, lang: str, room_id: str | None = 
             if room_id == notice.overflow:
                 return word(lang, "overflow_here", room=room_name(programme, notice.rooms[0], lang))
             return word(lang, "full_overflow", room=room_name(programme, notice.overflow, lang))
-        return word(lang, "full")
+        return word(lang, "full_text")
     if notice.kind == DELAY:
         return word(lang, "delay_detail", minutes=notice.minutes)
     if notice.kind == MOVED and session is not None:

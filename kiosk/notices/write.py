@@ -41,7 +41,12 @@ def notice_fields(notice: Notice) -> dict:
 
 def dump_notices(notices: Notices | tuple[Notice, ...]) -> bytes:
     """The notices file for ``notices`` (UTF-8 YAML), read back to the same notices by parse_notices."""
-    document = {"format": FORMAT_VERSION, "notices": [notice_fields(n) for n in notices]}
+    return dump_fields([notice_fields(n) for n in notices])
+
+
+def dump_fields(notices: list[dict]) -> bytes:
+    """A notices file of notices given as their fields (as notice_fields makes them)."""
+    document = {"format": FORMAT_VERSION, "notices": notices}
     body = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
     return (HEADER + body).encode("utf-8")
 

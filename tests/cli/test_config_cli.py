@@ -65,6 +65,7 @@ def test_json_names_each_keys_value_and_origin(tech):
         "screen",
         "rotation",
         "programme",
+        "notices",
         "programme_refresh",
         "exit_chord",
         "setup_chord",

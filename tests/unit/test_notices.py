@@ -220,7 +220,7 @@ def test_a_full_room_points_to_the_overflow_and_the_rooms_of_the_same_block() ->
     read = notices("  - {id: a, kind: full, room: salle-ix, overflow: salle-viii}\n")
     applied = apply(DAY, read, at("14:10"))
     notice = read.get("a")
-    assert words.text(notice, DAY, "en", "salle-ix") == "Room full — follow the session in Room VIII"
+    assert words.text(notice, DAY, "en", "salle-ix") == "Follow the session in Room VIII"
     assert words.text(notice, DAY, "fr", "salle-viii") == "Retransmission de Salle IX (salle complète)"
     assert words.same_kind_now(applied, notice, "fr") == "Aussi en cours\u202f: Salle VII"
 
@@ -244,3 +244,11 @@ def test_generated_words_exist_in_every_screen_language() -> None:
     assert notices("  - {id: x, kind: emergency, text: Fire}\n").get("x").text == Text.same(
         "Fire", ("fr", "en")
     )
+
+
+def test_a_text_in_one_language_is_a_warning_and_the_notice_stays() -> None:
+    read = notices("  - {id: a, kind: message, text: {fr: Vestiaire fermé}}\n")
+    assert words.text(read.get("a"), DAY, "en") == "Vestiaire fermé"
+    assert problems('  - {id: a, kind: message, text: {fr: x}, from: "15:00", until: "14:00"}\n') == [
+        "notices.yaml:3:65: notices[0].until: the notice ends (14:00) before it starts (15:00)"
+    ]

@@ -33,6 +33,7 @@ def test_the_keys_of_issue_5_are_declared_once_each():
         "screen",
         "rotation",
         "programme",
+        "notices",
         "programme_refresh",
         "exit_chord",
         "setup_chord",
