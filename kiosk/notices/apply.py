@@ -2,7 +2,7 @@
 
 ``apply(programme, notices, at)`` is the one place where notices change what is on: schedule
 queries, `kiosk state`, the status file and every screen ask it, so they all agree. Delays move a
-room's sessions later, a moved session changes room, a cancelled one is taken out (with its parts);
+room's sessions later, a moved session changes room, a cancelled one (with its parts) is marked so;
 the printed programme stays beside it, so screens can show the printed time struck through.
 """
 
@@ -20,21 +20,23 @@ from .model import CANCELLED, DELAY, EMERGENCY, MOVED, Notice
 
 @dataclass(frozen=True)
 class Change:
-    """What notices did to one printed session: new times or room, or cancelled (``shown`` None)."""
+    """What notices did to one printed session: new times, another room, cancelled."""
 
     printed: Session
-    shown: Session | None
+    shown: Session
     notices: tuple[str, ...]  # the ids of the notices that made the change
 
     @property
     def delay_minutes(self) -> int:
-        if self.shown is None:
-            return 0
         return int((self.shown.start - self.printed.start).total_seconds() // 60)
 
     @property
     def moved(self) -> bool:
-        return self.shown is not None and self.shown.room != self.printed.room
+        return self.shown.room != self.printed.room
+
+    @property
+    def cancelled(self) -> bool:
+        return self.shown.cancelled and not self.printed.cancelled
 
 
 @dataclass(frozen=True)
@@ -89,31 +91,17 @@ def apply(programme: Programme, notices: Iterable[Notice], at: dt.datetime) -> A
         if notice.kind == MOVED and notice.session:
             by_id[notice.session] = dataclasses.replace(by_id[notice.session], room=notice.to)
             made_by.setdefault(notice.session, []).append(notice.id)
-    cancelled = set()
     for notice in in_force:
         if notice.kind == CANCELLED and notice.session:
-            gone = {notice.session, *programme.session(notice.session).parts}
-            cancelled |= gone
-            for session_id in gone:
+            # Still listed (struck through, as a session the programme itself cancels), never on.
+            for session_id in (notice.session, *programme.session(notice.session).parts):
+                by_id[session_id] = dataclasses.replace(by_id[session_id], cancelled=True)
                 made_by.setdefault(session_id, []).append(notice.id)
 
-    shown = []
-    for session in by_id.values():
-        if session.id in cancelled:
-            continue
-        if session.parts and any(p in cancelled for p in session.parts):
-            session = dataclasses.replace(
-                session, parts=tuple(p for p in session.parts if p not in cancelled)
-            )
-        shown.append(session)
     order = {s.id: i for i, s in enumerate(programme.sessions)}
-    shown.sort(key=lambda s: (s.start, order[s.id]))
+    shown = sorted(by_id.values(), key=lambda s: (s.start, order[s.id]))
     changes = {
-        session_id: Change(
-            programme.session(session_id),
-            None if session_id in cancelled else by_id[session_id],
-            tuple(ids),
-        )
+        session_id: Change(programme.session(session_id), by_id[session_id], tuple(ids))
         for session_id, ids in made_by.items()
     }
     adjusted = dataclasses.replace(programme, sessions=tuple(shown))

@@ -52,11 +52,10 @@ def room_state_json(programme: Programme, notices, room_id: str, at) -> dict:
     applied = apply(programme, notices, at)
     state = schedule.room_state(applied.programme, room_id, at)
     languages = programme.event.languages
-    return {
-        "at": state.at.isoformat(),
-        "room": state.room.id,
-        "status": state.status,
-        "current": [session_json(s, applied, languages) for s in state.current],
-        "next": session_json(state.next, applied, languages) if state.next else None,
-        "notices": [notice_json(n, programme, room_id) for n in applied.for_room(room_id)],
-    }
+    line = schedule_json.state_json(state, languages)
+    line["current"] = [session_json(s, applied, languages) for s in state.current]
+    line["next"] = session_json(state.next, applied, languages) if state.next else None
+    if state.cancelled:
+        line["cancelled"] = [session_json(s, applied, languages) for s in state.cancelled]
+    line["notices"] = [notice_json(n, programme, room_id) for n in applied.for_room(room_id)]
+    return line

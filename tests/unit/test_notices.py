@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk import schedule
 from kiosk.notices import (
     MAX_NOTICES,
     Notice,
@@ -192,9 +193,10 @@ def test_moved_and_cancelled_change_rooms_and_blocks() -> None:
     applied = apply(DAY, notices(DAY_NOTICES), at("15:55"))
     assert applied.programme.session("workshop-b").room == "salle-i"
     assert applied.changes["workshop-b"].moved
-    assert applied.changes["workshop-c"].shown is None
-    assert "workshop-c" not in {s.id for s in applied.programme.sessions}
-    assert applied.programme.session("workshops").parts == ("workshop-a", "workshop-b")
+    assert applied.changes["workshop-c"].cancelled
+    assert not applied.programme.session("workshop-c").is_on(at("16:00"))
+    state = schedule.room_state(applied.programme, "salle-vii", at("15:55"))
+    assert (state.current, state.next, [s.id for s in state.cancelled]) == ((), None, ["workshop-c"])
 
 
 def test_a_notice_ends_to_the_second() -> None:
