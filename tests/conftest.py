@@ -17,6 +17,8 @@ os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="kiosk-tests-cache-")
 
 import pytest
 
+pytest_plugins = ["tests.broker"]  # the Mosquitto fixtures of the fleet tests
+
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
