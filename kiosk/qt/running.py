@@ -120,12 +120,15 @@ class RunningKiosk(QObject):
         self.screen.programme_error = self.live.error
         self.ticker.tick()
 
+    def status_document(self) -> dict:
+        """What the screen shows, as the status file says it."""
+        screen = self.screen
+        return screen.status(screen.languages[screen.bridge.languageIndex], self.ticker.clock.now())
+
     def write_status(self) -> None:
         if not self.status_file:
             return
-        screen = self.screen
-        data = screen.status(screen.languages[screen.bridge.languageIndex], self.ticker.clock.now())
         try:
-            write_status(self.status_file, data)
+            write_status(self.status_file, self.status_document())
         except OSError as err:
             log.error("cannot write the status file %s: %s", self.status_file, err.strerror)
