@@ -73,6 +73,7 @@ class DeviceLink:
         self.client.on_connect = self._connected
         self.client.on_disconnect = self._disconnected
         self.client.on_message = self._message
+        self.client.on_subscribe = self._subscribed
 
     def start(self) -> None:
         """Connect in the background: returns at once, whether or not the broker is there."""
@@ -113,6 +114,9 @@ class DeviceLink:
         client.publish(topics.online(self.device), online_document(True, now_text()), qos=1, retain=True)
         if self._status is not None:
             client.publish(topics.status(self.device), self._status, qos=1, retain=True)
+
+    def _subscribed(self, client, userdata, mid, reasons, properties) -> None:
+        # Told once the broker has the subscriptions: from now on nothing sent to this screen is missed.
         self._tell(True, "connected")
 
     def _disconnected(self, client, userdata, flags, reason, properties) -> None:

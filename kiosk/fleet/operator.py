@@ -48,10 +48,12 @@ class Session:
         self.client.on_message = self._message
 
     def __enter__(self) -> Session:
+        self.client.connect_timeout = self.timeout
         try:
-            self.client.connect_async(self.settings.host, self.settings.port, keepalive=30)
+            self.client.connect(self.settings.host, self.settings.port, keepalive=30)
         except (OSError, ValueError) as err:
-            raise FleetError(f"cannot reach the fleet broker {self.settings.url}: {err}") from None
+            why = getattr(err, "strerror", None) or str(err)
+            raise FleetError(f"cannot reach the fleet broker {self.settings.url}: {why}") from None
         self.client.loop_start()
         if not self._wait(lambda: self._connack is not None):
             self.client.loop_stop()

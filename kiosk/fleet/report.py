@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ..last_good import sha256
 from .operator import Device
 
 
@@ -35,7 +35,7 @@ def device_status(
         "published": now.isoformat(timespec="seconds"),
         "programme": {
             "source": programme_source,
-            "hash": hashlib.sha256(programme_bytes).hexdigest() if programme_bytes is not None else None,
+            "hash": sha256(programme_bytes).hexdigest() if programme_bytes is not None else None,
             "loaded_at": loaded_at.isoformat(timespec="seconds") if loaded_at else None,
         },
         "notices": notices,
@@ -97,7 +97,8 @@ def showing(status: dict | None) -> str:
     return words
 
 
-def device_line(device: Device, majority: str | None, zone: dt.tzinfo | None, today: dt.date) -> str:
+def device_parts(device: Device, majority: str | None, zone: dt.tzinfo | None, today: dt.date) -> list[str]:
+    """Id, presence, room, what it shows, programme, clock, then errors: the pieces of a line."""
     status = device.status or {}
     if device.online:
         presence = f"online since {_when(device.since, zone, today)}"
@@ -129,7 +130,11 @@ def device_line(device: Device, majority: str | None, zone: dt.tzinfo | None, to
     if error:
         parts.append(f"error: {_text(error, 120)}")
     parts.extend(f"bad message: {_text(p, 80)}" for p in device.problems)
-    return "  ".join(parts)
+    return parts
+
+
+def device_line(device: Device, majority: str | None, zone: dt.tzinfo | None, today: dt.date) -> str:
+    return "  ".join(device_parts(device, majority, zone, today))
 
 
 def status_lines(devices: Mapping[str, Device], zone: dt.tzinfo | None = None) -> list[str]:

@@ -122,3 +122,13 @@ def fleet_settings(values: Mapping[str, Any]) -> FleetSettings | None:
         cert=cert,
         key=key,
     )
+
+
+FLEET_KEYS = ("fleet", "fleet_ca", "fleet_user", "fleet_password_file", "fleet_cert", "fleet_key")
+FLEET_KEYS += ("fleet_prefix", "device")
+
+
+def settings_from_config(config: Any) -> FleetSettings | None:
+    """The fleet settings of a loaded configuration (kiosk.config.Config); None without `fleet:`."""
+    values = getattr(config, "values", {})
+    return fleet_settings({key: values.get(key) for key in FLEET_KEYS})

@@ -22,7 +22,8 @@ from .. import __version__
 from ..atomic import write_atomically
 from ..fleet.client import DeviceLink
 from ..fleet.report import device_status
-from ..fleet.settings import FleetSettings
+from ..fleet.settings import FleetSettings, settings_from_config
+from ..last_good import state_dir
 from ..resources import ui_dir
 from ..timesync import clock_synchronised
 from .bridge import _properties
@@ -36,6 +37,7 @@ HEARTBEAT_MS = 60_000
 IDENTIFY_MS = 15_000
 # What a cleared notices topic (an empty retained message) leaves in the cache: no notices.
 NO_NOTICES = b"format: 1\nnotices: []\n"
+NOTICES_CACHE = "fleet-notices.yaml"  # in the kiosk's state folder, beside the last good programme
 
 
 @QmlElement
@@ -221,3 +223,19 @@ class FleetScreen(QObject):
     def _identified(self) -> None:
         if self.overlay is not None:
             self.overlay.setVisible(False)
+
+
+def start_fleet(config, kiosk, window: QQuickWindow) -> FleetScreen | None:
+    """Put the running kiosk on the bus its configuration names; None (and no network) without `fleet:`."""
+    try:
+        settings = settings_from_config(config)
+        if settings is None:
+            return None
+        fleet = FleetScreen(
+            settings, kiosk, window, state_dir() / NOTICES_CACHE, rotation=config.rotation, parent=window
+        )
+    except (ValueError, OSError) as err:  # a bad key or an unreadable password file: standalone, said why
+        log.error("fleet: %s; the screen runs standalone", err)
+        return None
+    fleet.start()
+    return fleet
