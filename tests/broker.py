@@ -7,6 +7,7 @@ how to install it (CI installs it, and fails on a skip).
 
 from __future__ import annotations
 
+import gc
 import getpass
 import os
 import shutil
@@ -140,6 +141,9 @@ class Broker:
 def _need_mosquitto() -> None:
     if not MOSQUITTO:
         pytest.skip(INSTALL)
+    # Earlier tests' unreachable Qt objects are collected now, on the main thread: left to Python's
+    # collector, they could be destroyed on paho's thread, and a file watcher's notifier must not be.
+    gc.collect()
 
 
 @pytest.fixture

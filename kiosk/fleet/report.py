@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from ..last_good import sha256
 from .operator import Device
 
 
@@ -35,7 +35,7 @@ def device_status(
         "published": now.isoformat(timespec="seconds"),
         "programme": {
             "source": programme_source,
-            "hash": sha256(programme_bytes).hexdigest() if programme_bytes is not None else None,
+            "hash": hashlib.sha256(programme_bytes).hexdigest() if programme_bytes is not None else None,
             "loaded_at": loaded_at.isoformat(timespec="seconds") if loaded_at else None,
         },
         "notices": notices,

@@ -172,3 +172,20 @@ class DeviceSetup(
     erased = Signal()
     pinEntered = Signal()
     cancelRequested = Signal()
+
+
+@QmlElement
+@QmlUncreatable("made by kiosk, not by QML")
+class IdentifySign(
+    _properties(
+        "IdentifySignProperties",
+        {
+            "device": (str, ""),
+            "room": (str, ""),
+            "address": (str, ""),
+            "version": (str, ""),
+            "rotation": (int, 0),
+        },
+    )
+):
+    """Who this box is, large over its screen when a technician asks on the fleet bus (Identify.qml)."""

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer, QUrl, Signal
-from PySide6.QtQml import QmlElement, QmlUncreatable, QQmlComponent
+from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from .. import __version__
@@ -26,35 +26,15 @@ from ..fleet.settings import FleetSettings, settings_from_config
 from ..last_good import state_dir
 from ..resources import ui_dir
 from ..timesync import clock_synchronised
-from .bridge import _properties
+from .bridge import IdentifySign
 
 log = logging.getLogger("kiosk")
-
-QML_IMPORT_NAME = "Kiosk"
-QML_IMPORT_MAJOR_VERSION = 1
 
 HEARTBEAT_MS = 60_000
 IDENTIFY_MS = 15_000
 # What a cleared notices topic (an empty retained message) leaves in the cache: no notices.
 NO_NOTICES = b"format: 1\nnotices: []\n"
 NOTICES_CACHE = "fleet-notices.yaml"  # in the kiosk's state folder, beside the last good programme
-
-
-@QmlElement
-@QmlUncreatable("made by kiosk, not by QML")
-class IdentifySign(
-    _properties(
-        "IdentifySignProperties",
-        {
-            "device": (str, ""),
-            "room": (str, ""),
-            "address": (str, ""),
-            "version": (str, ""),
-            "rotation": (int, 0),
-        },
-    )
-):
-    """Who this box is, large on screen for a technician looking for it."""
 
 
 class FleetScreen(QObject):

@@ -11,6 +11,7 @@ import shutil
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickItem
 
@@ -96,6 +97,10 @@ def running(tmp_path, show, qtbot, monkeypatch):
     for r in made:
         r.fleet.stop()
         r.kiosk.ticker.stop()
+        # Deleted here, on the GUI thread: left to Python's collector they could go on any thread
+        # (paho's, in a later test), and a file watcher's socket notifier must not.
+        for obj in (r.fleet, r.kiosk, r.live):
+            shiboken6.delete(obj)
 
 
 def test_the_status_tells_who_and_what(broker, running, qtbot):
