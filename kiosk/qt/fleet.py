@@ -23,7 +23,7 @@ from ..atomic import write_atomically
 from ..fleet.client import DeviceLink
 from ..fleet.report import device_status
 from ..fleet.settings import FleetSettings, settings_from_config
-from ..last_good import state_dir
+from ..folders import state_dir
 from ..resources import ui_dir
 from ..timesync import clock_synchronised
 from .bridge import IdentifySign
@@ -211,8 +211,11 @@ def start_fleet(config, kiosk, window: QQuickWindow) -> FleetScreen | None:
         settings = settings_from_config(config)
         if settings is None:
             return None
+        folder = state_dir()
+        if folder is None:
+            raise ValueError("no home folder to keep the fleet's notices in")
         fleet = FleetScreen(
-            settings, kiosk, window, state_dir() / NOTICES_CACHE, rotation=config.rotation, parent=window
+            settings, kiosk, window, folder / NOTICES_CACHE, rotation=config.rotation, parent=window
         )
     except (ValueError, OSError) as err:  # a bad key or an unreadable password file: standalone, said why
         log.error("fleet: %s; the screen runs standalone", err)
