@@ -8,6 +8,8 @@ followed at the next wake-up.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 import time
 from collections.abc import Callable
 from typing import Protocol
@@ -32,21 +34,43 @@ class SystemClock:
         return dt.datetime.now(UTC)
 
 
+# A rehearsal replays an event: it starts in these years and runs at most this fast (an hour of the
+# day in 36 ms), so that no clock arithmetic ever leaves Python's datetime range (year 9999).
+REHEARSAL_YEARS = (1970, 2999)
+MAX_SPEED = 100_000
+_LONGEST_REHEARSAL = 1000 * 365 * 86_400.0  # seconds
+
+
+def check_rehearsal(start: dt.datetime, speed: float) -> None:
+    """ValueError, in one line, when a rehearsal cannot start at ``start`` or run at ``speed``."""
+    check_speed(speed)
+    first, last = REHEARSAL_YEARS
+    if not first <= start.year <= last:
+        raise ValueError(f"{start:%Y-%m-%d}: a rehearsal starts between the years {first} and {last}")
+
+
+def check_speed(speed: float) -> None:
+    if not (math.isfinite(speed) and 0 < speed <= MAX_SPEED):
+        raise ValueError(
+            f"{speed:g} is not a rehearsal speed: more than 0 and at most {MAX_SPEED} (60: a minute a second)"
+        )
+
+
 class RehearsalClock:
     """A clock that starts at a chosen instant and runs ``speed`` times faster than real time."""
 
     def __init__(self, start: dt.datetime, speed: float = 1.0, real: Callable[[], float] = time.monotonic):
         if start.tzinfo is None:
             raise ValueError("a rehearsal starts at a timezone-aware instant")
-        if not speed > 0:
-            raise ValueError("speed must be positive")
+        check_rehearsal(start, speed)
         self.start = start
         self.speed = float(speed)
         self._real = real
         self._origin = real()
 
     def now(self) -> dt.datetime:
-        return _later(self.start, dt.timedelta(seconds=(self._real() - self._origin) * self.speed))
+        elapsed = min((self._real() - self._origin) * self.speed, _LONGEST_REHEARSAL)
+        return _later(self.start, dt.timedelta(seconds=elapsed))
 
 
 class FakeClock:
@@ -81,14 +105,36 @@ def parse_iso(text: str) -> dt.datetime:
         return dateparser.isoparse(text)
 
 
-def parse_when(text: str, zone: dt.tzinfo) -> dt.datetime:
-    """An ISO 8601 instant; without an offset it is a wall-clock time in ``zone`` (the programme's)."""
+WHEN_EXAMPLES = "e.g. 2023-03-28T10:30, 2023-03-28T08:30:00Z, 10:30 on the programme's first day, or now"
+_TIME_OF_DAY = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+
+
+def parse_when(
+    text: str,
+    zone: dt.tzinfo,
+    first_day: dt.date | None = None,
+    now: Callable[[], dt.datetime] = lambda: dt.datetime.now(UTC),
+) -> dt.datetime:
+    """An instant as people give one: ``now``; ISO 8601, without an offset a wall-clock time in ``zone``
+    (the programme's); a time of day alone (10:30) on ``first_day`` (the programme's first day).
+
+    ValueError says what was expected, in one line.
+    """
+    text = text.strip()
+    if text.casefold() == "now":
+        return now().astimezone(zone)
+    clock = _TIME_OF_DAY.fullmatch(text)
+    if clock and first_day is not None:
+        hour, minute, second = (int(part or 0) for part in clock.groups())
+        if hour > 23 or minute > 59 or second > 59:
+            raise ValueError(f"{text!r} is not a time of day (00:00 to 23:59)")
+        return dt.datetime.combine(first_day, dt.time(hour, minute, second), tzinfo=zone)
     try:
-        value = parse_iso(text.strip())
-    except (ValueError, OverflowError):
-        raise ValueError(
-            f"{text!r} is not an ISO 8601 date and time (e.g. 2023-03-28T10:30 or 2023-03-28T08:30:00Z)"
-        ) from None
+        value = parse_iso(text)
+    except (ValueError, OverflowError) as err:
+        if "range" in str(err):  # 2023-02-29: "day is out of range for month"
+            raise ValueError(f"{text!r} is not a date and time that exists: {err}") from None
+        raise ValueError(f"{text!r} is not an ISO 8601 date and time ({WHEN_EXAMPLES})") from None
     return value if value.tzinfo else value.replace(tzinfo=zone)
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
+from .. import __version__
 from ..errors import ScreenError, UsageError
 from ..programme import ProgrammeError
 from .config_command import add_config_command
@@ -14,10 +16,12 @@ from .programme_commands import add_programme_commands
 from .screen_args import add_render, add_run
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help: str, func) -> argparse.ArgumentParser:
@@ -54,7 +58,14 @@ def _lazy(name: str):
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # here, where a closed pipe can still be told from a failure
+        return code
+    except BrokenPipeError:
+        # `kiosk rooms | head -1`: the reader has all it wanted. Nothing more is written (Python
+        # would complain when flushing at exit); the exit status is a shell's for SIGPIPE.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except UsageError as err:
         print(f"kiosk {args.command}: {err}", file=sys.stderr)
         return EXIT_USAGE

@@ -16,13 +16,16 @@ from ..notices.json import room_state_json
 from ..programme import Programme
 from ..programme.load import read_file
 from ..sources import check_any, read_any
+from .screen_args import WHEN_HELP, when
 
 EXIT_OK, EXIT_INVALID = 0, 1
 
 
 def add_programme_commands(command) -> None:
     """Declare the three commands with the CLI's own ``command(name, help, func)`` factory."""
-    p = command("rooms", "list the programme's rooms: id, French name, English name", cmd_rooms)
+    p = command(
+        "rooms", "list the programme's rooms: id, then its name in each of the event's languages", cmd_rooms
+    )
     p.add_argument("--json", action="store_true", help="a JSON list of {id, name}")
 
     p = command("state", "what is on in each room at each instant, as JSON Lines", cmd_state)
@@ -30,11 +33,7 @@ def add_programme_commands(command) -> None:
         "--room", action="append", metavar="ROOM", help="a room's id or name (repeatable; default all)"
     )
     p.add_argument(
-        "--at",
-        action="append",
-        required=True,
-        metavar="WHEN",
-        help="ISO 8601 instant; without offset, in the programme's time zone (repeatable)",
+        "--at", action="append", type=when, metavar="WHEN", help=f"{WHEN_HELP} (repeatable; default: now)"
     )
     p.add_argument(
         "--notices",
@@ -63,7 +62,8 @@ def cmd_rooms(args: argparse.Namespace) -> int:
         print(json.dumps(rooms, ensure_ascii=False))
     else:
         for r in programme.rooms:
-            print("\t".join([r.id, *(r.name.get(lang, programme.event.languages) for lang in ("fr", "en"))]))
+            languages = programme.event.languages
+            print("\t".join([r.id, *(r.name.get(lang, languages) for lang in languages)]))
     return EXIT_OK
 
 
@@ -72,7 +72,7 @@ def cmd_state(args: argparse.Namespace) -> int:
     programme = read_any(config.programme_source)
     wanted = {schedule.resolve_room(programme, q) for q in args.room or ()}
     rooms = [r.id for r in programme.rooms if not wanted or r.id in wanted]  # programme order, once each
-    instants = [_when(text, programme) for text in args.at]
+    instants = [_when(text, programme) for text in args.at or ["now"]]
     notices = load_notices(config.notices_source, programme)
     for at in instants:
         for room_id in rooms:
@@ -102,6 +102,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def _when(text: str, programme: Programme):
     try:
-        return parse_when(text, programme.event.zone)
+        return parse_when(text, programme.event.zone, programme.event.first_day)
     except ValueError as err:
         raise UsageError(f"--at: {err}") from None

@@ -40,7 +40,11 @@ def render(args: argparse.Namespace) -> int:
     from ..config import config_from_args
 
     programme = read_any(config_from_args(args).programme_source)
-    at = parse_when(args.at, programme.event.zone) if args.at else SystemClock().now()
+    at = (
+        parse_when(args.at, programme.event.zone, programme.event.first_day)
+        if args.at
+        else SystemClock().now()
+    )
     lang = args.lang or programme.event.languages[0]
     if lang not in programme.event.languages:
         raise UsageError(
@@ -55,8 +59,7 @@ def render(args: argparse.Namespace) -> int:
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(out)):
-        print(f"kiosk render: could not write {out}", file=sys.stderr)
-        return 1
+        raise ScreenError(f"could not write {out}: {_why_not_saved(out)}")
     print(out)
     return 0
 
@@ -66,6 +69,20 @@ def _view(args: argparse.Namespace) -> str:
     if getattr(args, "setup", False):
         return "setup"
     return "overview" if args.overview else "door"
+
+
+def _why_not_saved(out: Path) -> str:
+    from PySide6.QtGui import QImageWriter
+
+    formats = sorted(bytes(f.data()).decode() for f in QImageWriter.supportedImageFormats())
+    suffix = out.suffix.lower().lstrip(".")
+    if not suffix:
+        return f"the name has no extension to say the format (e.g. .png; the formats: {', '.join(formats)})"
+    if suffix not in formats:
+        return f".{suffix} is not a picture format kiosk writes ({', '.join(formats)})"
+    if not os.access(out.parent, os.W_OK):
+        return f"the folder {out.parent} is not writable"
+    return "the file system refused it"
 
 
 def grab(view):
@@ -93,7 +110,9 @@ def run(args: argparse.Namespace) -> int:
     for problem in config.problems:
         log.warning("%s", problem)
     if args.at:
-        clock = RehearsalClock(parse_when(args.at, programme.event.zone), args.speed or 1.0)
+        clock = RehearsalClock(
+            parse_when(args.at, programme.event.zone, programme.event.first_day), args.speed or 1.0
+        )
     elif args.speed:
         raise UsageError("--speed goes with --at (a rehearsal)")
     else:

@@ -95,7 +95,7 @@ def test_rehearsal_clock_at_speed_sixty_runs_a_minute_per_real_second() -> None:
 
 @pytest.mark.parametrize("speed", [0, -1, float("nan")])
 def test_rehearsal_clock_refuses_a_speed_that_is_not_positive(speed: float) -> None:
-    with pytest.raises(ValueError, match="speed must be positive"):
+    with pytest.raises(ValueError, match="is not a rehearsal speed"):
         RehearsalClock(utc(2023, 3, 28, 8, 0), speed=speed, real=RealSeconds())
 
 
@@ -202,3 +202,51 @@ def test_next_minute_keeps_the_zone_it_was_given() -> None:
 def test_next_minute_is_always_less_than_a_minute_later_across_daylight_saving(at: dt.datetime) -> None:
     wait = next_minute(at).astimezone(UTC) - at.astimezone(UTC)
     assert dt.timedelta(0) < wait <= dt.timedelta(minutes=1)
+
+
+# -- the instants people give (issue 13.7, 13.18) ------------------------------------------------
+def test_a_time_of_day_alone_is_on_the_programmes_first_day() -> None:
+    assert parse_when("10:30", PARIS, dt.date(2023, 3, 28)).isoformat() == "2023-03-28T10:30:00+02:00"
+    assert parse_when(" 9:05:30 ", PARIS, dt.date(2023, 3, 25)).isoformat() == "2023-03-25T09:05:30+01:00"
+
+
+def test_now_is_now_in_the_programmes_zone() -> None:
+    at = parse_when("now", PARIS, now=lambda: utc(2023, 3, 28, 8, 2))
+    assert at.isoformat() == "2023-03-28T10:02:00+02:00"
+    assert parse_when("NOW", PARIS, dt.date(2023, 3, 28), now=lambda: utc(2023, 3, 28, 8, 2)) == at
+
+
+@pytest.mark.parametrize(
+    ("when", "message"),
+    [
+        ("25:00", "'25:00' is not a time of day (00:00 to 23:59)"),
+        ("10:60", "'10:60' is not a time of day (00:00 to 23:59)"),
+        ("2023-02-29", "'2023-02-29' is not a date and time that exists: day is out of range for month"),
+        ("2023-02-29T10:00", "'2023-02-29T10:00' is not a date and time that exists: day is out of range"),
+    ],
+)
+def test_a_date_or_time_that_does_not_exist_says_so(when: str, message: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_when(when, PARIS, dt.date(2023, 3, 28))
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize("start", ["9999-12-31T23:59", "1969-12-31T23:00", "3000-01-01T00:00"])
+def test_a_rehearsal_starts_in_a_year_it_can_run_from(start: str) -> None:
+    with pytest.raises(ValueError, match="a rehearsal starts between the years 1970 and 2999"):
+        RehearsalClock(parse_when(start, PARIS))
+
+
+@pytest.mark.parametrize("speed", [float("inf"), 1e300, 100_001])
+def test_a_rehearsal_speed_has_a_ceiling(speed: float) -> None:
+    with pytest.raises(ValueError, match="at most 100000"):
+        RehearsalClock(parse_when("2023-03-28T10:00", PARIS), speed=speed)
+
+
+def test_the_fastest_rehearsal_never_leaves_the_calendar() -> None:
+    """A rehearsal left running for ever stops at a thousand years rather than overflow (year 9999)."""
+    readings = iter([0.0])
+    real = lambda: next(readings, 1e12)  # noqa: E731 (started, then a very long time later)
+    clock = RehearsalClock(parse_when("2999-12-31T10:00", PARIS), speed=100_000, real=real)
+    assert clock.now().year == 3999
+    assert next_minute(clock.now()).year == 3999
