@@ -20,6 +20,7 @@ Rectangle {
                 required property DoorPage modelData
                 shown: root.door.languageIndex
                 reducedMotion: root.door.reducedMotion
+                rightToLeft: modelData.rightToLeft
 
                 DoorPageView {
                     anchors.fill: parent

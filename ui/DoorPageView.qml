@@ -28,6 +28,7 @@ Item {
             id: emblem
             width: roomName.font.pixelSize * 0.95
             height: width
+            anchors.left: parent.left
             anchors.verticalCenter: roomName.verticalCenter
         }
         Label {
@@ -89,6 +90,7 @@ Item {
 
         NowPanel {
             id: now
+            anchors.left: parent.left
             page: view.page
             u: view.u
             small: view.small
@@ -100,7 +102,8 @@ Item {
             page: view.page
             u: view.u
             small: view.small
-            x: view.portrait ? 0 : now.width + 3 * view.u
+            // Beside now on landscape: at the end of the line, which is the left on a mirrored page.
+            x: view.portrait || LayoutMirroring.enabled ? 0 : now.width + 3 * view.u
             y: view.portrait ? now.height + 3 * view.u : 0
             width: view.portrait ? parent.width : parent.width - now.width - 3 * view.u
             height: view.portrait ? parent.height - now.height - 3 * view.u : parent.height

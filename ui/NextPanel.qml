@@ -25,6 +25,7 @@ Item {
         Label {
             id: nextLabel
             objectName: "nextLabel"
+            anchors.left: parent.left
             text: panel.page.nextLabel
             size: panel.small * 1.1
             font.weight: Font.Bold
@@ -47,11 +48,21 @@ Item {
             id: nextTime
             objectName: "nextTime"
             anchors.top: nextLabel.bottom; anchors.topMargin: panel.u * 0.8
-            width: parent.width
+            anchors.left: parent.left
+            anchors.right: nextTitleLang.left
             text: panel.page.nextTime
             size: 3.6 * panel.u
             font.weight: Font.DemiBold
             font.features: { "tnum": 1 }
+        }
+        Tag {
+            id: nextTitleLang
+            objectName: "nextTitleLang"
+            anchors.right: parent.right
+            anchors.verticalCenter: nextTime.verticalCenter
+            text: panel.page.nextTitleLang
+            size: panel.small
+            filled: false
         }
         Label {
             id: nextBlock

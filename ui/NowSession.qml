@@ -17,6 +17,7 @@ Item {
         height: Math.max(badge.height, nowTime.height)
         Rectangle {
             id: badge
+            anchors.left: parent.left
             anchors.verticalCenter: parent.verticalCenter
             width: nowLabel.implicitWidth + session.small
             height: nowLabel.implicitHeight + session.small * 0.35
@@ -37,12 +38,22 @@ Item {
             id: nowTime
             objectName: "nowTime"
             anchors.left: badge.right; anchors.leftMargin: session.small
-            anchors.right: parent.right
+            anchors.right: nowTitleLang.left
             anchors.verticalCenter: parent.verticalCenter
             text: session.page.nowTime
             size: 3.6 * session.u
             font.weight: Font.DemiBold
             font.features: { "tnum": 1 }
+        }
+        // FR: the organisers wrote no title in this page's language; it shows in theirs, and says so.
+        Tag {
+            id: nowTitleLang
+            objectName: "nowTitleLang"
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            text: session.page.nowTitleLang
+            size: session.small
+            filled: false
         }
     }
     Label {

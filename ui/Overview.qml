@@ -21,6 +21,7 @@ Rectangle {
                 required property OverviewPage modelData
                 shown: root.overview.languageIndex
                 reducedMotion: root.overview.reducedMotion
+                rightToLeft: modelData.rightToLeft
                 // A language's page exists only while it is seen (shown, or fading in or out): the
                 // board of a language off screen would hold hundreds of items for nothing.
                 Loader {

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from .. import schedule
+from .. import fonts, schedule
 from ..clock import parse_when
 from ..config import config_from_args
 from ..errors import UsageError
@@ -93,6 +93,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
+    boxes = fonts.missing(fonts.programme_texts(programme))
+    if boxes:
+        problems = [*problems, boxes]
+        shown = ", ".join(fonts.describe(c) for c in boxes[:12]) + (" …" if len(boxes) > 12 else "")
+        print(
+            f"{path}: warning: no font installed here draws {len(boxes)} of its characters, which would "
+            f"show as boxes: {shown} (fonts-noto-core and fonts-noto-cjk: docs/deployment.md)",
+            file=sys.stderr,
+        )
     print(
         f"{path}: valid — {len(programme.rooms)} rooms, {len(programme.sessions)} sessions"
         + (f", {len(problems)} warning{'s' if len(problems) != 1 else ''}" if problems else "")

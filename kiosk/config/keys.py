@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..languages import has_catalogue, with_catalogue
 from .chords import Chord
 from .types import (
     Boolean,
@@ -49,16 +50,18 @@ def room_in(value: str, programme: Programme) -> str:
 
 
 def languages_in(value: tuple[str, ...], programme: Programme) -> tuple[str, ...]:
-    event = {code.casefold(): code for code in programme.event.languages}
+    """Screen languages a device asks for: any language the screens have their own words in (titles
+    the organisers did not write in it show in the event's language, tagged)."""
+    known = {code.casefold(): code for code in (*programme.event.screens, *with_catalogue())}
     out = []
     for code in value:
-        if code.casefold() not in event:
-            hint = difflib.get_close_matches(code.casefold(), list(event), n=1)
+        if not has_catalogue(code):
+            hint = difflib.get_close_matches(code.casefold(), list(known), n=1)
             raise ValueError(
-                f"the event has no language {code!r} (it has {', '.join(programme.event.languages)})"
-                + (f"; did you mean {event[hint[0]]!r}?" if hint else "")
+                f"the screens have no words in {code!r} (they have: {', '.join(with_catalogue())})"
+                + (f"; did you mean {known[hint[0]]!r}?" if hint else "")
             )
-        out.append(event[code.casefold()])
+        out.append(known.get(code.casefold(), code))
     return tuple(out)
 
 

@@ -26,6 +26,7 @@ class DoorText:
     nowLabel: str = ""
     nowBlock: str = ""  # the umbrella block a part belongs to
     nowTitle: str = ""
+    nowTitleLang: str = ""  # FR: the title is shown in the event's language, this page's has none
     nowTime: str = ""
     nowPeople: str = ""
     nowInterpretation: str = ""
@@ -40,11 +41,13 @@ class DoorText:
     nextLabel: str = ""
     nextBlock: str = ""
     nextTitle: str = ""
+    nextTitleLang: str = ""
     nextTime: str = ""
     nextIn: str = ""
     nextDescription: str = ""
     programmeError: str = ""
     rehearsal: str = ""
+    rightToLeft: bool = False  # Arabic: the page is mirrored
     ongoing: bool = False
     hasNext: bool = False
     progress: float = 0.0  # how far through the (first) session on now, 0 to 1, by whole minutes
@@ -55,6 +58,14 @@ DOOR_TEXT_FIELDS = {f.name: {"str": str, "bool": bool, "float": float}[f.type] f
 
 def _t(text: Text, lang: str, programme: Programme) -> str:
     return text.get(lang, programme.event.languages)
+
+
+def written_in(text: Text, lang: str, programme: Programme) -> str:
+    """FR when ``text`` has no ``lang`` version and shows in French instead; "" when it is in ``lang``."""
+    if text.by_lang.get(lang) or not text:
+        return ""
+    shown = _t(text, lang, programme)
+    return next((code.upper() for code, words in text.by_lang.items() if words == shown), "")
 
 
 def people_line(session: Session, lang: str, programme: Programme) -> str:
@@ -112,6 +123,7 @@ def door_text(
     event = programme.event
     venue = _t(event.venue.name, lang, programme)
     t = {
+        "rightToLeft": words.right_to_left(lang),
         "roomName": _t(state.room.name, lang, programme),
         "clock": words.clock(local),
         "date": words.long_date(local.date(), lang),
@@ -132,6 +144,7 @@ def door_text(
             "nowLabel": words.label(lang, "now"),
             "nowBlock": _t(block.title, lang, programme) if block else "",
             "nowTitle": _t(now.title, lang, programme),
+            "nowTitleLang": written_in(now.title, lang, programme),
             "nowTime": words.time_range(now.start.astimezone(zone), now.end.astimezone(zone)),
             "nowPeople": people_line(now, lang, programme),
             "nowInterpretation": interpretation_line(now, lang),
@@ -163,6 +176,7 @@ def door_text(
             "nextLabel": words.label(lang, "next"),
             "nextBlock": _t(block.title, lang, programme) if block else "",
             "nextTitle": _t(nxt.title, lang, programme),
+            "nextTitleLang": written_in(nxt.title, lang, programme),
             "nextTime": words.time_range(nxt.start.astimezone(zone), nxt.end.astimezone(zone)),
             "nextIn": _starts_in(nxt, lang, at, programme),
             "nextDescription": _t(

@@ -79,6 +79,7 @@ class OverviewText:
     agendaMore: str = ""  # + 4 plus tard
     programmeError: str = ""
     rehearsal: str = ""
+    rightToLeft: bool = False  # Arabic: the page is mirrored
     board: tuple[BoardRow, ...] = field(default=())
     agenda: tuple[AgendaRow, ...] = field(default=())
 
@@ -132,6 +133,7 @@ def overview_text(
     start, stop = agenda_window(state.agenda, agenda_capacity)
     venue = programme.event.venue
     t: dict = {
+        "rightToLeft": words.right_to_left(lang),
         "eventTitle": _t(programme.event.title, lang, programme),
         "subtitle": " · ".join(
             p for p in (words.long_date(local.date(), lang), _t(venue.name, lang, programme)) if p

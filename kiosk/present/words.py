@@ -15,28 +15,14 @@ import functools
 import tomllib
 from importlib.resources import files
 
+from ..languages import base, has_catalogue, with_catalogue
+
 NNBSP = "\u202f"  # narrow no-break space
 
 
-def base(lang: str) -> str:
-    """The catalogue a language tag uses: zh-Hans → zh, fr-CA → fr."""
-    return lang.replace("_", "-").split("-")[0].casefold()
-
-
-@functools.cache
 def languages() -> tuple[str, ...]:
     """Every language with a catalogue."""
-    return tuple(
-        sorted(
-            p.name.removesuffix(".toml")
-            for p in files("kiosk.present.catalogues").iterdir()
-            if p.name.endswith(".toml")
-        )
-    )
-
-
-def has_catalogue(lang: str) -> bool:
-    return base(lang) in languages()
+    return with_catalogue()
 
 
 @functools.cache

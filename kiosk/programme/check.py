@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from ..clock import parse_iso
+from ..languages import base, has_catalogue, with_catalogue
 from .model import FORMAT_VERSION, KINDS, ROLES, Event, Person, Programme, Room, Session, Text, Venue
 from .nodes import NodeChecker, field
 from .times import clock, fixed_offset
@@ -62,15 +63,23 @@ class ProgrammeChecker(NodeChecker):
                 "title": True,
                 "short_title": False,
                 "languages": True,
+                "screen_languages": False,
                 "timezone": True,
                 "dates": True,
                 "venue": False,
+                "url": False,
             },
         )
         if fields is None:
             return None
         if "languages" in fields:
-            self.langs = self._languages(fields["languages"])
+            self.langs = self._languages(fields["languages"], "event.languages")
+        screens = ()
+        if "screen_languages" in fields:
+            screens = self.screen_langs = self._languages(
+                fields["screen_languages"], "event.screen_languages"
+            )
+        self._catalogues(fields.get("screen_languages") or fields.get("languages"), screens or self.langs)
         if "timezone" in fields:
             self.zone = self._zone(fields["timezone"])
         first, last = self._dates(fields["dates"]) if "dates" in fields else (None, None)
@@ -79,23 +88,37 @@ class ProgrammeChecker(NodeChecker):
         title = self.optional(fields, "title", lambda n: self.text(n, "event.title"), Text())
         short = self.optional(fields, "short_title", lambda n: self.text(n, "event.short_title"), Text())
         venue = self.optional(fields, "venue", self._venue, Venue())
+        url = self.optional(fields, "url", lambda n: self.scalar(n, "event.url", "a web address"), None)
         if None in (event_id, self.zone, first, last) or not self.langs:
             return None
-        return Event(event_id, title, self.langs, self.zone.key, first, last, short, venue)
+        return Event(event_id, title, self.langs, self.zone.key, first, last, short, venue, screens, url)
 
-    def _languages(self, node: yaml.Node) -> tuple[str, ...]:
+    def _languages(self, node: yaml.Node, path: str) -> tuple[str, ...]:
         langs: list[str] = []
-        for i, item in enumerate(self.sequence(node, "event.languages")):
-            lang = self.language(item, f"event.languages[{i}]")
+        for i, item in enumerate(self.sequence(node, path)):
+            lang = self.language(item, f"{path}[{i}]")
             if lang is None:
                 continue
             if lang in langs:
-                self.problem(item, f"event.languages[{i}]", f"{lang!r} is listed twice")
+                self.problem(item, f"{path}[{i}]", f"{lang!r} is listed twice")
             else:
                 langs.append(lang)
         if isinstance(node, yaml.SequenceNode) and not node.value:
-            self.problem(node, "event.languages", "list at least one language")
+            self.problem(node, path, "list at least one language")
         return tuple(langs)
+
+    def _catalogues(self, node: yaml.Node | None, screens: tuple[str, ...]) -> None:
+        """Every screen language needs the screens' own words in it: never English in disguise."""
+        path = "event.screen_languages" if self.screen_langs else "event.languages"
+        for lang in screens:
+            if not has_catalogue(lang):
+                self.problem(
+                    node,
+                    path,
+                    f"the screens have no words in {lang!r} yet (they have: {', '.join(with_catalogue())}); "
+                    "add kiosk/present/catalogues/"
+                    + f"{base(lang)}.toml, or show the screens in another language",
+                )
 
     def _zone(self, node: yaml.Node) -> ZoneInfo | None:
         name = self.scalar(node, "event.timezone", "an IANA time zone such as Europe/Paris")

@@ -113,10 +113,19 @@ class Event:
     last_day: dt.date
     short_title: Text = Text()
     venue: Venue = Venue()
+    # The languages the screens take turns in, when they are not just ``languages`` (the languages the
+    # texts are written in): UNESCO's six, say, while titles stay in French and English.
+    screen_languages: tuple[str, ...] = ()
+    url: str | None = None  # the event's online programme (the overview's QR code)
 
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def screens(self) -> tuple[str, ...]:
+        """The screen languages, in turn and in this order."""
+        return self.screen_languages or self.languages
 
 
 @dataclass(frozen=True)

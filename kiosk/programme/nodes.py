@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from ..languages import is_language_tag
+from ..languages import is_language_tag, with_catalogue
 from ..yaml_reader import STANDARD_TAGS
 from .errors import Problem
 from .model import Text
@@ -31,7 +31,8 @@ class NodeChecker:
     def __init__(self, name: str):
         self.name = name
         self.problems: list[Problem] = []
-        self.langs: tuple[str, ...] = ()
+        self.langs: tuple[str, ...] = ()  # every text is written in these (a missing one is warned)
+        self.screen_langs: tuple[str, ...] = ()  # a text may also be given in these
 
     # -- reporting -------------------------------------------------------------------------------
     def problem(self, node: yaml.Node | None, path: str, message: str, warning: bool = False) -> None:
@@ -136,8 +137,12 @@ class NodeChecker:
                 )
                 continue
             first_line[lang] = key_node.start_mark.line + 1
-            if self.langs and lang not in self.langs:
-                hint = f"; the event's languages are {', '.join(self.langs)}"
+            # Texts are written in the event's languages; a room name or a title may also be given in a
+            # language the screens show (UNESCO's six, say), so that its page need not borrow one.
+            if self.langs and lang not in (*self.langs, *self.screen_langs, *with_catalogue()):
+                hint = (
+                    f"; the event's languages are {', '.join(dict.fromkeys(self.langs + self.screen_langs))}"
+                )
                 self.problem(
                     key_node, f"{path}.{lang}", f"{lang!r} is not one of the event's languages{hint}"
                 )

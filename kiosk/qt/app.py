@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 
 from ..clock import RehearsalClock, SystemClock, parse_when
 from ..errors import ScreenError, UsageError
+from ..languages import has_catalogue, with_catalogue
 from ..resources import assets_dir
 from ..sources import read_any
 from .switcher import ScreenSwitcher, make_screen
@@ -45,13 +46,13 @@ def render(args: argparse.Namespace) -> int:
         if args.at
         else SystemClock().now()
     )
-    lang = args.lang or programme.event.languages[0]
-    if lang not in programme.event.languages:
-        raise UsageError(
-            f"--lang {lang!r}: the programme's languages are {', '.join(programme.event.languages)}"
-        )
+    screens = programme.event.screens
+    lang = args.lang or screens[0]
+    if not has_catalogue(lang):
+        raise UsageError(f"--lang {lang!r}: the screens have words in {', '.join(with_catalogue())}")
     _application()
-    screen = make_screen(programme, _view(args), args.room)
+    # Any screen language can be previewed, even one this programme's screens do not take turns in.
+    screen = make_screen(programme, _view(args), args.room, screens if lang in screens else (lang,))
     screen.bridge.reducedMotion = True
     screen.show(at)
     screen.bridge.languageIndex = screen.languages.index(lang)

@@ -36,7 +36,7 @@ class Screen:
 
     @property
     def languages(self) -> tuple[str, ...]:
-        return tuple(self.programme.event.languages)
+        return tuple(self.programme.event.screens)
 
     def initial_properties(self) -> dict[str, QObject]:
         return {self.bridge_name: self.bridge}
@@ -66,7 +66,7 @@ class SignScreen(Screen):
 
     @property
     def languages(self) -> tuple[str, ...]:
-        return tuple(self.wanted_languages or self.programme.event.languages)
+        return tuple(self.wanted_languages or self.programme.event.screens)
 
     def replace_programme(self, programme: Programme) -> None:
         self.programme = programme

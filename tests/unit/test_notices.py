@@ -128,7 +128,7 @@ def test_an_empty_file_or_a_missing_one_holds_no_notices(tmp_path) -> None:
             "  - {id: a, kind: emergency}\n  - {id: a, kind: emergency}\n",
             "duplicate notice id 'a' (first at line 3)",
         ),
-        ("  - {id: a, kind: message, text: {fr: <p>hi</p>, de: hallo}}\n", "'de' is not one of the event's"),
+        ("  - {id: a, kind: message, text: {fr: <p>hi</p>, it: ciao}}\n", "'it' is not one of the event's"),
     ],
 )
 def test_bad_notices_get_a_located_message(body: str, expected: str) -> None:

@@ -41,7 +41,8 @@ def test_the_day_in_french_and_english() -> None:
         assert session.title.get("fr") and session.title.get("en"), session.id
         assert session.title.get("fr") != session.title.get("en"), session.id
     for room in day.rooms:
-        assert set(room.name.by_lang) == {"fr", "en"}
+        # French and English, and UNESCO's four other official languages for screens set to show them.
+        assert set(room.name.by_lang) == {"fr", "en", "ar", "zh", "ru", "es"}
     assert day.session("welcome").interpretation == ("fr", "en")
     assert day.session("lunch").kind == "meal" and day.session("lunch").venue_wide
 

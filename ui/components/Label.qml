@@ -7,6 +7,9 @@ Text {
     font.family: Theme.family
     font.pixelSize: Theme.pixels(size)
     color: Theme.text
+    // Said, not implied: a mirrored (right-to-left) page then aligns every text to its right edge,
+    // a French title included; an implied alignment would follow each text's own direction.
+    horizontalAlignment: Text.AlignLeft
     elide: Text.ElideRight
     wrapMode: Text.NoWrap
     maximumLineCount: 1

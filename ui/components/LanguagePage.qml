@@ -7,6 +7,11 @@ Item {
     required property int index
     required property int shown
     required property bool reducedMotion
+    // A right-to-left language (Arabic) mirrors the whole page: anchors, rows and text alignment turn
+    // with it; times and numbers keep the order they are read in.
+    property bool rightToLeft: false
+    LayoutMirroring.enabled: rightToLeft
+    LayoutMirroring.childrenInherit: true
     readonly property int fadeMilliseconds: 400
     objectName: "page"
     width: parent.width

@@ -10,6 +10,7 @@ Item {
         color: Theme.line
     }
     Rectangle {
+        anchors.left: parent.left  // the start of the line: the right on a mirrored (Arabic) page
         width: Math.max(height, parent.width * Math.min(1, Math.max(0, bar.value)))
         height: parent.height
         radius: height / 2

@@ -90,11 +90,21 @@ def test_an_unknown_room_with_nothing_close_lists_the_rooms(device, programme):
     assert message.endswith("— using null (default)")
 
 
-def test_a_language_the_event_does_not_have(device, programme):
-    device.environ["KIOSK_LANGUAGES"] = "fr,es"
+def test_a_language_the_screens_have_no_words_in(device, programme):
+    device.environ["KIOSK_LANGUAGES"] = "fr,it"
     config = device.load(programme=programme)
     assert config.languages is None
-    assert "the event has no language 'es' (it has fr, en)" in only(config.problems)
+    assert "the screens have no words in 'it' (they have: ar, de, en, es, fr, ru, zh)" in only(
+        config.problems
+    )
+
+
+def test_any_language_the_screens_have_words_in(device, programme):
+    """UNESCO's programme is written in French and English; a door may still show all six languages."""
+    device.environ["KIOSK_LANGUAGES"] = "fr,en,AR,zh,ru,es"
+    config = device.load(programme=programme)
+    assert config.languages == ("fr", "en", "ar", "zh", "ru", "es")
+    assert not config.problems
 
 
 def test_the_configuration_imports_no_qt():

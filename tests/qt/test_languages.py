@@ -1,0 +1,91 @@
+"""Every screen language on screen: Arabic mirrored, and no box glyph with the fonts the guide installs."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.programme import load_programme
+from kiosk.qt.door import DoorScreen
+
+from .conftest import at
+from .scene import scene_rect, visible_texts_fit
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data" / "good"
+# What docs/deployment.md installs: Debian's fonts-noto-core (Arabic, Hebrew, Devanagari, Greek…) and
+# fonts-noto-cjk (Chinese, Japanese, Korean); kiosk's own Inter comes with kiosk.
+GUIDE_FONTS = [Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/opentype/noto")]
+
+
+@pytest.fixture(scope="module")
+def six():
+    return load_programme(DATA / "six-languages.yaml")
+
+
+def shown_in(show, programme, lang, size, when="10:30"):
+    screen = DoorScreen(programme, programme.rooms[0].id)
+    screen.bridge.reducedMotion = True
+    screen.show(at(programme, when))
+    screen.bridge.languageIndex = screen.languages.index(lang)
+    return show(screen, size)
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_arabic_page_is_mirrored(six, show, size):
+    shown = shown_in(show, six, "ar", size)
+    name, clock = scene_rect(shown.item("roomName")), scene_rect(shown.item("clock"))
+    assert name.right() > size[0] * 0.7 and clock.left() < size[0] * 0.3
+    french = shown_in(show, six, "fr", size)
+    assert scene_rect(french.item("roomName")).left() < size[0] * 0.3
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["fr", "en", "ar", "zh", "ru", "es"])
+def test_every_language_fits_its_boxes(six, show, size, lang):
+    shown = shown_in(show, six, lang, size, "11:30")
+    assert len(visible_texts_fit(shown.visible_page(), size, shown.keep)) > 8
+
+
+def fontconfig(tmp_path: Path, dirs: list[Path]) -> Path:
+    tmp_path.mkdir(exist_ok=True)
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
+        + "".join(f"  <dir>{d}</dir>\n" for d in dirs)
+        + f"  <cachedir>{tmp_path / 'cache'}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return conf
+
+
+def boxes(conf: Path, programme: Path, when: str, *rooms: str) -> dict:
+    env = os.environ | {"FONTCONFIG_FILE": str(conf), "QT_LOGGING_RULES": "qt.text.font.db=false"}
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.qt.glyph_report", str(programme), when, *rooms],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+@pytest.mark.skipif(
+    not all(d.is_dir() for d in GUIDE_FONTS), reason="apt-get install fonts-noto-core fonts-noto-cjk"
+)
+def test_no_box_glyph_with_only_the_fonts_the_guide_installs(tmp_path):
+    conf = fontconfig(tmp_path, GUIDE_FONTS)
+    assert boxes(conf, DATA / "six-languages.yaml", "2023-03-28T11:30", "ix") == {}
+    assert boxes(conf, DATA / "scripts.yaml", "2019-12-28T10:30", "origami", "agora") == {}
+    # The check can fail: with kiosk's own font alone, CJK, Arabic and Hebrew come out as boxes.
+    without = boxes(fontconfig(tmp_path / "none", []), DATA / "scripts.yaml", "2019-12-28T10:30", "agora")
+    assert "紙 U+7D19" in without["overview en"]["Assembly:Origasmi – 紙の変態"]
+    assert "ا U+0627" in without["door en"]["التعلم الرقمي · למידה דיגיטלית"]
