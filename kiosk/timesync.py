@@ -1,37 +1,82 @@
-"""Whether the system clock is synchronised (NTP or PTP), as the kernel says. Qt-free, Linux only.
+"""Whether the system clock is synchronised, as the system says. Qt-free.
 
-The kernel's answer to adjtimex() with no change requested is TIME_ERROR while no time daemon has
-told it the clock is synchronised: the test systemd's `timedatectl` makes ("System clock synchronized").
+A Raspberry Pi has no real-time clock: booted without network it starts from the last shutdown's
+time (fake-hwclock) and shows it with full confidence. ``clock_synchronised`` asks systemd
+(``timedatectl show -p NTPSynchronized``, i.e. org.freedesktop.timedate1), and where systemd cannot
+answer, the kernel itself (adjtimex), with systemd's own rule: synchronised while the kernel's
+maximum error estimate stays under 16 s. None when neither can tell.
 """
 
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
-import functools
+import shutil
+import subprocess
+from collections.abc import Callable
 
-TIME_ERROR = 5
-_TIMEX_BYTES = 512  # struct timex is 208 bytes on 64-bit Linux: room to spare, all zero (modes = 0)
+# The kernel's largest maximum-error estimate: reached when nothing has disciplined the clock
+# (systemd's ntp_synced() uses the same bound).
+UNSYNCHRONISED_MAXERROR_US = 16_000_000
 
 
-@functools.cache
-def _adjtimex():
-    name = ctypes.util.find_library("c")
-    if name is None:
+def clock_synchronised(
+    run: Callable[..., subprocess.CompletedProcess] = subprocess.run,
+    which: Callable[[str], str | None] = shutil.which,
+    kernel: Callable[[], bool | None] | None = None,
+) -> bool | None:
+    """True or False as systemd (else the kernel) says; None when nothing can tell."""
+    if which("timedatectl"):
+        try:
+            result = run(
+                ["timedatectl", "show", "--property=NTPSynchronized", "--value"],
+                capture_output=True,
+                text=True,
+                timeout=5,
+            )
+        except (OSError, subprocess.SubprocessError):
+            result = None
+        answer = result.stdout.strip() if result is not None and result.returncode == 0 else ""
+        if answer in ("yes", "no"):
+            return answer == "yes"
+    return (kernel or kernel_synchronised)()
+
+
+class _Timex(ctypes.Structure):
+    """struct timex of <sys/timex.h> (Linux), as adjtimex(2) fills it."""
+
+    _fields_ = [
+        ("modes", ctypes.c_uint),
+        ("offset", ctypes.c_long),
+        ("freq", ctypes.c_long),
+        ("maxerror", ctypes.c_long),
+        ("esterror", ctypes.c_long),
+        ("status", ctypes.c_int),
+        ("constant", ctypes.c_long),
+        ("precision", ctypes.c_long),
+        ("tolerance", ctypes.c_long),
+        ("time_sec", ctypes.c_long),
+        ("time_usec", ctypes.c_long),
+        ("tick", ctypes.c_long),
+        ("ppsfreq", ctypes.c_long),
+        ("jitter", ctypes.c_long),
+        ("shift", ctypes.c_int),
+        ("stabil", ctypes.c_long),
+        ("jitcnt", ctypes.c_long),
+        ("calcnt", ctypes.c_long),
+        ("errcnt", ctypes.c_long),
+        ("stbcnt", ctypes.c_long),
+        ("tai", ctypes.c_int),
+        ("reserved", ctypes.c_int * 11),
+    ]
+
+
+def kernel_synchronised() -> bool | None:
+    """The kernel's own view (adjtimex with no change asked): None where there is no adjtimex."""
+    try:
+        adjtimex = ctypes.CDLL(None, use_errno=True).adjtimex
+    except (OSError, AttributeError):
         return None
-    function = getattr(ctypes.CDLL(name, use_errno=True), "adjtimex", None)
-    if function is not None:
-        function.argtypes = [ctypes.c_void_p]
-        function.restype = ctypes.c_int
-    return function
-
-
-def clock_synchronised() -> bool | None:
-    """True or False from the kernel; None where it cannot be asked (not Linux)."""
-    function = _adjtimex()
-    if function is None:
+    timex = _Timex()  # modes 0: read only
+    if adjtimex(ctypes.byref(timex)) < 0:
         return None
-    state = function(ctypes.create_string_buffer(_TIMEX_BYTES))
-    if state < 0:
-        return None
-    return state != TIME_ERROR
+    return timex.maxerror < UNSYNCHRONISED_MAXERROR_US

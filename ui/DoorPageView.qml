@@ -139,6 +139,7 @@ Item {
             anchors.verticalCenter: parent.verticalCenter
             programmeError: view.page.programmeError
             rehearsal: view.page.rehearsal
+            clockUnsynced: view.page.clockUnsynced
             size: view.small
         }
         LanguageDots {

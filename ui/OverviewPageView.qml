@@ -82,6 +82,7 @@ Item {
             anchors.verticalCenter: parent.verticalCenter
             programmeError: view.page.programmeError
             rehearsal: view.page.rehearsal
+            clockUnsynced: view.page.clockUnsynced
             size: metrics.small
         }
         LanguageDots {

@@ -48,6 +48,7 @@ class DoorText:
     programmeError: str = ""
     rehearsal: str = ""
     rightToLeft: bool = False  # Arabic: the page is mirrored
+    clockUnsynced: str = ""  # the system clock is not synchronised: the time shown may be wrong
     ongoing: bool = False
     hasNext: bool = False
     progress: float = 0.0  # how far through the (first) session on now, 0 to 1, by whole minutes
@@ -116,6 +117,7 @@ def door_text(
     *,
     programme_error: bool = False,
     rehearsal: bool = False,
+    clock_unsynced: bool = False,
 ) -> DoorText:
     zone = programme.event.zone
     at = state.at
@@ -133,6 +135,7 @@ def door_text(
         ),
         "programmeError": words.label(lang, "programme_error") if programme_error else "",
         "rehearsal": words.label(lang, "rehearsal") if rehearsal else "",
+        "clockUnsynced": words.label(lang, "clock_unsynced") if clock_unsynced else "",
     }
     if state.current:
         now = state.current[0]

@@ -80,6 +80,7 @@ class OverviewText:
     programmeError: str = ""
     rehearsal: str = ""
     rightToLeft: bool = False  # Arabic: the page is mirrored
+    clockUnsynced: str = ""  # the system clock is not synchronised: the time shown may be wrong
     board: tuple[BoardRow, ...] = field(default=())
     agenda: tuple[AgendaRow, ...] = field(default=())
 
@@ -123,6 +124,7 @@ def overview_text(
     agenda_capacity: int = 0,
     programme_error: bool = False,
     rehearsal: bool = False,
+    clock_unsynced: bool = False,
 ) -> OverviewText:
     """The overview in ``lang``: ``board`` is the page of the board shown (default: all of it),
     ``page`` its number and the number of pages."""
@@ -152,6 +154,7 @@ def overview_text(
         else "",
         "programmeError": words.label(lang, "programme_error") if programme_error else "",
         "rehearsal": words.label(lang, "rehearsal") if rehearsal else "",
+        "clockUnsynced": words.label(lang, "clock_unsynced") if clock_unsynced else "",
         "board": _board_rows(programme, board, lang, state.at),
         "agenda": tuple(agenda_row(programme, item, lang) for item in state.agenda[start:stop]),
     }

@@ -54,6 +54,7 @@ class DoorScreen(SignScreen):
                     state,
                     lang,
                     programme_error=self.programme_error is not None,
+                    clock_unsynced=self.clock_unsynced,
                     rehearsal=rehearsal,
                 ),
             )

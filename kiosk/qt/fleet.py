@@ -25,7 +25,7 @@ from ..fleet.report import device_status
 from ..fleet.settings import FleetSettings, settings_from_config
 from ..folders import state_dir
 from ..resources import ui_dir
-from ..timesync import clock_synchronised
+from ..timesync import kernel_synchronised
 from .bridge import IdentifySign
 
 log = logging.getLogger("kiosk")
@@ -50,7 +50,9 @@ class FleetScreen(QObject):
         window: QQuickWindow,
         notices_cache: Path,
         rotation: int = 0,
-        synchronised: Callable[[], bool | None] = clock_synchronised,
+        # The kernel's answer, a system call: asked on every status, on the GUI thread (timedatectl is
+        # asked on a worker thread by the running kiosk, kiosk/qt/clockwatch.py).
+        synchronised: Callable[[], bool | None] = kernel_synchronised,
         parent: QObject | None = None,
     ):
         super().__init__(parent)

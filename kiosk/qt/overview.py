@@ -133,6 +133,7 @@ class OverviewScreen(SignScreen):
                     page=(number + 1, len(pages)),
                     agenda_capacity=self.bridge.agendaRows,
                     programme_error=self.programme_error is not None,
+                    clock_unsynced=self.clock_unsynced,
                     rehearsal=self.bridge.rehearsal,
                 )
             )

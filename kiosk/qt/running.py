@@ -8,6 +8,7 @@ happen, so systemd restarts a screen whose clock stopped.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtQuick import QQuickView
@@ -16,6 +17,7 @@ from .. import systemd
 from ..clock import Clock
 from ..errors import ScreenError
 from ..status import write_status
+from .clockwatch import ClockWatch
 from .live import LiveProgramme
 from .screen import Screen
 from .ticker import Ticker
@@ -36,6 +38,7 @@ class RunningKiosk(QObject):
         status_file: str | None = None,
         realtime=None,
         monotonic=None,
+        clock_check: Callable[[], bool | None] | None = None,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
@@ -48,6 +51,10 @@ class RunningKiosk(QObject):
         self.ticker.ticked.connect(self.write_status)
         live.replaced.connect(self._programme_replaced)
         live.problem_changed.connect(self._problem_changed)
+        # Whether the system clock is synchronised, asked now and then (None: not asked, a rehearsal).
+        self.clock_watch = ClockWatch(clock_check, self) if clock_check else None
+        if self.clock_watch is not None:
+            self.clock_watch.changed.connect(self._clock_changed)
         self.screen = screen
         self._bind(screen)
         self.watchdog = QTimer(self)
@@ -55,10 +62,18 @@ class RunningKiosk(QObject):
         self._silent = False
 
     def start(self) -> None:
+        if self.clock_watch is not None:
+            self.clock_watch.start()
         self.ticker.start()
         interval = systemd.watchdog_interval()
         if interval:
             self.watchdog.start(max(1, int(interval * 1000)))
+
+    def stop(self) -> None:
+        self.ticker.stop()
+        self.watchdog.stop()
+        if self.clock_watch is not None:
+            self.clock_watch.stop()
 
     def show_in(self, window: QQuickView | None = None, size: tuple[int, int] | None = None) -> QQuickView:
         """Show the screen on ``window`` (a new one if None); later screens go on the same window."""
@@ -97,6 +112,7 @@ class RunningKiosk(QObject):
             else:
                 log.error("%s; still showing the programme it was built on", problem)
         screen.programme_error = problem or self.live.error
+        screen.clock_unsynced = self.clock_synchronised is False
 
     def first_frame_shown(self) -> None:
         if systemd.notify("READY=1"):
@@ -112,6 +128,14 @@ class RunningKiosk(QObject):
                 "the screen has stopped: no tick since one was due; systemd's watchdog is no longer told"
             )
 
+    @property
+    def clock_synchronised(self) -> bool | None:
+        return self.clock_watch.synchronised if self.clock_watch is not None else None
+
+    def _clock_changed(self) -> None:
+        self.screen.clock_unsynced = self.clock_synchronised is False
+        self.ticker.tick()
+
     def _programme_replaced(self) -> None:
         self.screen.replace_programme(self.live.programme)
         self._problem_changed()
@@ -123,7 +147,9 @@ class RunningKiosk(QObject):
     def status_document(self) -> dict:
         """What the screen shows, as the status file says it."""
         screen = self.screen
-        return screen.status(screen.languages[screen.bridge.languageIndex], self.ticker.clock.now())
+        data = screen.status(screen.languages[screen.bridge.languageIndex], self.ticker.clock.now())
+        data["clock_synchronised"] = self.clock_synchronised
+        return data
 
     def write_status(self) -> None:
         if not self.status_file:

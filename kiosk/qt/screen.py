@@ -33,6 +33,7 @@ class Screen:
         self.bridge = bridge
         self.programme = programme
         self.programme_error: str | None = None  # why the shown programme is not the file's latest
+        self.clock_unsynced = False  # the system says its clock is not synchronised: the time may be wrong
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import socket
 
@@ -124,3 +125,51 @@ def test_the_watchdog_is_told_only_while_ticks_really_happen(programme, tmp_path
     kiosk.watchdog.timeout.emit()
     assert received(systemd_socket) == ["WATCHDOG=1"]
     kiosk.ticker.stop()
+
+
+def test_a_clock_the_system_has_not_synchronised_is_marked_and_reported(
+    programme, tmp_path, monkeypatch, qtbot
+):
+    """Issue 13.4: while the system says its clock is not synchronised, a mark and the status say so."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    path = tmp_path / "programme.yaml"
+    path.write_bytes((ROOT / "programme.yaml").read_bytes())
+    live = LiveProgramme(str(path))
+    live.start()
+    answers = [False]
+    screen = DoorScreen(live.programme, "salle-i")
+    status_file = tmp_path / "status.json"
+    clock = FakeClock(at(programme, "10:30"))
+    kiosk = RunningKiosk(
+        live,
+        screen,
+        clock,
+        status_file=str(status_file),
+        realtime=lambda: 0.0,
+        clock_check=lambda: answers[0],
+    )
+    with qtbot.waitSignal(kiosk.clock_watch.changed, timeout=5000):
+        kiosk.start()
+    page = screen.bridge.pages[0]
+    assert page.clockUnsynced == "Heure non synchronisée"
+    assert screen.bridge.pages[1].clockUnsynced == "Clock not synchronised"
+    assert json.loads(status_file.read_text(encoding="utf-8"))["clock_synchronised"] is False
+
+    answers[0] = True  # NTP got through
+    with qtbot.waitSignal(kiosk.clock_watch.changed, timeout=5000):
+        kiosk.clock_watch.ask()
+    assert page.clockUnsynced == ""
+    assert json.loads(status_file.read_text(encoding="utf-8"))["clock_synchronised"] is True
+    kiosk.stop()
+
+
+def test_the_mark_is_on_screen_in_a_corner(programme, show):
+    screen = DoorScreen(programme, "salle-i")
+    screen.clock_unsynced = True
+    screen.show(at(programme, "10:30"))
+    shown = show(screen, (1080, 1920))
+    mark = shown.item("clockUnsyncedMark")
+    assert mark.isVisible()
+    texts = [child.property("text") for child in mark.childItems()]
+    shown.keep.extend(mark.childItems())
+    assert texts == ["⚠", "Heure non synchronisée"]

@@ -1,10 +1,12 @@
 import QtQuick
 
-// Discreet marks in a corner: a rehearsal, a programme problem. A word and a symbol, not colour alone.
+// Discreet marks in a corner: a rehearsal, a programme problem, a clock the system has not synchronised.
+// A word and a symbol, not colour alone.
 Row {
     id: marks
     property string programmeError
     property string rehearsal
+    property string clockUnsynced
     property real size: 20
     spacing: size
 
@@ -35,5 +37,12 @@ Row {
         spacing: marks.size * 0.4
         Label { text: "⚠"; size: marks.size; color: Theme.warning }
         Label { text: marks.programmeError; size: marks.size; color: Theme.warning }
+    }
+    Row {
+        objectName: "clockUnsyncedMark"
+        visible: marks.clockUnsynced !== ""
+        spacing: marks.size * 0.4
+        Label { text: "⚠"; size: marks.size; color: Theme.muted }
+        Label { text: marks.clockUnsynced; size: marks.size; color: Theme.muted }
     }
 }
