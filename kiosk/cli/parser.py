@@ -10,6 +10,7 @@ from .. import __version__
 from ..errors import ScreenError, UsageError
 from ..programme import ProgrammeError
 from .config_command import add_config_command
+from .fleet_command import add_fleet_command
 from .import_command import add_import_command
 from .notice_command import add_notice_command
 from .programme_commands import add_programme_commands
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_config_command(command)
     add_import_command(command)
     add_notice_command(command)
+    add_fleet_command(command)
     # `run` and `render` live with the Qt layer; their options are declared here, Qt loaded on use.
     add_render(command("render", "render a screen offscreen to a PNG (no display needed)", _lazy("render")))
     add_run(command("run", "show a screen, full screen (kiosk mode) unless --windowed", _lazy("run")))

@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..fleet import settings as fleet_settings
 from ..languages import has_catalogue, with_catalogue
 from .chords import Chord
 from .types import (
     Boolean,
+    Checked,
     Choice,
     Context,
+    FilePath,
     Languages,
     Name,
     Pin,
@@ -181,6 +184,50 @@ KEYS: tuple[Key, ...] = (
         Pin(),
         None,
         "the PIN asked before the on-screen setup opens (null: no PIN)",
+        nullable=True,
+    ),
+    # The fleet bus (docs/fleet.md). Without `fleet`, no network code runs at all.
+    Key(
+        "fleet",
+        Checked("mqtt://host[:port] | mqtts://host[:port]", fleet_settings.broker_url),
+        None,
+        "the fleet's MQTT broker: status out, notices and commands in (null: standalone)",
+        nullable=True,
+    ),
+    Key(
+        "fleet_ca",
+        FilePath(),
+        None,
+        "the CA certificate that signed the broker's, for mqtts:// (null: the system's CAs)",
+        nullable=True,
+    ),
+    Key("fleet_user", Name("user name"), None, "the user name on the broker (null: none)", nullable=True),
+    Key(
+        "fleet_password_file",
+        FilePath(),
+        None,
+        "a file holding the password on the broker (mode 0600; never in this file)",
+        nullable=True,
+    ),
+    Key(
+        "fleet_cert",
+        FilePath(),
+        None,
+        "a client certificate for the broker, instead of a password (with fleet_key)",
+        nullable=True,
+    ),
+    Key("fleet_key", FilePath(), None, "the client certificate's private key", nullable=True),
+    Key(
+        "fleet_prefix",
+        Checked("topic prefix", fleet_settings.topic_prefix),
+        fleet_settings.DEFAULT_PREFIX,
+        "the first words of every topic of this fleet (one broker may carry several)",
+    ),
+    Key(
+        "device",
+        Checked("device id", fleet_settings.device_id),
+        None,
+        "this screen's id on the fleet bus (null: the host name)",
         nullable=True,
     ),
 )

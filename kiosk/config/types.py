@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -225,4 +226,36 @@ class Pin(Type):
         text = scalar(raw, "a PIN of 4 to 12 digits")
         if not _PIN.match(text):
             raise ValueError("expected a PIN of 4 to 12 digits (quote it in YAML if it starts with 0)")
+        return text
+
+
+class FilePath(Type):
+    """A file's path: relative to the configuration file's folder, ~ for $HOME."""
+
+    kind = "path"
+
+    def read(self, raw: Any, ctx: Context) -> str:
+        text = scalar(raw, "a file's path")
+        if not text:
+            raise ValueError("expected a file's path, found an empty text")
+        if text == "~" or text.startswith("~/"):
+            if not ctx.home:
+                raise ValueError(f"{text!r}: ~ cannot be expanded, HOME is not set")
+            text = ctx.home + text[1:]
+        path = Path(text)
+        if ctx.base is not None and not path.is_absolute():
+            path = ctx.base / path
+        return str(path)
+
+
+class Checked(Type):
+    """A text that ``check`` accepts (it raises ValueError with the message for people)."""
+
+    def __init__(self, kind: str, check: Callable[[str], Any]):
+        self.kind = kind
+        self.check = check
+
+    def read(self, raw: Any, ctx: Context) -> str:
+        text = scalar(raw, self.kind)
+        self.check(text)
         return text

@@ -44,6 +44,16 @@ def make_client(settings: FleetSettings, client_id: str, will: tuple[str, bytes]
     return client
 
 
+def close_client(client: Any) -> None:
+    """Disconnect, stop paho's thread and close every socket now (paho closes its wake-up socket pair
+    only when the client is collected, which may be much later, on any thread)."""
+    client.disconnect()
+    client.loop_stop()
+    reset = getattr(client, "_reset_sockets", None)
+    if reset is not None:
+        reset()
+
+
 def now_text() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -88,8 +98,7 @@ class DeviceLink:
             )
             info.wait_for_publish(timeout=1.0)
         self.stopping = True
-        self.client.disconnect()
-        self.client.loop_stop()
+        close_client(self.client)
 
     def publish_status(self, document: dict) -> None:
         """The status, retained; sent again at each reconnection, so a restarted broker has it too."""

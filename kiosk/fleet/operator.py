@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .client import make_client
+from .client import close_client, make_client
 from .messages import NOTICES_MAX, BadMessage, Topics, parse_online, parse_status, screenshot_payload
 from .settings import FleetSettings
 
@@ -52,20 +52,20 @@ class Session:
         try:
             self.client.connect(self.settings.host, self.settings.port, keepalive=30)
         except (OSError, ValueError) as err:
+            close_client(self.client)
             why = getattr(err, "strerror", None) or str(err)
             raise FleetError(f"cannot reach the fleet broker {self.settings.url}: {why}") from None
         self.client.loop_start()
         if not self._wait(lambda: self._connack is not None):
-            self.client.loop_stop()
+            close_client(self.client)
             raise FleetError(f"no answer from the fleet broker {self.settings.url} in {self.timeout:g} s")
         if self._connack.is_failure:
-            self.client.loop_stop()
+            close_client(self.client)
             raise FleetError(f"the fleet broker {self.settings.url} refused the connection: {self._connack}")
         return self
 
     def __exit__(self, *exc) -> None:
-        self.client.disconnect()
-        self.client.loop_stop()
+        close_client(self.client)
 
     def _wait(self, condition: Callable[[], bool], timeout: float | None = None) -> bool:
         with self._lock:
@@ -155,3 +155,42 @@ class Session:
         info.wait_for_publish(self.timeout)
         if not info.is_published():
             raise FleetError(f"the fleet broker {self.settings.url} did not take the notices in time")
+
+    def notices(self) -> bytes:
+        """The notices document the bus holds now (retained), b"" when there is none."""
+        found: list[bytes] = []
+
+        def handle(topic: str, payload: bytes) -> None:
+            if topic == self.topics.notices:
+                found.append(payload)
+
+        self.gather([self.topics.notices], handle)
+        return found[-1] if found else b""
+
+
+def settings_of(config) -> FleetSettings:
+    """The fleet settings of a configuration; FleetError saying what is missing or wrong."""
+    from .settings import settings_from_config
+
+    try:
+        settings = settings_from_config(config)
+    except ValueError as err:
+        raise FleetError(str(err)) from None
+    if settings is None:
+        raise FleetError("no fleet: key in the configuration (e.g. fleet: mqtts://broker.venue:8883)")
+    return settings
+
+
+def fleet_notices(config, timeout: float = TIMEOUT) -> bytes:
+    """The notices document every screen of the configuration's fleet follows (b"": none)."""
+    with Session(settings_of(config), timeout) as session:
+        return session.notices()
+
+
+def publish_notices(config, document: bytes, timeout: float = TIMEOUT) -> str:
+    """Publish ``document`` (the notices file's format; b"" clears them) to every screen of the
+    configuration's fleet, retained; returns where it went, for the person who sent it."""
+    settings = settings_of(config)
+    with Session(settings, timeout) as session:
+        session.publish_notices(document)
+    return f"{settings.url}, topic {session.topics.notices}"

@@ -131,9 +131,16 @@ def run(args: argparse.Namespace) -> int:
     lockdown = Lockdown(view, config.exit_chord, config.setup_chord, locked=not args.windowed)
     lockdown.exit_requested.connect(app.quit)
     switcher.attach(kiosk, lockdown)
+    fleet = None
+    if config.fleet:  # no fleet key: no network code is even imported
+        from .fleet import start_fleet
+
+        fleet = start_fleet(config, kiosk, view)
     show_kiosk(view, config.screen, windowed=args.windowed)
     if args.quit_after:
         QTimer.singleShot(int(args.quit_after * 1000), lockdown.quit)  # app.quit, past the lock
     code = app.exec()
+    if fleet is not None:
+        fleet.stop()
     kiosk.stop()
     return code

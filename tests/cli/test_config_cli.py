@@ -70,6 +70,14 @@ def test_json_names_each_keys_value_and_origin(tech):
         "exit_chord",
         "setup_chord",
         "setup_pin",
+        "fleet",
+        "fleet_ca",
+        "fleet_user",
+        "fleet_password_file",
+        "fleet_cert",
+        "fleet_key",
+        "fleet_prefix",
+        "device",
     ]
     assert out["room"] == {"value": "salle-vii", "origin": f"{tech.user_file}:2"}  # checked, kept as its id
     assert out["rotation"] == {"value": 90, "origin": f"{tech.etc}/kiosk.yaml:2"}

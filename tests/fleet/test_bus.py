@@ -14,7 +14,7 @@ from pathlib import Path
 import paho.mqtt.client as mqtt
 import pytest
 
-from kiosk.fleet.client import DeviceLink
+from kiosk.fleet.client import DeviceLink, close_client
 from kiosk.fleet.messages import NOTICES_MAX, Topics
 from kiosk.fleet.operator import FleetError, Session
 from kiosk.fleet.report import status_lines
@@ -149,7 +149,7 @@ def test_junk_on_every_topic_is_logged_and_ignored(broker, device, caplog):
     publisher.publish(t.notices, b"n" * (NOTICES_MAX + 1), qos=1).wait_for_publish(5)
     publisher.publish(t.command("door-1"), b"identify", qos=1).wait_for_publish(5)
     got.wait(lambda: got.commands == ["identify"])  # only the one real command, after all the junk
-    publisher.disconnect()
+    close_client(publisher)
     assert got.notices == []
     assert link.connected
     ignored = [r.getMessage() for r in caplog.records if "ignored a message" in r.getMessage()]
@@ -237,7 +237,7 @@ def test_two_hundred_devices_in_the_status(broker):
         publisher.publish(t.status(f"d{i:03}"), json.dumps(status), qos=1, retain=True)
         info = publisher.publish(t.online(f"d{i:03}"), json.dumps({"online": i != 3, "since": None}), 1, True)
     info.wait_for_publish(5)
-    publisher.disconnect()
+    close_client(publisher)
     with Session(broker.settings()) as s:
         devices = s.devices()
     lines = status_lines(devices)
@@ -245,3 +245,23 @@ def test_two_hundred_devices_in_the_status(broker):
     assert [line.split()[0] for line in lines if "DIFFERS" in line] == ["d007"]
     assert [line.split()[0] for line in lines if "NOT SYNCHRONISED" in line] == ["d009"]
     assert [line.split()[0] for line in lines if "OFFLINE" in line] == ["d003"]
+
+
+def test_notices_for_kiosk_notice_fleet(broker, device):
+    from types import SimpleNamespace
+
+    from kiosk.fleet.operator import fleet_notices, publish_notices
+
+    config = SimpleNamespace(values={"fleet": f"mqtt://127.0.0.1:{broker.port}"})
+    assert fleet_notices(config) == b""  # nothing published yet
+    _, got = device("door-1")
+    got.wait(lambda: got.connections == [True])
+    where = publish_notices(config, b"format: 1\nnotices: []\n")
+    assert where == f"mqtt://127.0.0.1:{broker.port}, topic kiosk/notices"
+    got.wait(lambda: got.notices == [b"format: 1\nnotices: []\n"])
+    assert fleet_notices(config) == b"format: 1\nnotices: []\n"
+    publish_notices(config, b"")  # cleared
+    got.wait(lambda: got.notices[-1:] == [b""])
+    assert fleet_notices(config) == b""
+    with pytest.raises(FleetError, match="no fleet: key"):
+        publish_notices(SimpleNamespace(values={}), b"")

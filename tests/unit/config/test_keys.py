@@ -38,6 +38,14 @@ def test_the_keys_of_issue_5_are_declared_once_each():
         "exit_chord",
         "setup_chord",
         "setup_pin",
+        "fleet",
+        "fleet_ca",
+        "fleet_user",
+        "fleet_password_file",
+        "fleet_cert",
+        "fleet_key",
+        "fleet_prefix",
+        "device",
     }
 
 
