@@ -46,8 +46,9 @@ Item {
         id: more
         objectName: "agendaMore"
         anchors.bottom: parent.bottom
-        x: agenda.metrics.u * 1.2
-        width: parent.width - x
+        readonly property real start: agenda.metrics.u * 1.2
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+        width: parent.width - start
         // Its line is kept even when empty, so the number of items that fit does not change.
         height: Math.round(font.pixelSize * 1.3)
         text: agenda.page.agendaMore

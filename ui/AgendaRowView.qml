@@ -28,6 +28,8 @@ Item {
     }
     Rectangle {
         visible: item.current
+        readonly property real start: 0
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
         width: item.u * 0.5
         height: parent.height
         radius: width / 2
@@ -36,7 +38,8 @@ Item {
     Label {
         id: timeText
         objectName: "agendaTime"
-        x: item.pad * 1.5
+        readonly property real start: item.pad * 1.5
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
         y: item.pad
         width: item.timeWidth
         text: item.entry.time
@@ -61,15 +64,18 @@ Item {
     // Positions are explicit (no Row): a page fading in keeps the layout it had while hidden.
     Item {
         id: whereRow
-        x: item.wide ? item.width * 0.6 : timeText.x + item.timeWidth
+        readonly property real start: item.wide ? item.width * 0.6 : timeText.start + item.timeWidth
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
         // On one line, the room's name sits on the title's baseline.
         y: item.wide ? titleText.y + titleText.baselineOffset - whereLabel.baselineOffset
                      : titleText.y + titleText.height
-        width: phaseBox.x - x - item.u
+        width: phaseBox.start - start - item.u
         height: whereLabel.implicitHeight
         Label {
             id: whereLabel
             objectName: "agendaWhere"
+            readonly property real start: 0
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             width: Math.min(implicitWidth, whereRow.width - (tagBox.shown ? tagBox.width + item.u * 0.6 : 0))
             text: item.entry.where
             size: item.small
@@ -78,7 +84,8 @@ Item {
         Tag {
             id: tagBox
             objectName: "agendaTag"
-            x: whereLabel.width + item.u * 0.6
+            readonly property real start: whereLabel.width + item.u * 0.6
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             anchors.verticalCenter: parent.verticalCenter
             // A wide agenda is one line: the tag gives its place to the room's name there.
             text: item.wide ? "" : item.entry.tag
@@ -91,7 +98,8 @@ Item {
     // On now: a filled tag. Over: ✓ and the word (on one line, the ✓ alone: it needs no room).
     Item {
         id: phaseBox
-        x: item.width - width - item.pad
+        readonly property real start: item.width - width - item.pad
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
         y: item.wide ? (item.height - height) / 2 : whereRow.y + (whereRow.height - height) / 2
         width: item.current ? nowTag.width
                             : item.past ? check.implicitWidth + (item.wide ? 0 : item.u * 0.4 + doneWord.implicitWidth) : 0
@@ -104,6 +112,8 @@ Item {
         }
         Label {
             id: check
+            readonly property real start: 0
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             visible: item.past
             text: "✓"
             size: item.small
@@ -113,7 +123,8 @@ Item {
             id: doneWord
             objectName: "agendaPhase"
             visible: item.past && !item.wide
-            x: check.implicitWidth + item.u * 0.4
+            readonly property real start: check.implicitWidth + item.u * 0.4
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             text: item.past ? item.entry.phaseWord : ""
             size: item.small
             color: Theme.dim

@@ -37,16 +37,18 @@ Item {
         height: Theme.lineOf(board.metrics.small)
         Heading {
             objectName: "roomHeading"
-            x: board.metrics.u * 1.1
-            width: Math.min(implicitWidth, board.roomWidth - x)
+            readonly property real start: board.metrics.u * 1.1
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+            width: Math.min(implicitWidth, board.roomWidth - start)
             text: board.page.roomHeading
             size: board.metrics.small
             u: board.metrics.u
         }
         Heading {
             objectName: "nowHeading"
-            x: board.roomWidth
-            width: Math.min(implicitWidth, (board.metrics.portrait ? pageLabel.x : board.roomWidth + board.nowWidth) - x - board.metrics.u)
+            readonly property real start: board.roomWidth
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+            width: Math.min(implicitWidth, (board.metrics.portrait ? pageLabel.start : board.roomWidth + board.nowWidth) - start - board.metrics.u)
             text: board.page.nowHeading
             size: board.metrics.small
             u: board.metrics.u
@@ -54,8 +56,9 @@ Item {
         Heading {
             objectName: "nextHeading"
             visible: !board.metrics.portrait
-            x: board.roomWidth + board.nowWidth
-            width: Math.min(implicitWidth, pageLabel.x - x - board.metrics.u)
+            readonly property real start: board.roomWidth + board.nowWidth
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+            width: Math.min(implicitWidth, pageLabel.start - start - board.metrics.u)
             text: board.page.nextHeading
             size: board.metrics.small
             u: board.metrics.u
@@ -63,7 +66,8 @@ Item {
         Label {
             id: pageLabel
             objectName: "pageLabel"
-            x: parent.width - width
+            readonly property real start: parent.width - width
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             text: board.page.pageLabel
             size: board.metrics.small
             color: Theme.text

@@ -36,7 +36,8 @@ Item {
     // The group's bar: from its header down to its last room, across the gaps between rows.
     Rectangle {
         visible: row.line.grouped
-        x: 0
+        readonly property real start: 0
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
         y: row.group ? row.height / 2 : -row.rowGap
         width: 0.5 * row.u
         height: row.group ? row.height / 2 + row.rowGap
@@ -48,12 +49,14 @@ Item {
     // -- a group's header ------------------------------------------------------------------------
     Item {
         visible: row.group
-        x: row.bar; width: row.width - row.bar
+        readonly property real start: row.bar
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start); width: row.width - row.bar
         height: row.height
         Heading {
             id: groupLabel
             objectName: "groupLabel"
-            x: 0
+            readonly property real start: 0
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             anchors.verticalCenter: parent.verticalCenter
             width: Math.min(implicitWidth, parent.width * 0.25)
             text: row.line.groupLabel
@@ -96,7 +99,8 @@ Item {
     // -- a room ----------------------------------------------------------------------------------
     Rectangle {
         visible: !row.group
-        x: row.bar; width: row.width - row.bar
+        readonly property real start: row.bar
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start); width: row.width - row.bar
         height: row.height
         radius: row.u * 0.8
         // Rooms done for the day step back: no panel behind them, quieter words ("Terminé").
@@ -107,7 +111,8 @@ Item {
         Label {
             id: roomName
             objectName: "roomName"
-            x: row.pad
+            readonly property real start: row.pad
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             // A short row's name takes the room its longest language needs, so the word after it stays
             // put when the language changes (measured: a wrapping text's natural width depends on its width).
             width: row.shortRoom ? Math.min(Math.ceil(widestName.implicitWidth) + 1, parent.width * 0.6)
@@ -135,12 +140,13 @@ Item {
         BoardSlot {
             objectName: "now"
             // A short row's name may be longer than its column: the word then follows it.
-            x: row.shortRoom ? Math.max(row.roomWidth - row.bar, roomName.x + roomName.width + 2 * row.u)
-                             : row.roomWidth - row.bar
+            readonly property real start: row.shortRoom ? Math.max(row.roomWidth - row.bar, roomName.start + roomName.width + 2 * row.u)
+                                                        : row.roomWidth - row.bar
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             // Portrait: now above next; alone in the middle when nothing follows (a room done for the day).
             readonly property bool alone: row.line.nextTitle === "" && row.line.nextNote === ""
             y: row.portrait && !alone ? row.pad : (parent.height - height) / 2
-            width: row.portrait || row.shortRoom ? parent.width - x - row.pad
+            width: row.portrait || row.shortRoom ? parent.width - start - row.pad
                                                  : row.nowWidth - row.u
             lines: row.shortRoom ? 1 : 2
             u: row.u; small: row.small; size: row.titleSize
@@ -154,9 +160,10 @@ Item {
         BoardSlot {
             objectName: "next"
             visible: !row.shortRoom
-            x: (row.portrait ? row.roomWidth : row.roomWidth + row.nowWidth) - row.bar
+            readonly property real start: (row.portrait ? row.roomWidth : row.roomWidth + row.nowWidth) - row.bar
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             y: row.portrait ? parent.height - row.pad - height : (parent.height - height) / 2
-            width: parent.width - x - row.pad
+            width: parent.width - start - row.pad
             lines: row.portrait ? 1 : 2
             u: row.u; small: row.small; size: row.titleSize
             timeWidth: row.timeWidth

@@ -37,6 +37,8 @@ Item {
     Label {
         id: timeText
         objectName: "slotTime"
+        readonly property real start: 0
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
         width: slot.timeColumn
         anchors.baseline: slot.tagAbove ? undefined : titleText.baseline
         y: (slot.lineStep - lineHeight) / 2
@@ -54,19 +56,21 @@ Item {
     Tag {
         id: tagBox
         objectName: "slotTag"
-        x: slot.timeColumn + slot.u
+        readonly property real start: slot.timeColumn + slot.u
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
         y: (slot.lineStep - height) / 2
         visible: slot.withTag
         text: slot.tag
         size: slot.small * 0.85
-        maximumWidth: (slot.width - x) * 0.5
+        maximumWidth: (slot.width - start) * 0.5
     }
     Label {
         id: titleText
         objectName: "slotTitle"
-        x: slot.timeColumn + slot.u + (slot.withTag && !slot.tagAbove ? tagBox.width + slot.u : 0)
+        readonly property real start: slot.timeColumn + slot.u + (slot.withTag && !slot.tagAbove ? tagBox.width + slot.u : 0)
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
         y: slot.tagAbove ? slot.lineStep : 0
-        width: slot.width - x
+        width: slot.width - start
         height: lineHeight * slot.titleLines
         visible: slot.note === ""
         text: slot.title

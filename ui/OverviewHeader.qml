@@ -14,6 +14,7 @@ Item {
         id: emblem
         width: header.metrics.u * 5.2
         height: width
+        anchors.left: parent.left
         anchors.verticalCenter: parent.verticalCenter
     }
     Label {

@@ -55,6 +55,8 @@ Item {
             metrics: metrics
             shortRows: view.shortRows
             rowsWanted: view.rowsWanted
+            readonly property real start: 0
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             width: metrics.portrait ? parent.width : parent.width * 0.64
             // Portrait: as tall as the whole board needs, up to 78 %; the agenda gets the rest.
             height: metrics.portrait ? Math.min(parent.height * 0.78, board.needs) : parent.height
@@ -63,9 +65,10 @@ Item {
             id: agenda
             page: view.page
             metrics: metrics
-            x: metrics.portrait ? 0 : board.width + metrics.gap
+            readonly property real start: metrics.portrait ? 0 : board.width + metrics.gap
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             y: metrics.portrait ? board.height + metrics.gap : 0
-            width: parent.width - x
+            width: parent.width - start
             height: parent.height - y
         }
     }

@@ -16,8 +16,9 @@ Rectangle {
 
     readonly property real pad: 1.2 * u
     readonly property real topLine: stacked ? Theme.lineOf(small * 1.1) + u * 0.6 : 0
-    readonly property real textLeft: stacked ? pad : labelTag.x + labelTag.width + u * 1.5
-    readonly property real textRight: stacked ? width - pad : statusBox.x - u * 1.5
+    // Where the texts start and end on their line (before mirroring: see Theme.startX).
+    readonly property real textLeft: stacked ? pad : labelTag.start + labelTag.width + u * 1.5
+    readonly property real textRight: stacked ? width - pad : statusBox.start - u * 1.5
 
     radius: u * 0.8
     color: Theme.panel
@@ -28,7 +29,8 @@ Rectangle {
     Tag {
         id: labelTag
         objectName: "venueLabel"
-        x: banner.pad
+        readonly property real start: banner.pad
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
         y: banner.stacked ? banner.pad + (Theme.lineOf(banner.small * 1.1) - height) / 2
                           : (banner.height - height) / 2
         text: banner.page.venueLabel
@@ -38,9 +40,10 @@ Rectangle {
     Label {
         id: titleText
         objectName: "venueTitle"
-        x: banner.textLeft
+        readonly property real start: banner.textLeft
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
         y: banner.pad + banner.topLine
-        width: banner.textRight - x
+        width: banner.textRight - start
         height: Theme.lineOf(size)
         verticalAlignment: Text.AlignVCenter
         text: banner.page.venueTitle
@@ -49,13 +52,16 @@ Rectangle {
     }
     Item {
         id: whereRow
-        x: banner.textLeft
+        readonly property real start: banner.textLeft
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
         y: titleText.y + titleText.height + banner.u * 0.3
-        width: banner.textRight - x
+        width: banner.textRight - start
         height: Theme.lineOf(banner.titleSize)
         Label {
             id: venueWhere
             objectName: "venueWhere"
+            readonly property real start: 0
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             width: Math.min(implicitWidth, whereRow.width - venueTime.width - banner.u * 1.5)
             height: parent.height
             verticalAlignment: Text.AlignVCenter
@@ -66,7 +72,8 @@ Rectangle {
         Label {
             id: venueTime
             objectName: "venueTime"
-            x: venueWhere.width + banner.u * 1.5
+            readonly property real start: venueWhere.width + banner.u * 1.5
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             width: Math.min(implicitWidth, whereRow.width * 0.5)
             height: parent.height
             verticalAlignment: Text.AlignVCenter
@@ -79,7 +86,8 @@ Rectangle {
     }
     Item {
         id: statusBox
-        x: banner.width - width - banner.pad
+        readonly property real start: banner.width - width - banner.pad
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
         y: banner.stacked ? labelTag.y + (labelTag.height - height) / 2 : (banner.height - height) / 2
         width: banner.page.venueOngoing ? nowTag.width
                                         : Math.min(Math.ceil(soonWidth.advanceWidth) + 1, banner.width * 0.3)

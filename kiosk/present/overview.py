@@ -239,7 +239,9 @@ def room_row(programme: Programme, entry: BoardEntry, lang: str, *, last_in_grou
         "grouped": entry.block is not None,
         "lastInGroup": entry.block is not None and last_in_group,
         "roomName": _t(rs.room.name, lang, programme),
-        "roomNames": "\n".join(_t(rs.room.name, other, programme) for other in programme.event.languages),
+        "roomNames": "\n".join(
+            _t(rs.room.name, other, programme) for other in dict.fromkeys((*programme.event.screens, lang))
+        ),
     }
     if rs.current:
         now = rs.current[0]

@@ -89,3 +89,21 @@ def test_no_box_glyph_with_only_the_fonts_the_guide_installs(tmp_path):
     without = boxes(fontconfig(tmp_path / "none", []), DATA / "scripts.yaml", "2019-12-28T10:30", "agora")
     assert "紙 U+7D19" in without["overview en"]["Assembly:Origasmi – 紙の変態"]
     assert "ا U+0627" in without["door en"]["التعلم الرقمي · למידה דיגיטלית"]
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_arabic_overview_is_mirrored_and_fits(six, show, size):
+    from kiosk.qt.overview import OverviewScreen
+
+    def overview(lang):
+        screen = OverviewScreen(six)
+        screen.bridge.reducedMotion = True
+        screen.show(at(six, "10:30"))
+        screen.bridge.languageIndex = screen.languages.index(lang)
+        return show(screen, size)
+
+    arabic, french = overview("ar"), overview("fr")
+    room, now = scene_rect(arabic.item("roomHeading")), scene_rect(arabic.item("nowHeading"))
+    assert room.left() > now.right(), "the room column is the first from the right"
+    assert scene_rect(french.item("roomHeading")).right() < scene_rect(french.item("nowHeading")).left()
+    assert len(visible_texts_fit(arabic.visible_page(), size, arabic.keep)) > 8

@@ -24,6 +24,13 @@ QtObject {
     }
     // The height of a line of that size, known before any text is laid out. 1.22 em: Inter's own
     // line (ascent and descent) is 1.21 em, and a shorter line would let descenders out of its box.
+    // The x of an item `from` pixels after the start of its line, in a parent `span` wide: the start is
+    // the left edge, or the right edge on a mirrored (right-to-left) page, where anchors turn by
+    // themselves but explicit positions do not.
+    function startX(mirrored: bool, span: real, size: real, from: real): real {
+        return mirrored ? span - size - from : from
+    }
+
     function lineOf(size: real): real {
         return Math.ceil(pixels(size) * 1.22)
     }
