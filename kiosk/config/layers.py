@@ -20,6 +20,7 @@ from .. import folders
 from ..resources import bundled_programme
 from .files import FileContent, Issue, read_file
 from .keys import KEY, KEYS, Key, show, suggest
+from .pin import is_hash
 from .types import Context
 
 if TYPE_CHECKING:
@@ -100,6 +101,14 @@ def _resolve(
         found: Candidate | None = None
         for cand in reversed(candidates[key.name]):
             value = cand.value
+            above_venue = LAYERS.index(cand.layer) > LAYERS.index("system")
+            if key.name == "setup_pin" and value is None and above_venue and _venue_pin(candidates[key.name]):
+                # The venue's PIN protects every device: a file or variable on the device cannot lift it.
+                message = (
+                    f"the venue's PIN ({_venue_pin(candidates[key.name])}) cannot be cleared here; ignored"
+                )
+                issues.append(Issue(cand.where, message))
+                continue
             if programme is not None and key.check is not None and value is not None:
                 try:
                     value = key.check(value, programme)
@@ -136,6 +145,11 @@ def _resolve(
     )
 
 
+def _venue_pin(candidates: tuple[Candidate, ...]) -> str | None:
+    """Where /etc/kiosk sets a PIN, if it does."""
+    return next((c.origin for c in candidates if c.layer == "system" and c.value is not None), None)
+
+
 class Sources:
     """Collects every source's valid values (candidates) and every problem, layer by layer."""
 
@@ -153,6 +167,9 @@ class Sources:
         except ValueError as err:
             self.issues.append(Issue(where, str(err), key.name))
             return
+        if key.name == "setup_pin" and value is not None and not is_hash(value):
+            message = "setup_pin: the PIN is written in clear; keep its hash instead (kiosk config --set-pin)"
+            self.issues.append(Issue(where, message))
         self.candidates[key.name].append(Candidate(value, origin, layer, where))
 
     def file(self, path: Path, layer: str, required: bool) -> None:

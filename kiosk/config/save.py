@@ -13,6 +13,7 @@ from ..atomic import write_atomically
 from .files import read_data, standard
 from .keys import KEY, suggest, yaml_value
 from .layers import Sources, user_config_path
+from .pin import hash_pin, is_hash
 from .types import Context
 
 if TYPE_CHECKING:
@@ -49,10 +50,14 @@ def save_user_setting(
         old: bytes | None = path.read_bytes()
     except FileNotFoundError:
         old = None
+    if key == "setup_pin" and value is not None and not is_hash(value):
+        value = hash_pin(value)
     text, kept_as_broken = _edited(old, key, value, path.name + ".broken")
+    # A file that holds a PIN's hash is the device user's alone.
+    mode = 0o600 if key == "setup_pin" or (old is not None and b"setup_pin" in old) else None
     if kept_as_broken and old is not None:
-        write_atomically(path.with_name(path.name + ".broken"), old)
-    write_atomically(path, text.encode("utf-8"))
+        write_atomically(path.with_name(path.name + ".broken"), old, mode=mode)
+    write_atomically(path, text.encode("utf-8"), mode=mode)
     return path
 
 

@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from ..languages import is_language_tag
+from .pin import is_hash, is_pin
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,6 @@ class Context:
 _TRUE = ("1", "true", "yes", "on")
 _FALSE = ("0", "false", "no", "off")
 _NUMBER = re.compile(r"^\+?(\d+(\.\d*)?|\.\d+)$")
-_PIN = re.compile(r"^\d{4,12}$")
 URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
@@ -218,14 +218,19 @@ class ProgrammeSource(Type):
 
 
 class Pin(Type):
-    kind = "4 to 12 digits"
+    """A PIN's hash as `kiosk config --set-pin` writes it, or the digits themselves (older files)."""
+
+    kind = "PIN hash | 4 to 12 digits"
 
     def read(self, raw: Any, ctx: Context) -> str:
         if isinstance(raw, int) and not isinstance(raw, bool):
             raw = str(raw)
-        text = scalar(raw, "a PIN of 4 to 12 digits")
-        if not _PIN.match(text):
-            raise ValueError("expected a PIN of 4 to 12 digits (quote it in YAML if it starts with 0)")
+        text = scalar(raw, "a PIN of 4 to 12 digits, or its hash")
+        if not (is_pin(text) or is_hash(text)):
+            raise ValueError(
+                "expected a PIN's hash (kiosk config --set-pin writes one) or 4 to 12 digits "
+                "(quote them in YAML if they start with 0)"
+            )
         return text
 
 

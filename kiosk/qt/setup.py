@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
 from ..config import DEFAULTS
+from ..config.pin import pin_matches
 from ..present.setup import Both, both, fields_of, keys_help, room_label
 from ..programme import Programme
 from .bridge import DeviceSetup
@@ -159,12 +160,8 @@ class SetupScreen(QObject, Screen):
     def _submit(self) -> None:
         if not self.typed:
             return
-        # Imported here: hmac loads OpenSSL's libcrypto, ~3.5 MB resident on every screen for a PIN
-        # that is rarely typed (bench/, docs/performance.md).
-        import hmac
-
-        # Compared in constant time: how long a refusal takes says nothing about the digits.
-        right = hmac.compare_digest(self.typed.encode(), (self.pin or "").encode())
+        # The stored PIN is a salted hash (kiosk.config.pin), compared in constant time.
+        right = pin_matches(self.pin, self.typed)
         self.typed = ""
         self.bridge.set(
             pinDigits=0, **fields_of(pinMessage=Both("", "") if right else both("pin_wrong", prefix="⚠ "))

@@ -100,6 +100,8 @@ def test_the_table_and_the_problems_on_stderr(tech):
     assert "(the event's: fr, en)" in rows["languages"]
     assert result.stderr.splitlines() == [
         f"{tech.user_file}:1:1: unknown key 'rom'; did you mean 'room'?",
+        f"{tech.user_file}:2:12: setup_pin: the PIN is written in clear; keep its hash instead"
+        " (kiosk config --set-pin)",
         "env KIOSK_ROTATION: rotation: '45' is not one of top, left, right, bottom (where the panel's"
         " top edge is), nor 0, 90, 180, 270 (the picture's turn, clockwise)"
         " — using 0 (default)",

@@ -406,6 +406,26 @@ def test_the_pin_is_asked_before_the_setup_opens(kiosk, device, monkeypatch):
     assert k.room_name() == "Salle VII"
 
 
+def test_a_pin_kept_as_its_hash_opens_the_setup(kiosk, device, tmp_path):
+    """Issue 13.8: the venue's file holds the PIN's salted hash, never its digits."""
+    from kiosk.config.pin import hash_pin
+
+    venue = tmp_path / "etc" / "kiosk" / "kiosk.yaml"
+    venue.parent.mkdir(parents=True)
+    venue.write_text(f'setup_pin: "{hash_pin("2468")}"\n', encoding="utf-8")
+    configure(device, "room: salle-i\n")
+    k = kiosk()
+    with k.switching():
+        k.press(Qt.Key.Key_S, modifier=CHORD)
+    assert k.screen.bridge.stage == "pin"
+    k.type("2469")
+    k.press(Qt.Key.Key_Return)
+    assert k.screen.bridge.stage == "pin"
+    k.type("2468")
+    k.press(Qt.Key.Key_Return)
+    assert k.screen.bridge.stage == "choose"
+
+
 def test_the_pin_on_the_on_screen_keypad(kiosk, device, monkeypatch):
     monkeypatch.setenv("KIOSK_SETUP_PIN", "2468")
     configure(device, "room: salle-i\n")

@@ -85,8 +85,8 @@ def test_an_unknown_key_with_nothing_close_lists_the_keys(device):
         ("exit_chord: Ctrl+Hyper+Q", "exit_chord: 'Hyper' in 'Ctrl+Hyper+Q' is not a modifier"),
         ("exit_chord: Ctrl+Alt", "exit_chord: 'Ctrl+Alt' has no key after its modifiers"),
         ("setup_chord: Ctrl+Alt+Shift+Sleep", "setup_chord: 'Sleep' in 'Ctrl+Alt+Shift+Sleep' is not a key"),
-        ("setup_pin: 12", "setup_pin: expected a PIN of 4 to 12 digits"),
-        ("setup_pin: 12ab", "setup_pin: expected a PIN of 4 to 12 digits"),
+        ("setup_pin: 12", "setup_pin: expected a PIN's hash (kiosk config --set-pin writes one) or 4 to 12"),
+        ("setup_pin: 12ab", "setup_pin: expected a PIN's hash"),
     ],
 )
 def test_a_wrong_type_is_located_and_the_key_falls_back(device, line, expected):

@@ -8,8 +8,12 @@ import pytest
 
 from kiosk import folders
 from kiosk.config import DEFAULTS, LAYERS, user_config_path
+from kiosk.config.pin import hash_pin
 
 REPO = Path(__file__).resolve().parents[3]
+
+
+PIN_HASH = hash_pin("0042")
 
 
 def only(problems: list[str]) -> str:
@@ -114,7 +118,7 @@ def test_the_user_file_follows_xdg_config_home(device, tmp_path, monkeypatch):
         ("KIOSK_PROGRAMME_REFRESH", "300", 300),
         ("KIOSK_EXIT_CHORD", "shift+ctrl+alt+x", "Ctrl+Alt+Shift+X"),
         ("KIOSK_SETUP_CHORD", "Meta+F12", "Meta+F12"),
-        ("KIOSK_SETUP_PIN", "0042", "0042"),
+        ("KIOSK_SETUP_PIN", PIN_HASH, PIN_HASH),
     ],
 )
 def test_environment_variables_are_read_by_the_keys_type(device, var, text, expected):
@@ -143,7 +147,10 @@ def test_yaml_values_are_read_as_the_key_says_not_as_yaml_guesses(device):
         "room: 1\nsetup_pin: 0123\nreduced_motion: yes\nscreen: 0\nlanguages: fr, en\nlanguage_period: 3\n",
     )
     config = device.load()
-    assert config.problems == []
+    assert config.problems == [
+        f"{device.user_file}:2:12: setup_pin: the PIN is written in clear; keep its hash instead "
+        "(kiosk config --set-pin)"
+    ]
     assert config.room == "1"  # a name, not the number 1
     assert config.setup_pin == "0123"  # not the octal 83, not 123
     assert config.reduced_motion is True
@@ -153,10 +160,10 @@ def test_yaml_values_are_read_as_the_key_says_not_as_yaml_guesses(device):
 
 
 def test_null_in_a_file_clears_a_value_from_below(device):
-    device.write(device.system_file, "room: salle-i\nsetup_pin: '1234'\n")
-    device.write(device.user_file, "room: null\nsetup_pin: ~\n")
+    device.write(device.system_file, "room: salle-i\nscreen: HDMI-A-1\n")
+    device.write(device.user_file, "room: null\nscreen: ~\n")
     config = device.load()
-    assert (config.room, config.setup_pin, config.problems) == (None, None, [])
+    assert (config.room, config.screen, config.problems) == (None, None, [])
     assert config.origins["room"] == f"{device.user_file}:1"
 
 

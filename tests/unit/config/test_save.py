@@ -63,8 +63,8 @@ def test_a_missing_key_is_added_at_the_end(device):
 
 def test_an_empty_value_and_a_comment_only_file(device):
     write(device.user_file, "# placeholder\n")
-    save_user_setting("setup_pin", "0042", device.environ)
-    assert device.user_file.read_text() == "# placeholder\nsetup_pin: '0042'\n"
+    save_user_setting("screen", "HDMI-A-1", device.environ)
+    assert device.user_file.read_text() == "# placeholder\nscreen: HDMI-A-1\n"
     write(device.user_file, "room:   # to be chosen on screen\nview: door\n")
     save_user_setting("room", "salle-ix", device.environ)
     assert device.user_file.read_text() == "room: salle-ix   # to be chosen on screen\nview: door\n"
@@ -191,11 +191,11 @@ _values = st.one_of(
         st.tuples(st.sampled_from(["room", "view", "languages", "rom", "  room", "- x"]), _values)
     ),
     junk=st.text(max_size=40),
-    key=st.sampled_from(["room", "rotation", "languages", "setup_pin"]),
+    key=st.sampled_from(["room", "rotation", "languages", "screen"]),
 )
 def test_whatever_the_file_held_the_saved_value_is_read_back(device, tmp_path, lines, junk, key):
     write(device.user_file, "".join(f"{k}: {v}\n" for k, v in lines) + junk)
-    value = {"room": "salle-ix", "rotation": 180, "languages": ["en"], "setup_pin": "0007"}[key]
+    value = {"room": "salle-ix", "rotation": 180, "languages": ["en"], "screen": 1}[key]
     save_user_setting(key, value, device.environ)
     config = device.load()
     assert config[key] == (tuple(value) if isinstance(value, list) else value)
