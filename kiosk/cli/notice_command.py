@@ -15,7 +15,7 @@ import sys
 from ..atomic import write_atomically
 from ..clock import SystemClock, parse_when
 from ..config import config_from_args
-from ..notices import Notices, apply, dump_notices, load_notices, words
+from ..notices import Notices, apply, dump_notices, load_notices, parse_notices, words
 from ..notices import edit as notice_edit
 from ..notices.json import notice_json
 from ..programme import Programme
@@ -78,6 +78,11 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--notices", default=argparse.SUPPRESS, metavar="FILE", help="the notices file")
     p.add_argument("--config", default=argparse.SUPPRESS, metavar="FILE", help="a configuration file")
     p.add_argument("--at", metavar="WHEN", help="the instant taken as now (a rehearsal); default now")
+    p.add_argument(
+        "--fleet",
+        action="store_true",
+        help="the notices every screen of the fleet bus follows (the configuration's fleet:), not the file",
+    )
 
 
 def _texts(p: argparse.ArgumentParser) -> None:
@@ -90,13 +95,37 @@ def run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     programme = read_any(config.programme_source)
     path = config.notices_source
+    if args.fleet:
+        return _on_the_fleet(args, config, programme)
     if is_url(path):
         print(
             f"kiosk notice: {path} is a web address: notices are written where the file is", file=sys.stderr
         )
         return EXIT_USAGE
-    now = parse_when(args.at, programme.event.zone) if args.at else SystemClock().now()
     current = load_notices(path, programme)  # a broken file is reported with its places (exit 1)
+    return _edit(
+        args, programme, current, path, lambda notices: write_atomically(path, dump_notices(notices))
+    )
+
+
+def _on_the_fleet(args: argparse.Namespace, config, programme: Programme) -> int:
+    """The same edit, on the notices retained on the fleet bus: read there, checked, published there."""
+    from ..fleet.operator import FleetError, fleet_notices, publish_notices
+
+    try:
+        where = config.values.get("fleet") or ""
+        current = parse_notices(fleet_notices(config), f"{where} notices", programme)
+        return _edit(
+            args, programme, current, where, lambda notices: publish_notices(config, dump_notices(notices))
+        )
+    except FleetError as err:
+        print(f"kiosk notice {args.action}: {err}", file=sys.stderr)
+        return EXIT_INVALID
+
+
+def _edit(args: argparse.Namespace, programme: Programme, current: Notices, path: str, save) -> int:
+    """List, clear or add to ``current``; ``save`` writes the result where it came from."""
+    now = parse_when(args.at, programme.event.zone) if args.at else SystemClock().now()
     try:
         if args.action == "list":
             return _list(current, programme, now, args.json)
@@ -104,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
             if not args.ids and not args.all:
                 raise notice_edit.NoticeRefused("say which notices: kiosk notice clear ID… or --all")
             notices, gone = notice_edit.clear(current, args.ids, args.all)
-            write_atomically(path, dump_notices(notices))
+            save(notices)
             for notice in gone:
                 print(f"cleared {notice.id} ({notice.kind}): the screens show the programme again")
             return EXIT_OK
@@ -113,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
     except notice_edit.NoticeRefused as err:
         print(f"kiosk notice {args.action}: {err}", file=sys.stderr)
         return EXIT_INVALID
-    write_atomically(path, dump_notices(notices))
+    save(notices)
     zone = programme.event.zone
     start = f"{notice.start.astimezone(zone):%Y-%m-%d %H:%M:%S}" if notice.start else "now"
     print(f"saved {notice.id} in {path}, from {start} until {notice.end.astimezone(zone):%Y-%m-%d %H:%M:%S}")

@@ -66,6 +66,7 @@ class FleetScreen(QObject):
         self.address = ""
         self.link = DeviceLink(settings, self._notices, self.command_arrived.emit, self._connection)
         self.command_arrived.connect(self.run_command)
+        self.connection_changed.connect(self._back_on_the_bus)  # a method: queued to the GUI thread
         self.heartbeat = QTimer(self)
         self.heartbeat.setInterval(HEARTBEAT_MS)
         self.heartbeat.timeout.connect(self.publish_status)
@@ -120,6 +121,11 @@ class FleetScreen(QObject):
             self.link.publish_status(self.status())
         except Exception:  # the bus never takes the screen down
             log.exception("fleet: the status could not be made")
+
+    def _back_on_the_bus(self, up: bool) -> None:
+        # A fresh status (the link has sent the last one again as it was, with its old time).
+        if up:
+            self.publish_status()
 
     def _programme_loaded(self) -> None:
         self.loaded_at = dt.datetime.now(dt.UTC)

@@ -67,4 +67,5 @@ def make_wall(out: Path, frames: Mapping[str, bytes], labels: Mapping[str, str])
 
 
 def _plain(text: str) -> str:
-    return "".join(c if c.isprintable() else " " for c in text)
+    """One to three lines of printable text: what a device sent never controls the sheet."""
+    return "\n".join("".join(c if c.isprintable() else " " for c in line) for line in text.split("\n")[:3])

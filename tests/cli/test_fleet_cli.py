@@ -8,6 +8,7 @@ import struct
 import subprocess
 import sys
 import threading
+import time
 import zlib
 from pathlib import Path
 
@@ -188,3 +189,25 @@ def test_a_wrong_password(tls_broker, tmp_path):
         KIOSK_FLEET_USER="operator", KIOSK_FLEET_PASSWORD_FILE=str(password_file(tmp_path, "wrong")),
     )  # fmt: skip
     assert result.returncode == 1 and "refused the connection: Not authorized" in result.stderr
+
+
+def test_kiosk_notice_on_the_fleet(tech, screens):
+    screen = screens("door-1", png(16, 9, (0, 0, 0)))
+    got: list[bytes] = []
+    screen.link.on_notices = got.append
+    at = ["--at", "2023-03-28T10:00"]
+    result = tech.kiosk("notice", "emergency", "--fleet", *at, "--fr", "Évacuez", "--en", "Evacuate")
+    assert result.returncode == 0, result.stderr
+    assert f"mqtt://127.0.0.1:{tech.broker.port}" in result.stdout
+    result = tech.kiosk("notice", "full", "Salle IX", "--overflow", "Salle VIII", "--fleet", *at)
+    assert result.returncode == 0, result.stderr
+    listed = tech.kiosk("notice", "list", "--json", "--fleet", *at)
+    assert [n["kind"] for n in json.loads(listed.stdout)] == ["emergency", "full"]
+    assert not (tech.root / "notices.yaml").exists()  # the bus, not a file
+    result = tech.kiosk("notice", "clear", "--all", "--fleet", *at)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(tech.kiosk("notice", "list", "--json", "--fleet", *at).stdout) == []
+    deadline = time.monotonic() + 10  # what the screen was handed: each version, the cleared one last
+    while not (got and b"notices: []" in got[-1]) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert b"Evacuate" in got[0] and b"notices: []" in got[-1]

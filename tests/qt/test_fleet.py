@@ -172,6 +172,11 @@ def test_notices_are_kept_in_the_cache_the_kiosk_follows(broker, running, qtbot)
 
 def test_a_broker_killed_and_restarted_changes_nothing_on_screen(broker, running, qtbot):
     r = running(broker.settings("door-1"))
+
+    def published() -> str:
+        return operator(qtbot, broker.settings(), lambda s: s.devices()["door-1"].status["published"])
+
+    first = published()
     before = r.shown.view.grabWindow()
     r.frames = 0
     with qtbot.waitSignal(r.fleet.connection_changed, timeout=10_000) as lost:
@@ -181,6 +186,8 @@ def test_a_broker_killed_and_restarted_changes_nothing_on_screen(broker, running
     with qtbot.waitSignal(r.fleet.connection_changed, timeout=20_000) as back:
         broker.start()
     assert back.args == [True]
+    # A fresh status once back: "last heard" is never older than the reconnection.
+    qtbot.waitUntil(lambda: published() > first)
     devices = operator(qtbot, broker.settings(), lambda s: s.devices())
     assert devices["door-1"].online and devices["door-1"].status["room"] == "salle-i"
     assert r.frames == 0
