@@ -199,6 +199,7 @@ def frame_figures(frames: list[Frame], switches: list[float], changes: list[floa
         "crossfade_render_ms_p50": percentile(render, 50),
         "crossfade_render_ms_max": max(render, default=None),
         "crossfade_interval_ms_p50": percentile(gaps, 50),
+        "crossfade_interval_ms_p95": percentile(gaps, 95),
         "crossfade_interval_ms_max": max(gaps, default=None),
     }
 

@@ -13,13 +13,17 @@ Rectangle {
     Stage {
         rotation: root.door.rotation
 
+        Crossfade {
+            id: crossfade
+            shown: root.door.languageIndex
+            reducedMotion: root.door.reducedMotion
+        }
         Repeater {
             model: root.door.pages
             LanguagePage {
                 id: slot
                 required property DoorPage modelData
-                shown: root.door.languageIndex
-                reducedMotion: root.door.reducedMotion
+                fade: crossfade
                 rightToLeft: modelData.rightToLeft
 
                 DoorPageView {

@@ -14,13 +14,17 @@ Rectangle {
     Stage {
         rotation: root.overview.rotation
 
+        Crossfade {
+            id: crossfade
+            shown: root.overview.languageIndex
+            reducedMotion: root.overview.reducedMotion
+        }
         Repeater {
             model: root.overview.pages
             LanguagePage {
                 id: slot
                 required property OverviewPage modelData
-                shown: root.overview.languageIndex
-                reducedMotion: root.overview.reducedMotion
+                fade: crossfade
                 rightToLeft: modelData.rightToLeft
                 // A language's page exists only while it is seen (shown, or fading in or out): the
                 // board of a language off screen would hold hundreds of items for nothing.

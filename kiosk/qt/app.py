@@ -15,6 +15,7 @@ from ..errors import ScreenError, UsageError
 from ..languages import has_catalogue, with_catalogue
 from ..resources import assets_dir
 from ..sources import read_any
+from .heap import return_large_blocks
 from .switcher import ScreenSwitcher, make_screen
 from .window import show_screen
 
@@ -100,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
     from .running import RunningKiosk
 
     logging.basicConfig(level=logging.INFO, format="kiosk: %(levelname)s: %(message)s", stream=sys.stderr)
+    return_large_blocks()  # a kiosk runs for days: what a crossfade frees must leave (kiosk/qt/heap.py)
     config = config_from_args(args)
     for problem in config.problems:
         log.warning("%s", problem)

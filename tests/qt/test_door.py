@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtQml import QQmlProperty
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.clock import FakeClock
@@ -140,6 +141,34 @@ def test_languages_alternate_with_the_ticker_not_with_waiting(programme, show):
     assert shown.text("roomName") == "Salle I"
     assert shown.text("nowTitle").startswith("Introduction et réalisations")
     ticker.stop()
+
+
+def layered(page: QQuickItem) -> bool:
+    return QQmlProperty(page, "layer.enabled").read()
+
+
+def test_the_new_language_fades_in_over_the_old_from_layers_then_alone(programme, show, qtbot):
+    screen = DoorScreen(programme, "salle-ix")
+    screen.show(at(programme, "14:40"))
+    shown = show(screen)
+    french, english = shown.pages()
+    assert (french.opacity(), english.isVisible()) == (1, False)
+    assert not layered(french)  # at rest a page is drawn directly
+    seen_as_french_went = []
+    french.visibleChanged.connect(lambda: seen_as_french_went.append(english.opacity()))
+
+    screen.bridge.languageIndex = 1
+    # English fades in above French, which stays whole beneath it: no dip to the ground between them.
+    assert english.z() > french.z()
+    assert english.opacity() < 1 and french.opacity() == 1
+    # Both are painted once into images, then blended frame after frame.
+    assert layered(french) and layered(english)
+
+    qtbot.waitUntil(lambda: not french.isVisible(), timeout=2000)
+    assert seen_as_french_went == [1]  # French went in the frame English was whole
+    assert english.opacity() == 1
+    assert not layered(english) and not layered(french)
+    assert shown.text("roomName", english) == "Room IX"
 
 
 def test_the_ticker_sleeps_until_the_next_thing_that_changes(programme):

@@ -1,26 +1,34 @@
 import QtQuick
 
-// One language's page of a screen, in the crossfade between languages: shown while its language is
-// (`index` is `shown`), fading in and out over at most 400 ms, at once with reduced motion.
+// One language's page of a screen: shown while its language is, crossfading with the others (see
+// Crossfade, which they share).
+//
+// While they fade, the two pages are drawn from layers: each is painted once into an image, then
+// only the images are blended, frame after frame. Painted directly, every frame would draw every text
+// of both pages again, which Qt's software renderer cannot do 60 times a second (docs/performance.md).
+// A page paints the ground, so it is opaque, as the software renderer's layers need: they start
+// black, not transparent.
 Item {
     id: page
     required property int index
-    required property int shown
-    required property bool reducedMotion
+    required property Crossfade fade
     // A right-to-left language (Arabic) mirrors the whole page: anchors, rows and text alignment turn
     // with it; times and numbers keep the order they are read in.
     property bool rightToLeft: false
     LayoutMirroring.enabled: rightToLeft
     LayoutMirroring.childrenInherit: true
-    readonly property int fadeMilliseconds: 400
+    readonly property int fadeMilliseconds: fade.fadeMilliseconds
     objectName: "page"
     width: parent.width
     height: parent.height
-    opacity: index === shown ? 1 : 0
-    // Hidden once faded out: a page off screen costs nothing to draw.
+    z: index === fade.shown ? 1 : 0
+    opacity: index === fade.shown ? fade.mix : index === fade.leaving ? 1 : 0
+    // Hidden once gone: a page off screen costs nothing to draw.
     visible: opacity > 0
-    Behavior on opacity {
-        enabled: !page.reducedMotion
-        NumberAnimation { duration: page.fadeMilliseconds; easing.type: Easing.InOutQuad }
+    layer.enabled: fade.running
+
+    Rectangle {
+        anchors.fill: parent
+        color: Theme.ground
     }
 }
