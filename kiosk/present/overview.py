@@ -98,17 +98,22 @@ def _t(text: Text, lang: str, programme: Programme) -> str:
     return text.get(lang, programme.event.languages)
 
 
-def agenda_window(agenda: Sequence[schedule.AgendaItem], capacity: int) -> tuple[int, int]:
-    """Which agenda items fit (start, stop): the rest of the day, after the last one finished.
-
-    With room to spare at the end of the day, earlier items fill it, so the list is never half empty.
-    """
+def agenda_window(agenda: Sequence[schedule.AgendaItem], capacity: int) -> tuple[int, ...]:
+    """Which agenda items fit, by index: the item just finished (for whoever comes out of it), what is
+    on now, briefly (the ones that began last, a quarter of the list at most: a day-long item must not
+    hold a congress's list in the morning), then what comes next. With room to spare at the end of the
+    day, earlier items fill it, so the list is never half empty."""
     if capacity <= 0 or len(agenda) <= capacity:
-        return 0, len(agenda)
-    first = next((i for i, item in enumerate(agenda) if item.phase != "past"), len(agenda))
-    start = max(0, first - 1)  # the item just finished stays, for whoever comes out of it
-    stop = min(len(agenda), start + capacity)
-    return max(0, stop - capacity), stop
+        return tuple(range(len(agenda)))
+    by_phase: dict[str, list[int]] = {"past": [], "current": [], "future": []}
+    for index, item in enumerate(agenda):
+        by_phase[item.phase].append(index)
+    chosen = by_phase["past"][-1:] + by_phase["current"][-max(1, capacity // 4) :]
+    chosen = chosen[-capacity:] + by_phase["future"][: max(0, capacity - len(chosen))]
+    earlier = [i for i in range(len(agenda)) if i < min(chosen, default=len(agenda)) and i not in chosen]
+    while len(chosen) < capacity and earlier:
+        chosen.append(earlier.pop())
+    return tuple(sorted(chosen))
 
 
 # -- the words --------------------------------------------------------------------------------------
@@ -132,7 +137,8 @@ def overview_text(
     local = state.at.astimezone(zone)
     if board is None:
         board = board_plan(programme, state)
-    start, stop = agenda_window(state.agenda, agenda_capacity)
+    shown = agenda_window(state.agenda, agenda_capacity)
+    later = sum(1 for i, item in enumerate(state.agenda) if item.phase == "future" and i not in shown)
     venue = programme.event.venue
     t: dict = {
         "rightToLeft": words.right_to_left(lang),
@@ -149,14 +155,12 @@ def overview_text(
         "agendaHeading": words.label(lang, "day")
         if state.day == local.date()
         else words.long_date(state.day, lang),
-        "agendaMore": words.label(lang, "more_later", count=str(len(state.agenda) - stop))
-        if stop < len(state.agenda)
-        else "",
+        "agendaMore": words.label(lang, "more_later", count=str(later)) if later else "",
         "programmeError": words.label(lang, "programme_error") if programme_error else "",
         "rehearsal": words.label(lang, "rehearsal") if rehearsal else "",
         "clockUnsynced": words.label(lang, "clock_unsynced") if clock_unsynced else "",
         "board": _board_rows(programme, board, lang, state.at),
-        "agenda": tuple(agenda_row(programme, item, lang) for item in state.agenda[start:stop]),
+        "agenda": tuple(agenda_row(programme, item, lang) for item in (state.agenda[i] for i in shown)),
     }
     moment = venue_moment(programme, state.at)
     if moment is not None:
@@ -263,7 +267,8 @@ def room_row(programme: Programme, entry: BoardEntry, lang: str, *, last_in_grou
         on_another_day = start.date() != today
         t |= {
             # A plain space between day and time: a narrow column breaks the line there.
-            "nextAt": f"{words.short_date(start.date(), lang)} {words.clock(start)}"
+            # A narrow column: the day abbreviated and whole on its line, the time on the next.
+            "nextAt": f"{words.short_date(start.date(), lang, abbreviated=True)} {words.clock(start)}"
             if on_another_day
             else words.clock(start),
             "nextTitle": _t(nxt.title, lang, programme),

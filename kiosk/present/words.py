@@ -67,6 +67,7 @@ def _date(day: dt.date, lang: str, pattern: str) -> str:
         "d": str(day.day),
         "dd": f"{day.day:02d}",
         "MMMM": dates["months"][day.month - 1],
+        "MMM": dates["months_short"][day.month - 1],
         "M": str(day.month),
         "MM": f"{day.month:02d}",
         "y": str(day.year),
@@ -78,9 +79,10 @@ def long_date(day: dt.date, lang: str) -> str:
     return _date(day, lang, "full")
 
 
-def short_date(day: dt.date, lang: str) -> str:
-    """28 mars / 28 March / 3月28日: a day of the same event, where the year goes without saying."""
-    return _date(day, lang, "day_month").replace(" ", "\u00a0")
+def short_date(day: dt.date, lang: str, abbreviated: bool = False) -> str:
+    """28 mars / 28 March / 3月28日: a day of the same event, where the year goes without saying;
+    abbreviated (29 déc. / 29 Dec) where a column is narrow. No-break spaces keep it whole."""
+    return _date(day, lang, "day_month_short" if abbreviated else "day_month").replace(" ", "\u00a0")
 
 
 def duration(minutes: int, lang: str) -> str:

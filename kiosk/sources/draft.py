@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
+from ..languages import has_catalogue
 from ..programme import Event, Person, Problem, Programme, Room, Session, Text, Venue
 from ..programme.times import fixed_offset
 from .fields import one_line
@@ -125,7 +126,7 @@ def finish(draft: Draft) -> tuple[Programme | None, list[Problem]]:
         return None, draft.problems
 
     ordered = [s for _, s in sorted(enumerate(usable), key=lambda p: (p[1].start, p[0]))]
-    langs = _event_languages(ordered)
+    langs = _event_languages(draft, ordered)
     for session in ordered:
         draft.room(session.room)
     taken: set[str] = set()
@@ -213,8 +214,22 @@ def _where(place: Place) -> str:
     return f"line {place.line}" if place.line else place.path
 
 
-def _event_languages(sessions: list[DraftSession]) -> tuple[str, ...]:
-    """The talks' languages, most used first (ties alphabetical); English when the source says none."""
-    counts = Counter(s.language for s in sessions if s.language)
-    ordered = sorted(counts, key=lambda lang: (-counts[lang], lang))
-    return tuple(ordered) or ("en",)
+def _event_languages(draft: Draft, sessions: list[DraftSession]) -> tuple[str, ...]:
+    """The screen languages of an imported event: the talks' languages that at least a fifth of the
+    sessions use, most used first (ties alphabetical), among those the screens have words in; English
+    when none. One talk in Abkhazian does not make the screens cycle through Abkhazian (36c3)."""
+    counts = Counter(s.language.casefold() for s in sessions if s.language)
+    common = [
+        lang
+        for lang in sorted(counts, key=lambda lang: (-counts[lang], lang))
+        if counts[lang] * 5 >= len(sessions)
+    ]
+    shown = [lang for lang in common if has_catalogue(lang)]
+    for lang in common:
+        if lang not in shown:
+            draft.warn(
+                Place(),
+                f"{counts[lang]} sessions are in {lang!r}, but the screens have no words in it yet; "
+                f"they show in {', '.join(shown or ['en'])}",
+            )
+    return tuple(shown) or ("en",)

@@ -17,7 +17,7 @@ from babel import Locale
 from babel.dates import parse_pattern
 
 HERE = Path(__file__).parent
-FIELDS = {"EEEE", "d", "dd", "MMMM", "M", "MM", "y"}  # what words._date() can fill
+FIELDS = {"EEEE", "d", "dd", "MMMM", "MMM", "M", "MM", "y"}  # what words._date() can fill
 HEADER = "[dates]  # CLDR, written by `python -m kiosk.present.catalogues`: do not edit by hand\n"
 
 
@@ -28,7 +28,8 @@ def toml_string(text: str) -> str:
 def dates_section(locale: Locale) -> str:
     full = parse_pattern(locale.date_formats["full"].pattern).format
     day_month = parse_pattern(locale.datetime_skeletons["MMMMd"].pattern).format
-    for pattern in (full, day_month):
+    day_month_short = parse_pattern(locale.datetime_skeletons["MMMd"].pattern).format
+    for pattern in (full, day_month, day_month_short):
         unknown = set(re.findall(r"%\((\w+)\)s", pattern)) - FIELDS
         if unknown:
             raise SystemExit(
@@ -36,12 +37,15 @@ def dates_section(locale: Locale) -> str:
             )
     days = [locale.days["format"]["wide"][i] for i in range(7)]  # Monday first, as Python counts
     months = [locale.months["format"]["wide"][i] for i in range(1, 13)]
+    months_short = [locale.months["format"]["abbreviated"][i] for i in range(1, 13)]
     return (
         HEADER
         + f"full = {toml_string(full)}\n"
         + f"day_month = {toml_string(day_month)}\n"
+        + f"day_month_short = {toml_string(day_month_short)}\n"
         + f"days = [{', '.join(map(toml_string, days))}]\n"
         + f"months = [{', '.join(map(toml_string, months))}]\n"
+        + f"months_short = [{', '.join(map(toml_string, months_short))}]\n"
     )
 
 

@@ -164,13 +164,12 @@ def test_every_room_is_on_exactly_one_page_whatever_the_room(day):
 
 def test_the_agenda_is_whole_when_it_fits(day):
     agenda = state_at(day, "14:30").agenda
-    assert agenda_window(agenda, 0) == (0, len(agenda)) == agenda_window(agenda, 40)
+    assert agenda_window(agenda, 0) == tuple(range(len(agenda))) == agenda_window(agenda, 40)
 
 
 def test_the_agenda_shows_the_rest_of_the_day_from_the_last_item_over(day):
     agenda = state_at(day, "10:30").agenda  # icebreaker, welcome over; the panel on
-    start, stop = agenda_window(agenda, 5)
-    assert [i.session.id for i in agenda[start:stop]] == [
+    assert [agenda[i].session.id for i in agenda_window(agenda, 5)] == [
         "welcome",
         "panel-past-present-future",
         "gec-video",
@@ -181,9 +180,37 @@ def test_the_agenda_shows_the_rest_of_the_day_from_the_last_item_over(day):
 
 def test_late_in_the_day_earlier_items_fill_the_list(day):
     agenda = state_at(day, "17:20").agenda
-    start, stop = agenda_window(agenda, 5)
-    assert stop == len(agenda) and stop - start == 5
-    assert [i.phase for i in agenda[start:stop]][-2:] == ["current", "future"]
+    shown = agenda_window(agenda, 5)
+    assert shown == tuple(range(len(agenda) - 5, len(agenda)))
+    assert [agenda[i].phase for i in shown][-2:] == ["current", "future"]
+
+
+def test_a_day_long_item_does_not_hold_a_big_days_agenda_in_the_morning():
+    """38c3 at 14:20: a 10:00-20:00 item is on, and so are the 14:00 talks; the list shows the latest
+    of what is on, briefly, then what comes next (not 10:00 items and "+ 284 more later")."""
+    sessions = "  - {id: all-day, start: '10:00', end: '20:00', room: a, title: Hackcenter}\n" + "".join(
+        f"  - {{id: t{h}{m}, start: '{h:02d}:{m:02d}', end: '{h:02d}:{m + 25:02d}', room: b, "
+        f"title: Talk {h}{m}}}\n"
+        for h in range(10, 19)
+        for m in (0, 30)
+    )
+    programme = parse_programme(
+        textwrap.dedent("""\
+            format: 1
+            event: {id: c, title: Congress, languages: [en], timezone: Europe/Berlin,
+                    dates: {first: 2024-12-28}}
+            rooms: [{id: a, name: Hall A}, {id: b, name: Hall B}]
+            sessions:
+            """)
+        + sessions,
+        "congress.yaml",
+    )
+    agenda = schedule.overview_state(programme, parse_when("2024-12-28T14:20", programme.event.zone)).agenda
+    shown = [agenda[i].session.id for i in agenda_window(agenda, 8)]
+    # What is on (the day-long item and the 14:00 talk), the talk just over, then what comes next.
+    assert shown == ["all-day", "t1330", "t140", "t1430", "t150", "t1530", "t160", "t1630"]
+    text = overview_text(programme, schedule.overview_state(programme, agenda[0].session.start), "en")
+    assert text.agenda  # the whole list when no capacity is given
 
 
 # -- the words ----------------------------------------------------------------------------------------
@@ -296,7 +323,7 @@ def test_outside_the_event_the_agenda_names_its_day(day):
     before = overview_text(day, state_at(day, "2023-03-27T10:00"), "en")
     assert before.agendaHeading == "Tuesday, 28 March 2023"
     assert [line.nowNote for line in before.board] == ["Free"] * 6
-    assert before.board[0].nextAt == "28\u00a0March 10:00"
+    assert before.board[0].nextAt == "28\u00a0Mar 10:00"
     assert not before.hasVenue
     after = overview_text(day, state_at(day, "2023-03-30T10:00"), "fr")
     assert after.agendaHeading == "mardi 28 mars 2023"
