@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import commands, report, scenarios
+from . import commands, fleet, report, scenarios
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,10 +54,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     p.add_argument(
         "--only",
-        choices=["start", "window", "reload", "soak", "commands"],
+        choices=["start", "window", "reload", "soak", "commands", "fleet"],
         action="append",
         help="run only these parts (repeatable); budgets of the others are not checked",
     )
+    p.add_argument(
+        "--fleet-runs", type=int, default=3, metavar="N", help="fleet: memory runs, status runs (3)"
+    )
+    p.add_argument(
+        "--fleet-window", type=float, default=65.0, metavar="S", help="fleet: a heartbeat's window (65)"
+    )
+    p.add_argument("--fleet-notices", type=int, default=30, metavar="N", help="fleet: notices timed (30)")
     p.add_argument("--programme", type=Path, default=ROOT / "programme.yaml", help="the programme shown")
     p.add_argument("--json", type=Path, metavar="FILE", help="also write every figure as JSON")
     p.add_argument("--keep", action="store_true", help="keep the working folder (logs, status files)")
@@ -66,7 +73,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    parts = args.only or ["start", "window", "reload", "soak", "commands"]
+    parts = args.only or ["start", "window", "reload", "soak", "commands", "fleet"]
     workdir = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
     setup = scenarios.Setup(workdir, args.size, args.programme.resolve())
     platform_name = os.environ.get("QT_QPA_PLATFORM", "offscreen")
@@ -109,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
                     )
                 except commands.Unavailable as err:
                     results["commands"] = {"available": False, "reason": str(err)}
+            elif part == "fleet":
+                results["fleet"] = fleet.measure(
+                    setup, args.fleet_runs, args.fleet_window, args.fleet_notices
+                )
             print(f"  {part}: {time.time() - began:.0f} s", file=sys.stderr, flush=True)
     except scenarios.Failed as err:
         print(f"kiosk bench: {err}", file=sys.stderr)

@@ -65,13 +65,17 @@ def environment(workdir: Path) -> dict[str, str]:
 class Launched:
     """A process started by the benchmark, its output going to a log file."""
 
-    def __init__(self, name: str, command: list[str], workdir: Path):
+    def __init__(self, name: str, command: list[str], workdir: Path, env: dict[str, str] | None = None):
         self.name = name
         self.log_path = workdir / f"{name}.log"
         self._log = open(self.log_path, "wb")  # noqa: SIM115 (closed in stop())
         self.started = time.time()
         self.popen = subprocess.Popen(
-            command, stdout=self._log, stderr=subprocess.STDOUT, env=environment(workdir), cwd=ROOT
+            command,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            env={**environment(workdir), **(env or {})},
+            cwd=ROOT,
         )
 
     @property

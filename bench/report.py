@@ -229,6 +229,9 @@ def rows_and_budgets(results: dict) -> tuple[list[Row], list[Budget]]:
             )
         )
     rows_and_budgets_of_commands(results.get("commands"), rows, budgets)
+    from .fleet import rows_and_budgets as fleet_rows_and_budgets
+
+    fleet_rows_and_budgets(results.get("fleet"), rows, budgets)
     return rows, budgets
 
 

@@ -46,6 +46,7 @@ def kiosk(
     programme: Path | None = None,
     overview: bool = False,
     quit_after: float = 600,
+    env: dict[str, str] | None = None,
 ) -> Launched:
     status = setup.workdir / f"{name}.status.json"
     status.unlink(missing_ok=True)
@@ -53,7 +54,7 @@ def kiosk(
     command += ["--at", at, "--speed", str(speed), "--language-period", str(language_period)]
     command += ["--windowed", "--size", setup.size_text, "--status-file", str(status)]
     command += ["--quit-after", str(quit_after), "--programme", str(programme or setup.source_programme)]
-    return Launched(name, command, setup.workdir)
+    return Launched(name, command, setup.workdir, env)
 
 
 def bare(

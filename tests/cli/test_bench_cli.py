@@ -40,3 +40,28 @@ def test_the_big_programme_budgets_are_checked():
     ]
     _, budgets = report.rows_and_budgets({"commands": {"available": False, "reason": "no file"}})
     assert [b.met for b in budgets] == [False]
+
+
+def fleet_figures(fleet_kib: float, frames: int, notice_p95: float, status_s: float) -> dict:
+    return {
+        "available": True,
+        "memory": {
+            "bare": {"rss_kib": 60_000, "rss_all_kib": [60_000]},
+            "door": {"rss_kib": 75_000, "rss_all_kib": [75_000]},
+            "fleet": {"rss_kib": fleet_kib, "rss_all_kib": [fleet_kib]},
+        },
+        "heartbeats": {"seconds": 65, "statuses_published": 3, "minute_changes": 1, "frames": frames,
+                       "frames_outside_minutes": frames},
+        "notices": {"published": 30, "missed": 0, "status_ms_p50": 150, "status_ms_p95": 200,
+                    "frame_ms_p50": 160, "frame_ms_p95": notice_p95, "frames_found": 30},
+        "status": {"devices": 500, "lines": 500, "runs": 3, "s_p50": status_s, "s_max": status_s},
+    }  # fmt: skip
+
+
+def test_the_fleet_budgets_are_checked():
+    from bench import report
+
+    _, budgets = report.rows_and_budgets({"fleet": fleet_figures(82_000, 0, 300, 0.8)})
+    assert [b.met for b in budgets] == [True, True, True, True]
+    _, budgets = report.rows_and_budgets({"fleet": fleet_figures(83_000, 2, 600, 1.2)})
+    assert [b.met for b in budgets] == [False, False, False, False]  # 1.3 × 60 000 KiB + 5 MB = 82 883 KiB
