@@ -20,13 +20,16 @@ WORDS: dict[str, dict[str, str]] = {
         "overview": "Toutes les salles (vue d’ensemble)",
         "current": "actuel",
         "pin": "Code PIN du technicien",
-        "pin_help": "Tapez le code, puis Entrée",
+        "pin_help": "Tapez ou touchez le code, puis Entrée ou ✓",
         "saved_here": f"Enregistré sur cet appareil{NNBSP}; {{chord}} pour revenir ici",
         "pin_wrong": "Code incorrect, réessayez",
-        "key_choose": "↑ ↓ choisir",
-        "key_erase": "⌫ effacer",
-        "key_confirm": "Entrée valider",
-        "key_cancel": "Échap annuler",
+        "pin_wait": f"Trop d’essais{NNBSP}: réessayez dans {{seconds}}\u00a0s",
+        "title_quit": "Quitter l’affichage",
+        "pin_quit": "Code PIN pour quitter",
+        "key_choose": f"Toucher ou ↑ ↓{NNBSP}: choisir",
+        "key_erase": f"⌫{NNBSP}: effacer",
+        "key_confirm": f"Entrée ou ✓{NNBSP}: valider",
+        "key_cancel": f"Échap ou ✕{NNBSP}: annuler",
         "cancel": "Annuler",
         "overridden": "Au prochain démarrage, {origins} l’emportera sur ce choix",
         "cannot_show": f"Cet écran ne peut pas être affiché{NNBSP}: {{why}}",
@@ -37,13 +40,16 @@ WORDS: dict[str, dict[str, str]] = {
         "overview": "All rooms (overview)",
         "current": "current",
         "pin": "Technician’s PIN",
-        "pin_help": "Type the code, then Enter",
+        "pin_help": "Type or tap the code, then Enter or ✓",
         "saved_here": "Saved on this device; {chord} to come back here",
         "pin_wrong": "Wrong PIN, try again",
-        "key_choose": "↑ ↓ choose",
-        "key_erase": "⌫ erase",
-        "key_confirm": "Enter confirm",
-        "key_cancel": "Esc cancel",
+        "pin_wait": "Too many tries: try again in {seconds}\u00a0s",
+        "title_quit": "Quit the screen",
+        "pin_quit": "PIN to quit",
+        "key_choose": "Tap or ↑ ↓: choose",
+        "key_erase": "⌫: erase",
+        "key_confirm": "Enter or ✓: confirm",
+        "key_cancel": "Esc or ✕: cancel",
         "cancel": "Cancel",
         "overridden": "At the next start, {origins} will override this choice",
         "cannot_show": "This screen cannot be shown: {why}",
@@ -52,6 +58,7 @@ WORDS: dict[str, dict[str, str]] = {
 LANGUAGES = ("fr", "en")
 BETWEEN = " · "  # between the languages of a text on one line, as on the room signs
 KEYS_GAP = "    "  # between two keys of the keys help
+NBSP = "\u00a0"
 
 
 class Both(NamedTuple):
@@ -76,10 +83,17 @@ def both(word: str, prefix: str = "", **values: str) -> Both:
 
 
 def keys_help(*words: str) -> Both:
-    """The keys to use, each in both languages on one line; one language per line otherwise."""
+    """The keys to use, each in both languages on one line; one language per line otherwise.
+
+    A key's words never break apart (no-break spaces): a narrow screen breaks between two keys.
+    """
+
+    def whole(text: str) -> str:
+        return text.replace(" ", NBSP)
+
     return Both(
-        KEYS_GAP.join(both(word).line for word in words),
-        "\n".join(KEYS_GAP.join(WORDS[lang][word] for word in words) for lang in LANGUAGES),
+        KEYS_GAP.join(whole(both(word).line) for word in words),
+        "\n".join(KEYS_GAP.join(whole(WORDS[lang][word]) for word in words) for lang in LANGUAGES),
     )
 
 

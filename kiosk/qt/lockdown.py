@@ -1,6 +1,7 @@
 """Kiosk mode: the window fills its output, hides the pointer, and lets nobody walking past leave it.
 
-Only the exit chord quits and only the setup chord opens the setup. Escape, Alt+F4 and the window
+Only the exit chord quits (after the PIN, on a device that has one) and only the setup chord opens
+the setup. Escape, Alt+F4 and the window
 manager's close requests are ignored; every other key is swallowed unless the setup is open (then
 the setup has them). ``--windowed`` (development) keeps a normal window that may be closed.
 """
@@ -39,6 +40,7 @@ class Lockdown(QObject):
 
     exit_requested = Signal()
     setup_requested = Signal()
+    exit_pin_requested = Signal()  # the exit chord, on a device with a PIN: ask for it first
 
     def __init__(
         self,
@@ -53,6 +55,7 @@ class Lockdown(QObject):
         self.exit_chord = chord(exit_chord)
         self.setup_chord = chord(setup_chord)
         self.locked = locked
+        self.exit_needs_pin = False
         self.setup_keys: Callable[[QKeyEvent], None] | None = None
         self._show_pointer(False)
         window.installEventFilter(self)
@@ -82,8 +85,12 @@ class Lockdown(QObject):
         if kind == QEvent.Type.KeyPress:
             combination = pressed(event)
             if combination == self.exit_chord:
-                log.info("the exit chord: quitting")
-                self.quit()
+                if self.exit_needs_pin:
+                    log.info("the exit chord: asking for the PIN")
+                    self.exit_pin_requested.emit()
+                else:
+                    log.info("the exit chord: quitting")
+                    self.quit()
                 return True
             if combination == self.setup_chord:
                 self.setup_requested.emit()

@@ -9,13 +9,14 @@ comes from kiosk.present.setup; kiosk.qt.switcher puts it on the window and acts
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 
 from ..config import DEFAULTS
-from ..config.pin import pin_matches
+from ..pin import PinGate
 from ..present.setup import Both, both, fields_of, keys_help, room_label
 from ..programme import Programme
 from .bridge import DeviceSetup
@@ -42,19 +43,22 @@ class SetupScreen(QObject, Screen):
     chosen = Signal(str, str)  # view ("door" or "overview"), room id ("" for the overview)
     left = Signal()  # Escape or Cancel: back to what was shown, nothing changed
     touched = Signal()  # any key or tap: the technician is still there
+    quit_allowed = Signal()  # the PIN asked by the exit chord was right
 
     def __init__(
         self,
         programme: Programme,
-        pin: str | None = None,
+        gate: PinGate | None = None,
         current: tuple[str, str | None] | None = None,
         cancellable: bool = False,
         note: Both | None = None,
         setup_chord: str = DEFAULTS["setup_chord"],
+        to_quit: bool = False,
         parent: QObject | None = None,
     ):
         super().__init__(parent, bridge=DeviceSetup(), programme=programme)  # QObject, then Screen
-        self.pin = pin
+        self.gate = gate
+        self.to_quit = to_quit  # only the PIN, asked by the exit chord; then quit
         self.current = current
         self.cancellable = cancellable
         self.setup_chord = setup_chord
@@ -64,13 +68,18 @@ class SetupScreen(QObject, Screen):
         self.bridge.erased.connect(lambda: self._act(self._erase))
         self.bridge.pinEntered.connect(lambda: self._act(self._submit))
         self.bridge.cancelRequested.connect(lambda: self._act(self._cancel))
+        # While wrong PINs make the next try wait, the message counts the seconds down.
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self._show_wait)
         self.bridge.set(
-            **fields_of(title=both("title"), note=note or Both("", "")),
+            **fields_of(title=both("title_quit" if to_quit else "title"), note=note or Both("", "")),
             currentLabel="✓ " + both("current").line,
             cancelLabel="✕  " + both("cancel").line if cancellable else "",
         )
         self._set_choices()
-        self._set_stage("pin" if pin else "choose")
+        self._set_stage("pin" if to_quit or (gate is not None and gate.needed) else "choose")
+        self._show_wait()
 
     # -- the screen interface (kiosk.qt.screen) ---------------------------------------------------
     def problem_with(self, programme: Programme) -> str | None:
@@ -109,7 +118,7 @@ class SetupScreen(QObject, Screen):
             stage=stage,
             pinDigits=0,
             **fields_of(
-                prompt=both("pin" if stage == "pin" else "choose"),
+                prompt=both(("pin_quit" if self.to_quit else "pin") if stage == "pin" else "choose"),
                 hint=both("pin_help") if stage == "pin" else both("saved_here", chord=self.setup_chord),
                 keysHelp=keys_help(*keys),
             ),
@@ -149,6 +158,8 @@ class SetupScreen(QObject, Screen):
             self._act(self._pick, index)
 
     def _digit(self, digit: str) -> None:
+        if self._show_wait():
+            return  # nothing is typed while wrong PINs make the next try wait
         if len(self.typed) < MAX_PIN_DIGITS:
             self.typed += digit
         self.bridge.set(pinDigits=len(self.typed), **fields_of(pinMessage=Both("", "")))
@@ -158,16 +169,36 @@ class SetupScreen(QObject, Screen):
         self.bridge.pinDigits = len(self.typed)
 
     def _submit(self) -> None:
-        if not self.typed:
+        if not self.typed or self._show_wait():
             return
-        # The stored PIN is a salted hash (kiosk.config.pin), compared in constant time.
-        right = pin_matches(self.pin, self.typed)
-        self.typed = ""
+        typed, self.typed = self.typed, ""
+        right = self.gate is not None and self.gate.try_pin(
+            typed, "quitting" if self.to_quit else "the setup"
+        )
         self.bridge.set(
             pinDigits=0, **fields_of(pinMessage=Both("", "") if right else both("pin_wrong", prefix="⚠ "))
         )
-        if right:
+        if not right:
+            self._show_wait()
+        elif self.to_quit:
+            self.quit_allowed.emit()
+        else:
             self._set_stage("choose")
+
+    def _show_wait(self) -> bool:
+        """Say how long the next try must wait, if it must; whether it must."""
+        wait = math.ceil(self.gate.wait()) if self.gate is not None and self.bridge.stage == "pin" else 0
+        if wait > 0:
+            self.typed = ""
+            self.bridge.set(
+                pinDigits=0, **fields_of(pinMessage=both("pin_wait", prefix="⚠ ", seconds=str(wait)))
+            )
+            self.countdown.start()
+            return True
+        if self.countdown.isActive():
+            self.countdown.stop()
+            self.bridge.set(**fields_of(pinMessage=Both("", "")))
+        return False
 
     def _pick(self, index: int) -> None:
         view, room = self.choices[index]

@@ -12,10 +12,11 @@ import logging
 import os
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..config import LAYERS, Config, save_user_setting
 from ..errors import UsageError
+from ..pin import PinGate
 from ..present.setup import Both, both, fields_of
 from ..programme import Programme
 from ..schedule import resolve_room
@@ -48,6 +49,8 @@ class ScreenSwitcher(QObject):
     The screen the setup covers stays built, so Escape puts it back as it was.
     """
 
+    quit_requested = Signal()  # the exit chord's PIN was right
+
     # A setup left open by a technician who walked away goes back to the room after this long.
     IDLE_MS = 120_000
 
@@ -68,7 +71,10 @@ class ScreenSwitcher(QObject):
         self.build = build
         self.kiosk = None  # the RunningKiosk, once attached
         self.lockdown = None
-        self.behind_setup = None  # the screen the open setup covers
+        self.behind_setup: Screen | None = None  # the screen the open setup covers
+        self.behind_quit: Screen | None = None  # the screen the exit chord's PIN prompt covers
+        # One count of wrong PINs for the kiosk's life: reopening a prompt does not reset it.
+        self.gate = PinGate(config)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self._walked_away)
@@ -88,6 +94,9 @@ class ScreenSwitcher(QObject):
         self.kiosk, self.lockdown = kiosk, lockdown
         if lockdown is not None:
             lockdown.setup_requested.connect(self.open_setup)
+            lockdown.exit_needs_pin = self.gate.needed
+            lockdown.exit_pin_requested.connect(self.ask_to_quit)
+            self.quit_requested.connect(lockdown.quit)
         if isinstance(kiosk.screen, SetupScreen):
             self._opened(kiosk.screen)
 
@@ -97,7 +106,7 @@ class ScreenSwitcher(QObject):
 
     def open_setup(self) -> None:
         if isinstance(self.shown, SetupScreen):
-            return
+            return  # the setup is up, or the exit chord's PIN prompt
         setup = self._setup(self.shown.programme, behind=self.shown)
         self.behind_setup = self.shown
         self._put(setup)
@@ -106,7 +115,7 @@ class ScreenSwitcher(QObject):
     def _setup(self, programme: Programme, behind: Screen | None) -> SetupScreen:
         setup = SetupScreen(
             programme,
-            pin=self.config.setup_pin,
+            gate=self.gate,
             current=None if self.needs_setup() else (self.view, self.room),
             cancellable=behind is not None,
             note=self._overridden(),
@@ -135,12 +144,49 @@ class ScreenSwitcher(QObject):
             self.lockdown.open_setup(setup.key_event)
         self._still_there()
 
+    def ask_to_quit(self) -> None:
+        """The exit chord on a device with a PIN: a prompt for it over whatever shows."""
+        shown = self.shown
+        if isinstance(shown, SetupScreen) and shown.to_quit:
+            return
+        prompt = SetupScreen(
+            shown.programme,
+            gate=self.gate,
+            cancellable=True,
+            setup_chord=self.config.setup_chord,
+            to_quit=True,
+        )
+        prompt.bridge.rotation = self.config.rotation
+        self.behind_quit = shown
+        self._put(prompt, drop_old=False)
+        prompt.quit_allowed.connect(self.quit_requested, Qt.ConnectionType.QueuedConnection)
+        prompt.left.connect(self._leave_quit, Qt.ConnectionType.QueuedConnection)
+        prompt.touched.connect(self._still_there)
+        if self.lockdown is not None:
+            self.lockdown.open_setup(prompt.key_event)
+        self._still_there()
+
+    def _leave_quit(self) -> None:
+        """Back from the exit chord's PIN prompt to what it covered (the setup, if it was open)."""
+        behind, self.behind_quit = self.behind_quit, None
+        if behind is None:
+            return
+        if isinstance(behind, SetupScreen):
+            if self.lockdown is not None:
+                self.lockdown.open_setup(behind.key_event)
+        else:
+            self._close_setup()
+        self._put(behind)
+        self._still_there()
+
     def _still_there(self) -> None:
-        if self.behind_setup is not None:
+        if self.behind_setup is not None or self.behind_quit is not None:
             self.idle.start(self.IDLE_MS)
 
     def _walked_away(self) -> None:
-        if isinstance(self.shown, SetupScreen):
+        if self.behind_quit is not None:
+            self._leave_quit()
+        if isinstance(self.shown, SetupScreen) and self.behind_setup is not None:
             self._leave()
 
     def _chosen(self, view: str, room: str) -> None:
@@ -192,7 +238,7 @@ class ScreenSwitcher(QObject):
         )
         return screen
 
-    def _put(self, screen: Screen) -> None:
+    def _put(self, screen: Screen, drop_old: bool = True) -> None:
         old = self.kiosk.put(screen)
-        if isinstance(old, SetupScreen):
+        if drop_old and isinstance(old, SetupScreen):
             old.bridge.deleteLater()

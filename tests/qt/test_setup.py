@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -358,7 +359,7 @@ def test_a_new_programme_while_the_setup_is_open_reaches_the_list_and_the_room(k
     programme = tmp_path / "programme.yaml"
     programme.write_text(
         programme.read_text(encoding="utf-8").replace(
-            '{fr: "Salle I", en: "Room I"}', '{fr: "Salle Un", en: "Room One"}'
+            '{fr: "Salle I", en: "Room I",', '{fr: "Salle Un", en: "Room One",'
         ),
         encoding="utf-8",
     )
@@ -386,7 +387,10 @@ def test_the_pin_is_asked_before_the_setup_opens(kiosk, device, monkeypatch):
         k.press(Qt.Key.Key_S, modifier=CHORD)
     assert k.screen.bridge.stage == "pin"
     assert k.text("pinPrompt") == "Code PIN du technicien · Technician’s PIN"
-    assert k.text("pinHint") == "Tapez le code, puis Entrée · Type the code, then Enter"
+    assert (
+        k.text("pinHint")
+        == "Tapez ou touchez le code, puis Entrée ou ✓ · Type or tap the code, then Enter or ✓"
+    )
     assert not k.items("choices")[0].isVisible()
     # The arrows and Enter choose nothing behind the PIN.
     k.press(Qt.Key.Key_Down, Qt.Key.Key_Return)
@@ -422,6 +426,99 @@ def test_a_pin_kept_as_its_hash_opens_the_setup(kiosk, device, tmp_path):
     k.press(Qt.Key.Key_Return)
     assert k.screen.bridge.stage == "pin"
     k.type("2468")
+    k.press(Qt.Key.Key_Return)
+    assert k.screen.bridge.stage == "choose"
+
+
+class Monotonic:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_wrong_pins_make_the_next_try_wait_longer_and_longer(kiosk, device, monkeypatch, caplog):
+    """Issue 13.8: three wrong PINs, then a wait shown on screen that doubles; reopening resets nothing."""
+    monkeypatch.setenv("KIOSK_SETUP_PIN", "2468")
+    configure(device, "room: salle-i\n")
+    k = kiosk()
+    k.switcher.gate.monotonic = clock = Monotonic()
+    with k.switching():
+        k.press(Qt.Key.Key_S, modifier=CHORD)
+    with caplog.at_level(logging.INFO, logger="kiosk"):
+        for wrong in ("1111", "2222", "3333"):
+            k.type(wrong)
+            k.press(Qt.Key.Key_Return)
+    assert k.text("pinMessage") == (
+        "⚠ Trop d’essais\u202f: réessayez dans 5\u00a0s · ⚠ Too many tries: try again in 5\u00a0s"
+    )
+    assert "PIN for the setup: wrong (3 in a row); the next try in 5 s" in caplog.text
+    # The right PIN is not even taken while the wait lasts, and the seconds count down.
+    k.type("2468")
+    k.press(Qt.Key.Key_Return)
+    assert k.screen.bridge.stage == "pin" and k.screen.bridge.pinDigits == 0
+    clock.now += 3
+    k.screen.countdown.timeout.emit()
+    assert "réessayez dans 2\u00a0s" in k.text("pinMessage")
+    # Closing the setup and opening it again does not start the count again.
+    with k.switching():
+        k.press(Qt.Key.Key_Escape)
+    clock.now += 2
+    with k.switching():
+        k.press(Qt.Key.Key_S, modifier=CHORD)
+    assert k.screen.bridge.pinMessage == ""
+    k.type("4444")
+    k.press(Qt.Key.Key_Return)
+    assert "réessayez dans 10\u00a0s" in k.text("pinMessage")
+    clock.now += 10
+    k.screen.countdown.timeout.emit()
+    assert k.screen.bridge.pinMessage == ""
+    with caplog.at_level(logging.INFO, logger="kiosk"):
+        k.type("2468")
+        k.press(Qt.Key.Key_Return)
+    assert k.screen.bridge.stage == "choose"
+    assert "PIN for the setup: right, unlocked after 4 wrong" in caplog.text
+
+
+def test_the_exit_chord_asks_for_the_pin_when_one_is_set(kiosk, device, monkeypatch, qtbot):
+    """Issue 13.8: on a device with a PIN, the exit chord quits only after it."""
+    monkeypatch.setenv("KIOSK_SETUP_PIN", "2468")
+    configure(device, "room: salle-i\n")
+    k = kiosk()
+    door = k.screen
+    with qtbot.assertNotEmitted(k.lockdown.exit_requested, wait=0), k.switching():
+        k.press(Qt.Key.Key_Q, modifier=CHORD)
+    assert isinstance(k.screen, SetupScreen) and k.screen.to_quit
+    assert k.text("pinPrompt") == "Code PIN pour quitter · PIN to quit"
+    assert k.text("title") == "Quitter l’affichage · Quit the screen"
+    k.type("1357")
+    k.press(Qt.Key.Key_Return)
+    assert k.text("pinMessage") == "⚠ Code incorrect, réessayez · ⚠ Wrong PIN, try again"
+    with k.switching():
+        k.press(Qt.Key.Key_Escape)  # changed their mind: back to the room
+    assert k.screen is door and k.room_name() == "Salle I"
+    with k.switching():
+        k.press(Qt.Key.Key_Q, modifier=CHORD)
+    k.type("2468")
+    with qtbot.waitSignal(k.lockdown.exit_requested, timeout=5000):
+        k.press(Qt.Key.Key_Return)
+
+
+def test_the_exit_chord_over_the_setup_goes_back_to_the_setup(kiosk, device, monkeypatch):
+    monkeypatch.setenv("KIOSK_SETUP_PIN", "2468")
+    configure(device, "room: salle-i\n")
+    k = kiosk()
+    with k.switching():
+        k.press(Qt.Key.Key_S, modifier=CHORD)
+    setup = k.screen
+    with k.switching():
+        k.press(Qt.Key.Key_Q, modifier=CHORD)
+    assert k.screen is not setup and k.screen.to_quit
+    with k.switching():
+        k.press(Qt.Key.Key_Escape)
+    assert k.screen is setup and k.text("pinPrompt") == "Code PIN du technicien · Technician’s PIN"
+    k.type("2468")  # the setup has the keys again
     k.press(Qt.Key.Key_Return)
     assert k.screen.bridge.stage == "choose"
 
