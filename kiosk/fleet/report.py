@@ -19,7 +19,6 @@ def device_status(
     programme_source: str | None,
     programme_bytes: bytes | None,
     loaded_at: dt.datetime | None,
-    notices: list[Any],
     clock_synchronised: bool | None,
     size: tuple[int, int],
     rotation: int,
@@ -38,7 +37,7 @@ def device_status(
             "hash": hashlib.sha256(programme_bytes).hexdigest() if programme_bytes is not None else None,
             "loaded_at": loaded_at.isoformat(timespec="seconds") if loaded_at else None,
         },
-        "notices": notices,
+        "notices": screen.get("notices", []),  # in force, as the status file says them
         "clock_synchronised": clock_synchronised,
         "screen": {"width": size[0], "height": size[1], "rotation": rotation},
         "started": started.isoformat(timespec="seconds"),

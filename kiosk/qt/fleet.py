@@ -99,7 +99,6 @@ class FleetScreen(QObject):
         kiosk, live = self.kiosk, self.kiosk.live
         now = dt.datetime.now(dt.UTC)
         uptime = time.monotonic() - self._monotonic_start
-        notices = getattr(kiosk, "notices_in_force", lambda: [])()
         return device_status(
             kiosk.status_document(),
             device=self.settings.device,
@@ -107,7 +106,6 @@ class FleetScreen(QObject):
             programme_source=getattr(live, "url", None) or getattr(live, "name", None),
             programme_bytes=getattr(live, "_last_bytes", None),
             loaded_at=self.loaded_at,
-            notices=notices,
             clock_synchronised=self.synchronised(),
             size=(self.window.width(), self.window.height()),
             rotation=self.rotation,
@@ -160,9 +158,9 @@ class FleetScreen(QObject):
             self.identify()
         elif command == "reload":
             self.kiosk.live.reload()
-            reload_notices = getattr(self.kiosk, "reload_notices", None)
-            if reload_notices:
-                reload_notices()
+            notices = getattr(self.kiosk, "notices", None)  # the notices the kiosk follows, if any
+            if notices is not None:
+                notices.reload()
 
     def screenshot(self) -> bytes:
         """The frame on screen, as PNG."""
@@ -213,18 +211,25 @@ class FleetScreen(QObject):
             self.overlay.setVisible(False)
 
 
+def notices_cache() -> Path:
+    """Where a screen on the bus keeps the bus's notices: the notices file it follows instead of its own.
+
+    The folder is made now, so that the notices' file watch can watch it before the first notices come.
+    """
+    folder = state_dir()
+    if folder is None:
+        raise ValueError("no home folder to keep the fleet's notices in")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / NOTICES_CACHE
+
+
 def start_fleet(config, kiosk, window: QQuickWindow) -> FleetScreen | None:
     """Put the running kiosk on the bus its configuration names; None (and no network) without `fleet:`."""
     try:
         settings = settings_from_config(config)
         if settings is None:
             return None
-        folder = state_dir()
-        if folder is None:
-            raise ValueError("no home folder to keep the fleet's notices in")
-        fleet = FleetScreen(
-            settings, kiosk, window, folder / NOTICES_CACHE, rotation=config.rotation, parent=window
-        )
+        fleet = FleetScreen(settings, kiosk, window, notices_cache(), rotation=config.rotation, parent=window)
     except (ValueError, OSError) as err:  # a bad key or an unreadable password file: standalone, said why
         log.error("fleet: %s; the screen runs standalone", err)
         return None

@@ -115,7 +115,7 @@ def test_a_status_document_and_its_line():
         {"view": "door", "room": "ix", "lang": "en", "status": "ongoing",
          "current": [{"title": {"fr": "Ouverture", "en": "Opening"}}], "programme_error": None},
         device="door-ix", version="0.1.0", programme_source="/p.yaml", programme_bytes=b"x",
-        loaded_at=start, notices=[], clock_synchronised=True, size=(1080, 1920), rotation=90,
+        loaded_at=start, clock_synchronised=True, size=(1080, 1920), rotation=90,
         started=start, now=start + dt.timedelta(seconds=75), last_error=None,
     )  # fmt: skip
     assert doc["uptime"] == 75 and doc["screen"] == {"width": 1080, "height": 1920, "rotation": 90}
