@@ -6,6 +6,7 @@ Qt-free. Kept in the user's state folder (kiosk.folders: $XDG_STATE_HOME/kiosk, 
 
 from __future__ import annotations
 
+import os
 import zlib
 from pathlib import Path
 from urllib.parse import quote
@@ -33,16 +34,14 @@ def copy_path(source: str) -> Path:
     return folder / f"last-good-{name}{'' if name.endswith(suffix) else suffix}"
 
 
-def keep(source: str, data: bytes) -> Path | None:
-    """Save ``data`` as the last good copy of ``source``, atomically; None if the disk refuses."""
-    try:
-        target = copy_path(source)
-        if target.exists() and target.read_bytes() == data:
-            return target
-        write_atomically(target, data)
+def keep(source: str, data: bytes) -> Path:
+    """Save ``data`` as the last good copy of ``source``, atomically; OSError when the disk refuses."""
+    target = copy_path(source)
+    if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+        os.utime(target)  # still the good one: its age counts from now
         return target
-    except OSError:
-        return None
+    write_atomically(target, data)
+    return target
 
 
 def find(source: str) -> Path | None:

@@ -177,3 +177,21 @@ def resolve_room(programme: Programme, query: str) -> str:
         )
         raise UsageError(f"unknown room {query!r}; known rooms: {known}")
     return room.id
+
+
+def dropped_sessions(old: Programme, new: Programme, at: dt.datetime) -> tuple[Session, ...]:
+    """Sessions on now or next in some room of ``old`` at ``at`` that ``new`` no longer has.
+
+    A programme copied half-way (cut at a session's end) is still a valid programme: what it drops
+    from the screens' now and next is how a technician notices.
+    """
+    kept = {s.id for s in new.sessions}
+    now: list[Session] = []
+    following: dict[str | None, Session] = {}
+    for session in old.sessions:  # sorted by start
+        if session.is_on(at):
+            now.append(session)
+        elif session.start > at and session.room not in following:
+            following[session.room] = session
+    shown = {s.id: s for s in [*now, *following.values()] if s.room is not None}
+    return tuple(s for s in shown.values() if s.id not in kept)

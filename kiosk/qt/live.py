@@ -1,112 +1,373 @@
-"""The programme file, watched: a good new version replaces the shown one; a bad one never does.
+"""Live sources: a file, followed while the kiosk runs, turned into a parsed object off the GUI thread.
 
-The folder is watched as well as the file: editors save by writing a new file and renaming it over
-the old one, which ends a watch on the file itself. A change is read once the file has stood still
-for a moment (SETTLE_MS), so a half-written file is not even tried; if it is read half-written
-anyway, it fails validation and the last good programme stays.
+A ``LiveSource`` holds the last good value of a file (the programme; the notices file plugs in its own
+``parse``): a change is read, parsed and validated on a worker thread, and only the finished value
+crosses to the GUI thread, where the screen's own check (``accept``) decides; a bad version never
+replaces a good one. The last good value is kept on disk (``last_good``) so that a restart with a
+broken file still shows it, marked with its age.
+
+When to read: the folder is watched as well as the file (editors save by renaming a new file over
+the old one, which ends a watch on the file itself). A file renamed into place is complete, so it is
+read at once (a new inode); a file written in place may be half-way through a slow copy, so it is
+read only once it has stood still for STABLE_SECONDS, timed by the injected ``monotonic`` clock.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import logging
+import math
+import os
+import queue
+import stat
 import threading
+import time
+import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from .. import folders, last_good
+from .. import last_good
 from ..programme import Programme, ProgrammeError
+from ..programme.load import MAX_BYTES
 from ..sources import check_any, is_url
-
-if TYPE_CHECKING:
-    from ..sources.remote import FetchResult
 
 log = logging.getLogger("kiosk")
 
-# Quiet time after the last change before the file is read: long enough for an editor's save or a
-# copy to finish, short enough that the screens follow within a second.
-SETTLE_MS = 150
+# Events of one save (a rename fires several) are read together after this quiet time.
+SETTLE_MS = 50
+# A file written in place is read once it has been unchanged this long: a slow copy (1 KiB every
+# 400 ms over weak Wi-Fi) is never read half-way. A rename into place is not waited for.
+STABLE_SECONDS = 2.0
+
+Parse = Callable[[bytes, str], Any]
 
 
-def read_bytes(data: bytes, name: str) -> Programme:
-    programme, problems = check_any(data, name)
-    if programme is None:
-        raise ProgrammeError(problems)
-    return programme
+class SourceError(Exception):
+    """Why a source cannot be read: the message is shown as it is (it names the file)."""
 
 
-class LiveProgramme(QObject):
-    """Holds the programme to show, following its file; emits when the programme or its error changes."""
+@dataclass(frozen=True)
+class Signature:
+    """What the file system says about a file: another identity means another file, complete."""
 
-    replaced = Signal()  # a new good programme is in .programme
-    problem_changed = Signal()  # .error changed (None when the file is good again)
+    identity: tuple[int, int, int]  # device, inode and type: renamed into place, or made anew
+    size: int
+    mtime_ns: int
 
-    def __init__(self, source: str, parent: QObject | None = None):
+
+def signature(path: Path) -> Signature | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return Signature((st.st_dev, st.st_ino, stat.S_IFMT(st.st_mode)), st.st_size, st.st_mtime_ns)
+
+
+def read_source(path: Path, name: str, limit: int = MAX_BYTES) -> tuple[bytes, Signature]:
+    """At most ``limit`` bytes of a regular file, never blocking: a FIFO or a device is refused."""
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer would wait forever.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as err:
+        raise SourceError(f"{name}: cannot read the file: {err.strerror}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise SourceError(f"{name}: not a regular file ({_file_kind(st.st_mode)})")
+        chunks, size = [], 0
+        while size <= limit:  # one byte past the limit, rather than trust the size on disk
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as err:
+        raise SourceError(f"{name}: cannot read the file: {err.strerror}") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise SourceError(f"{name}: the file is larger than {limit >> 20} MB")
+    return data, Signature((st.st_dev, st.st_ino, stat.S_IFMT(st.st_mode)), st.st_size, st.st_mtime_ns)
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return kind
+    return "a special file"
+
+
+def describe(err: Exception) -> str:
+    """One line for the log and the status file: the first problem, and how many more there are."""
+    if isinstance(err, ProgrammeError):
+        more = len(err.problems) - 1
+        return str(err.first) + (f" (and {more} more)" if more > 0 else "")
+    return str(err)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One read of the source, done on the worker thread."""
+
+    data: bytes | None = None
+    value: Any = None
+    error: str | None = None
+    signature: Signature | None = None
+    unchanged: bool = False  # the same bytes as the value shown
+
+
+class Worker:
+    """One daemon thread running jobs in order: a read never blocks the GUI thread, nor the exit.
+
+    The thread ends when it has been idle for a while and is started again by the next job.
+    """
+
+    IDLE_SECONDS = 30.0
+
+    def __init__(self, name: str):
+        self.name = name
+        self.jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self.lock = threading.Lock()
+        self.running = False
+
+    def submit(self, job: Callable[[], None]) -> None:
+        with self.lock:
+            self.jobs.put(job)
+            if not self.running:
+                self.running = True
+                threading.Thread(target=self._run, name=self.name, daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            try:
+                job = self.jobs.get(timeout=self.IDLE_SECONDS)
+            except queue.Empty:
+                with self.lock:
+                    if self.jobs.empty():
+                        self.running = False
+                        return
+                continue
+            try:
+                job()
+            except Exception:  # the thread serves on
+                log.exception("%s: a background job failed", self.name)
+            del job  # the job's references go now, not at the next one
+
+
+def age_words(seconds: float) -> str:
+    """ "3 days", "5 hours", "12 minutes": how old a kept copy is, for the log and the status file."""
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            count = int(seconds // size)
+            return f"{count} {unit}{'s' if count > 1 else ''}"
+    return "less than a minute"
+
+
+def read_and_parse(path: Path, name: str, parse: Parse, shown: bytes | None) -> Reading:
+    """Read and parse the source (on the worker thread); never raises: a failure is in the Reading."""
+    try:
+        data, sig = read_source(path, name)
+    except SourceError as err:
+        return Reading(error=str(err))
+    except Exception as err:  # whatever happens, the GUI thread hears back
+        return Reading(error=f"{name}: cannot read the file ({type(err).__name__}: {err})")
+    if data == shown:
+        return Reading(data, signature=sig, unchanged=True)  # touched, not changed
+    try:
+        value = parse(data, name)
+    except (ProgrammeError, ValueError) as err:
+        return Reading(data, error=describe(err), signature=sig)
+    except Exception as err:  # a parser's bug must not end the reader: the last good value stays
+        return Reading(data, error=f"{name}: cannot be read ({type(err).__name__}: {err})", signature=sig)
+    return Reading(data, value, signature=sig)
+
+
+def keep_copy(name: str, data: bytes) -> str | None:
+    """Save the last good copy (on the worker thread); why it failed, or None."""
+    try:
+        last_good.keep(name, data)
+    except OSError as err:
+        where = f" at {err.filename}" if err.filename else ""
+        return f"cannot keep the last good copy{where}: {err.strerror or err}"
+    return None
+
+
+class LiveSource(QObject):
+    """The last good value of a followed file; emits when it or the problems with it change."""
+
+    replaced = Signal()  # a new good value is in .value
+    problem_changed = Signal()  # .error or .save_error changed
+    _read_done = Signal(object)  # a Reading, emitted on the worker thread, received on the GUI thread
+    _save_done = Signal(object)  # why the last good copy could not be saved, or None
+
+    def __init__(
+        self,
+        source: str,
+        parse: Parse,
+        what: str = "programme",
+        monotonic: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.path = Path(source).absolute()
-        self.name = str(self.path)  # how messages name the programme
-        self.programme: Programme | None = None
-        self.error: str | None = None
+        self.name = str(self.path)  # how messages name the source
+        self.parse = parse
+        self.what = what
+        self.monotonic = monotonic
+        self.value: Any = None
+        self.error: str | None = None  # why the source cannot be shown now (the last good value stays)
+        self.save_error: str | None = None  # why the last good copy could not be kept
+        self.origin = "file"  # where .value came from: "file", "cache", "download" or "last good copy"
+        self.copy_saved: dt.datetime | None = None  # when the last good copy shown was saved
+        # The screen's own test of a new value (a door needs its room): a refusal keeps the old one.
+        self.accept: Callable[[Any], str | None] = lambda value: None
         self._last_bytes: bytes | None = None
-        # The screen's own test of a new programme (a door needs its room): a refusal keeps the old one.
-        self.accept: Callable[[Programme], str | None] = lambda programme: None
+        self._read: Signature | None = None  # the file as it was when last read
+        self._seen: Signature | None = None  # the file as it was when last looked at
+        self._still_since = 0.0  # when it last changed (monotonic)
+        self._written = False  # the watcher saw a write since the last read
+        self._reading = False
+        self._read_again = False
+        self.worker = Worker(f"kiosk {what} reader")
+        self._read_done.connect(self._finished)
+        self._save_done.connect(self._saved)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._changed)
         self.watcher.fileChanged.connect(self._changed)
         self.settle = QTimer(self)
         self.settle.setSingleShot(True)
         self.settle.setInterval(SETTLE_MS)
-        self.settle.timeout.connect(self.reload)
+        self.settle.timeout.connect(self.read_in_background)
+        self.stable = QTimer(self)  # while a file written in place has not stood still long enough
+        self.stable.setSingleShot(True)
+        self.stable.timeout.connect(self.check_stable)
 
-    def start(self) -> Programme | None:
-        """Read the programme (or, if it is broken, the last good copy) and begin watching."""
-        self.reload()
-        if self.programme is None:
+    def start(self) -> Any:
+        """Read the source now (or, if it is broken, its last good copy) and begin following it."""
+        self._finished(self._read_now())  # before any frame: nothing to stall yet
+        if self.value is None:
             self._from_last_good()
         self._watch()
-        return self.programme
+        return self.value
 
     def _watch(self) -> None:
         folder = str(self.path.parent)
-        if folder not in self.watcher.directories():
+        if folder not in self.watcher.directories() and os.path.isdir(folder):
             self.watcher.addPath(folder)
         if self.path.exists() and str(self.path) not in self.watcher.files():
             self.watcher.addPath(str(self.path))
 
-    def _changed(self, _path: str = "") -> None:
+    # -- when to read ------------------------------------------------------------------------------
+    def _changed(self, path: str = "") -> None:
         self._watch()  # a file renamed over ours is a new file: watch it again
-        self.settle.start()  # (re)start the quiet period
+        if path == str(self.path):
+            # Written to: even a rewrite of the same size in the same clock tick restarts the wait.
+            self._written, self._seen = True, None
+        self._look(signature(self.path))
 
-    def reload(self) -> None:
-        try:
-            data = self.path.read_bytes()
-        except OSError as err:
-            self._fail(f"{self.name}: cannot read the programme: {err.strerror}")
+    def check_stable(self) -> None:
+        """Read a file written in place once it has stood still for STABLE_SECONDS; else wait on."""
+        self._look(signature(self.path))
+
+    def _look(self, now: Signature | None) -> None:
+        if now is None or self._read is None or now.identity != self._read.identity:
+            # Gone, or another file renamed into place (complete by construction): read at once.
+            self.stable.stop()
+            self.settle.start()
             return
-        if data == self._last_bytes and self.error is None:
-            return  # touched, not changed
-        try:
-            programme = read_bytes(data, self.name)
-        except ProgrammeError as err:
-            self._fail(
-                str(err.first) + (f" (and {len(err.problems) - 1} more)" if len(err.problems) > 1 else "")
-            )
+        if now == self._read and not self._written:
+            self.stable.stop()  # as it was when read (another file of the folder changed)
             return
-        problem = self.accept(programme)
-        if problem:
-            self._fail(problem)
+        if now != self._seen:
+            self._seen, self._still_since = now, self.monotonic()
+        still = self.monotonic() - self._still_since
+        if still >= STABLE_SECONDS:
+            self.read_in_background()
+        else:
+            self.stable.start(max(1, math.ceil((STABLE_SECONDS - still) * 1000)))
+
+    # -- reading, on the worker thread ---------------------------------------------------------------
+    def read_in_background(self) -> None:
+        if self._reading:
+            self._read_again = True  # once this read is done: the file changed meanwhile
             return
+        self._reading, self._written = True, False
+        self.stable.stop()
+        self.in_background(
+            functools.partial(read_and_parse, self.path, self.name, self.parse, self._last_bytes),
+            "_read_done",
+        )
+
+    def in_background(self, work: Callable[[], Any], deliver: str) -> None:
+        """Run ``work`` on the worker thread; the signal named ``deliver`` takes its result to the GUI
+        thread. Neither keeps this object alive: a QObject must not be destroyed on the worker thread."""
+        owner = weakref.ref(self)
+
+        def job() -> None:
+            result = work()
+            source = owner()
+            if source is not None:
+                getattr(source, deliver).emit(result)
+
+        self.worker.submit(job)
+
+    def _read_now(self) -> Reading:
+        return read_and_parse(self.path, self.name, self.parse, self._last_bytes)
+
+    # -- the result, on the GUI thread ---------------------------------------------------------------
+    def _finished(self, reading: Reading) -> None:
+        self._reading = False
+        if self._read_again:
+            self._read_again = False
+            self.read_in_background()
+            return
+        self._read = self._seen = reading.signature
+        if reading.error:
+            self._fail(reading.error)
+        elif reading.unchanged:
+            self._set_error(None)
+        else:
+            problem = self.accept(reading.value)
+            if problem:
+                self._fail(problem)
+            else:
+                self._take(reading.value, reading.data)
+
+    def _take(self, value: Any, data: bytes) -> None:
         self._last_bytes = data
-        self.programme = programme
-        last_good.keep(self.name, data)
-        log.info("programme loaded: %s (%d sessions)", self.name, len(programme.sessions))
+        self.value = value
+        self.copy_saved = None
+        self.loaded()
         self.replaced.emit()
         self._set_error(None)
+        self.in_background(functools.partial(keep_copy, self.name, data), "_save_done")
+
+    def loaded(self) -> None:
+        """Log a new value (a subclass says more about it)."""
+        log.info("%s loaded: %s", self.what, self.name)
+
+    def _saved(self, error: str | None) -> None:
+        if error == self.save_error:
+            return
+        if error:
+            log.error("%s; a restart with a broken %s would show an older copy", error, self.what)
+        else:
+            log.info("the last good copy of %s is kept again", self.name)
+        self.save_error = error
+        self.problem_changed.emit()
 
     def _fail(self, message: str) -> None:
-        log.error("%s; still showing the last good programme", message)
+        log.error("%s; still showing the last good %s", message, self.what)
         self._set_error(message)
 
     def _set_error(self, message: str | None) -> None:
@@ -119,93 +380,56 @@ class LiveProgramme(QObject):
         if copy is None:
             return
         try:
-            self.programme = read_bytes(copy.read_bytes(), str(copy))
-            log.warning("showing the last good copy of %s, kept at %s", self.name, copy)
-        except (OSError, ProgrammeError):
-            log.error("the last good copy %s cannot be read either", copy)
+            data, sig = read_source(copy, str(copy))
+            value = self.parse(data, str(copy))
+        except (SourceError, ProgrammeError, ValueError) as err:
+            log.error("the last good copy %s cannot be read either: %s", copy, describe(err))
+            return
+        self.value, self.origin = value, "last good copy"
+        self.copy_saved = dt.datetime.fromtimestamp(sig.mtime_ns / 1e9, dt.UTC)
+        age = age_words(max(0.0, time.time() - sig.mtime_ns / 1e9))
+        saved = f"the last good copy, saved {self.copy_saved:%Y-%m-%d %H:%M} UTC ({age} ago)"
+        log.warning("showing %s of %s, kept at %s", saved, self.name, copy)
+        self._set_error(f"{self.error}; showing {saved}" if self.error else f"showing {saved}")
+
+    def health(self) -> dict[str, Any]:
+        """The status file's account of this source: where the value came from, how old, what failed."""
+        return {
+            f"{self.what}_from": self.origin if self.value is not None else None,
+            f"{self.what}_copy_saved": self.copy_saved.isoformat() if self.copy_saved else None,
+            f"{self.what}_kept": self.save_error is None,
+            f"{self.what}_keep_error": self.save_error,
+        }
 
 
-class RemoteProgramme(LiveProgramme):
-    """A programme from a web address: fetched at an interval on a worker thread, kept in a cache.
+def parse_programme_bytes(data: bytes, name: str) -> Programme:
+    """A programme in any format kiosk reads; ProgrammeError when it cannot be used."""
+    programme, problems = check_any(data, name)
+    if programme is None:
+        raise ProgrammeError(problems)
+    return programme
 
-    The screen never waits for the network: it shows the cached copy, and a fetch that fails (server
-    away, network down) is logged while the cached programme stays on screen.
-    """
 
-    fetched = Signal(object)  # a FetchResult, emitted from the worker thread, received on the GUI thread
+class LiveProgramme(LiveSource):
+    """The programme to show, following its file."""
 
     def __init__(
-        self,
-        url: str,
-        refresh_seconds: float = 60.0,
-        cache_dir: Path | None = None,
-        parent: QObject | None = None,
+        self, source: str, monotonic: Callable[[], float] = time.monotonic, parent: QObject | None = None
     ):
-        # Imported here, not at the top: http, ssl and email cost a file programme ~20 ms of start-up
-        # and ~4.5 MB of resident memory for nothing (bench/, docs/performance.md).
-        from ..sources.remote import cache_files
+        super().__init__(source, parse_programme_bytes, "programme", monotonic, parent)
 
-        self.url = url
-        self.cache_dir = cache_dir or cache_folder()
-        body, _ = cache_files(url, self.cache_dir)
-        super().__init__(str(body), parent)
-        self.name = url
-        self.refresh = QTimer(self)
-        self.refresh.setInterval(int(refresh_seconds * 1000))
-        self.refresh.timeout.connect(self.fetch_in_background)
-        self.fetched.connect(self._fetched)
-        self.fetching = False
-        self.network_error: str | None = None
+    @property
+    def programme(self) -> Programme | None:
+        return self.value
 
-    def start(self) -> Programme | None:
-        if self.path.exists():
-            self.reload()
-            self.fetch_in_background()
-        else:
-            # Nothing cached yet: the first programme is worth waiting for (no screen is up yet).
-            self._fetched(self._fetch())
-        if self.programme is None:
-            self._from_last_good()
-        self.refresh.start()
-        return self.programme
-
-    def _watch(self) -> None:
-        pass  # the cache is written by the fetches themselves
-
-    def fetch_in_background(self) -> None:
-        if self.fetching:
-            return
-        self.fetching = True
-        threading.Thread(target=lambda: self.fetched.emit(self._fetch()), daemon=True).start()
-
-    def _fetch(self) -> FetchResult:
-        from ..sources.remote import fetch
-
-        return fetch(self.url, self.cache_dir)
-
-    def _fetched(self, result: FetchResult) -> None:
-        self.fetching = False
-        if result.error != self.network_error:
-            self.network_error = result.error
-            if result.error:
-                log.warning("%s: %s; showing the cached programme", self.url, result.error)
-            else:
-                log.info("%s: reachable again", self.url)
-        if result.path is None:
-            if self.programme is None:
-                self._fail(f"{self.url}: {result.error}")
-        elif result.changed or self.programme is None:
-            self.reload()
-
-
-def cache_folder() -> Path:
-    """Where a programme given by URL is downloaded: the user's cache folder (kiosk.folders)."""
-    folder = folders.cache_dir()
-    if folder is None:
-        raise OSError(2, "no cache folder: the user has no home")
-    return folder
+    def loaded(self) -> None:
+        log.info("programme loaded: %s (%d sessions)", self.name, len(self.value.sessions))
 
 
 def live_programme(source: str, refresh_seconds: float = 60.0) -> LiveProgramme:
     """The live programme for a configured source: a file, or a web address."""
-    return RemoteProgramme(source, refresh_seconds) if is_url(source) else LiveProgramme(source)
+    if is_url(source):
+        from .remote import RemoteProgramme
+
+        return RemoteProgramme(source, refresh_seconds)
+    return LiveProgramme(source)

@@ -16,6 +16,8 @@ from PySide6.QtQuick import QQuickView
 from .. import systemd
 from ..clock import Clock
 from ..errors import ScreenError
+from ..schedule import dropped_sessions
+from ..schedule_json import session_json
 from ..status import write_status
 from .clockwatch import ClockWatch
 from .live import LiveProgramme
@@ -56,6 +58,7 @@ class RunningKiosk(QObject):
         if self.clock_watch is not None:
             self.clock_watch.changed.connect(self._clock_changed)
         self.screen = screen
+        self.dropped: tuple = ()  # sessions on now or next that the last new programme no longer has
         self._bind(screen)
         self.watchdog = QTimer(self)
         self.watchdog.timeout.connect(self._watchdog)
@@ -137,7 +140,19 @@ class RunningKiosk(QObject):
         self.ticker.tick()
 
     def _programme_replaced(self) -> None:
-        self.screen.replace_programme(self.live.programme)
+        old, new = self.screen.programme, self.live.programme
+        self.dropped = dropped_sessions(old, new, self.ticker.clock.now()) if old is not None else ()
+        if self.dropped:
+            lang = new.event.languages[0]
+            log.warning(
+                "the new programme %s drops sessions that were on now or next: %s",
+                self.live.name,
+                "; ".join(
+                    f"{s.title.get(lang)} ({s.room}, {s.start.astimezone(new.event.zone):%H:%M})"
+                    for s in self.dropped
+                ),
+            )
+        self.screen.replace_programme(new)
         self._problem_changed()
 
     def _problem_changed(self) -> None:
@@ -149,6 +164,9 @@ class RunningKiosk(QObject):
         screen = self.screen
         data = screen.status(screen.languages[screen.bridge.languageIndex], self.ticker.clock.now())
         data["clock_synchronised"] = self.clock_synchronised
+        # Sessions on now or next that the last new programme dropped: a truncated copy shows here.
+        data["programme_dropped"] = [session_json(s) for s in self.dropped]
+        data.update(self.live.health())
         return data
 
     def write_status(self) -> None:

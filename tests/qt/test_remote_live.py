@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import http.server
+import logging
 import threading
 
 import pytest
 
-from kiosk.qt.live import RemoteProgramme
+from kiosk.qt.remote import RETRY_SECONDS, RemoteProgramme
 
 from .conftest import ROOT
 
@@ -72,7 +73,8 @@ def test_a_programme_from_a_url_survives_the_server_going_away_and_follows_it_wh
 ):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     live = RemoteProgramme(server.url, refresh_seconds=3600, cache_dir=tmp_path / "cache")
-    assert live.start() is not None
+    with qtbot.waitSignal(live.replaced, timeout=5000):
+        assert live.start() is None  # nothing cached: fetched in the background
     assert panel_title(live) == "Panel on the Coalition: past, present, future"
 
     server.body = server.body.replace(b"Panel on the Coalition", b"Panel, moved")
@@ -97,7 +99,8 @@ def test_a_programme_from_a_url_survives_the_server_going_away_and_follows_it_wh
 def test_a_restart_with_the_network_down_shows_the_cached_programme(server, tmp_path, monkeypatch, qtbot):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     first = RemoteProgramme(server.url, refresh_seconds=3600, cache_dir=tmp_path / "cache")
-    first.start()
+    with qtbot.waitSignal(first.replaced, timeout=5000):
+        first.start()
     server.stop()
     again = RemoteProgramme(server.url, refresh_seconds=3600, cache_dir=tmp_path / "cache")
     assert again.start() is not None  # from the cache, without waiting for the network
@@ -108,8 +111,55 @@ def test_a_restart_with_the_network_down_shows_the_cached_programme(server, tmp_
 def test_a_broken_download_never_replaces_the_programme(server, tmp_path, monkeypatch, qtbot):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     live = RemoteProgramme(server.url, refresh_seconds=3600, cache_dir=tmp_path / "cache")
-    live.start()
+    with qtbot.waitSignal(live.replaced, timeout=5000):
+        live.start()
     server.body = b"format: 1\nevent: [broken\n"
     live.fetch_in_background()
     qtbot.waitUntil(lambda: not live.fetching and live.network_error is not None, timeout=5000)
     assert live.programme.event.id == "gec-2023"
+
+
+def test_a_restart_from_the_cache_says_so_in_the_log(server, tmp_path, monkeypatch, qtbot, caplog):
+    caplog.set_level(logging.INFO, logger="kiosk")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    first = RemoteProgramme(server.url, refresh_seconds=3600, cache_dir=tmp_path / "cache")
+    with qtbot.waitSignal(first.replaced, timeout=5000):
+        first.start()
+    assert f"programme loaded from {server.url}" in caplog.text
+    server.stop()
+    caplog.clear()
+    again = RemoteProgramme(server.url, refresh_seconds=3600, cache_dir=tmp_path / "cache")
+    again.start()
+    assert f"programme loaded from the cache of {server.url}: " in caplog.text  # issue 13.7
+    assert f"programme loaded: {server.url}" not in caplog.text
+    assert again.health()["programme_from"] == "cache"
+    qtbot.waitUntil(lambda: not again.fetching, timeout=5000)
+
+
+def test_a_first_start_without_network_waits_off_the_gui_thread_and_retries_with_backoff(
+    tmp_path, monkeypatch, qtbot
+):
+    """Issue 13.3 / 13.15: nothing cached, the server unreachable: start() returns at once, the tries
+    go on with a growing wait, and the programme is there as soon as the server answers."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    server = Server()
+    server.start()
+    server.stop()  # a port that nobody listens on (yet)
+    live = RemoteProgramme(server.url, refresh_seconds=300, cache_dir=tmp_path / "cache")
+    assert live.start() is None
+    waits = []
+    for _ in range(len(RETRY_SECONDS) + 1):
+        qtbot.waitUntil(lambda: not live.fetching and live.refresh.isActive(), timeout=5000)
+        waits.append(live.refresh.interval() / 1000)
+        live.refresh.stop()
+        live.fetch_in_background()  # as the retry timer would, without waiting for it
+    assert waits == [*RETRY_SECONDS, RETRY_SECONDS[-1]]
+    assert live.programme is None and live.error.startswith(server.url)
+    qtbot.waitUntil(lambda: not live.fetching, timeout=5000)
+    server.start()
+    with qtbot.waitSignal(live.replaced, timeout=5000):
+        live.fetch_in_background()
+    assert live.programme.event.id == "gec-2023" and live.error is None
+    qtbot.waitUntil(lambda: not live.fetching and live.refresh.isActive(), timeout=5000)
+    assert live.refresh.interval() == 300_000  # back to the configured refresh
+    server.stop()

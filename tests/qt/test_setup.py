@@ -363,7 +363,8 @@ def test_a_new_programme_while_the_setup_is_open_reaches_the_list_and_the_room(k
         ),
         encoding="utf-8",
     )
-    k.live.reload()
+    with k.qtbot.waitSignal(k.live.replaced, timeout=5000):
+        k.live.read_in_background()
     assert k.choice("Salle Un · Room One").property("index") == 0
     with k.switching():
         k.press(Qt.Key.Key_Escape)

@@ -1,0 +1,131 @@
+"""A programme from a web address: fetched on the worker thread at an interval, kept in a cache.
+
+The screen never waits for the network: it shows the cached copy (or its last good copy), and a
+fetch that fails is logged while that programme stays on screen. On a first start with nothing
+cached, ``start`` returns None at once and fetches in the background, trying again with a growing
+wait (RETRY_SECONDS) until the programme arrives; ``replaced`` then says it is there.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import time
+import urllib.parse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from .. import folders
+from .live import LiveProgramme
+
+if TYPE_CHECKING:
+    from ..sources.remote import FetchResult
+
+log = logging.getLogger("kiosk")
+
+# Waits between the tries of a first fetch that fails: quickly at first (a network coming up with
+# the device), then every minute at most, never hammering the server.
+RETRY_SECONDS = (2.0, 4.0, 8.0, 16.0, 32.0, 60.0)
+
+
+class RemoteProgramme(LiveProgramme):
+    """The programme at a web address, through its on-disk cache."""
+
+    fetched = Signal(object)  # a FetchResult, emitted from the worker thread, received on the GUI thread
+
+    def __init__(
+        self,
+        url: str,
+        refresh_seconds: float = 60.0,
+        cache_dir: Path | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ):
+        # Imported here, not at the top: http, ssl and email cost a file programme ~20 ms of start-up
+        # and ~4.5 MB of resident memory for nothing (bench/, docs/performance.md).
+        from ..sources.remote import cache_files
+
+        self.url = url
+        self.cache_dir = cache_dir or cache_folder()
+        body, _ = cache_files(url, self.cache_dir)
+        super().__init__(str(body), monotonic, parent)
+        self.name = url
+        self.refresh_ms = int(refresh_seconds * 1000)
+        self.refresh = QTimer(self)
+        self.refresh.setSingleShot(True)
+        self.refresh.timeout.connect(self.fetch_in_background)
+        self.fetched.connect(self._fetched)
+        self.fetching = False
+        self.network_error: str | None = None
+        self.failures = 0  # failed tries in a row, while there is no programme to show
+
+    @property
+    def host(self) -> str:
+        return urllib.parse.urlsplit(self.url.strip()).hostname or self.url
+
+    def start(self):
+        if self.path.exists():
+            self.origin = "cache"
+            self._finished(self._read_now())
+        if self.value is None:
+            self._from_last_good()
+        self.fetch_in_background()  # the first fetch too: the GUI thread never waits for the network
+        return self.value
+
+    def _watch(self) -> None:
+        pass  # the cache is written by the fetches themselves
+
+    def loaded(self) -> None:
+        count = len(self.value.sessions)
+        if self.origin == "cache":
+            log.info("programme loaded from the cache of %s: %s (%d sessions)", self.url, self.path, count)
+        else:
+            log.info("programme loaded from %s (%d sessions)", self.url, count)
+
+    def fetch_in_background(self) -> None:
+        if self.fetching:
+            return
+        self.fetching = True
+        self.refresh.stop()
+        from ..sources.remote import fetch
+
+        self.in_background(functools.partial(fetch, self.url, self.cache_dir), "fetched")
+
+    def _fetched(self, result: FetchResult) -> None:
+        self.fetching = False
+        if result.error != self.network_error:
+            self.network_error = result.error
+            if result.error:
+                shown = "showing the cached programme" if self.value is not None else "no programme yet"
+                log.warning("%s: %s; %s", self.url, result.error, shown)
+            else:
+                log.info("%s: reachable", self.url)
+        if result.path is not None and (result.changed or self.value is None):
+            self.origin = "download"
+            self.read_in_background()
+        elif result.error is None and self.origin == "cache":
+            self.origin = "download"  # the server says the cached copy is current
+        if result.error and self.value is None:
+            self.failures += 1
+            self.refresh.start(self.retry_ms())
+            if self.error is None or self.error.startswith(self.url):
+                self._set_error(f"{self.url}: {result.error}")
+        else:
+            self.failures = 0
+            self.refresh.start(self.refresh_ms)
+
+    def retry_ms(self) -> int:
+        """The wait before the next try of a first fetch that failed ``failures`` times in a row."""
+        step = RETRY_SECONDS[min(self.failures, len(RETRY_SECONDS)) - 1] if self.failures else 0.0
+        return int(min(step * 1000, max(self.refresh_ms, RETRY_SECONDS[0] * 1000)))
+
+
+def cache_folder() -> Path:
+    """Where a programme given by URL is downloaded: the user's cache folder (kiosk.folders)."""
+    folder = folders.cache_dir()
+    if folder is None:
+        raise OSError(2, "no cache folder: the user has no home")
+    return folder
