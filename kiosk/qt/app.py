@@ -95,30 +95,66 @@ def grab(view):
 
 def run(args: argparse.Namespace) -> int:
     from ..config import config_from_args
-    from ..timesync import clock_synchronised
     from .live import live_programme
     from .lockdown import Lockdown, show_kiosk
-    from .running import RunningKiosk
 
     logging.basicConfig(level=logging.INFO, format="kiosk: %(levelname)s: %(message)s", stream=sys.stderr)
     return_large_blocks()  # a kiosk runs for days: what a crossfade frees must leave (kiosk/qt/heap.py)
     config = config_from_args(args)
     for problem in config.problems:
         log.warning("%s", problem)
+    if args.speed and not args.at:
+        raise UsageError("--speed goes with --at (a rehearsal)")
     app = _application()
     live = live_programme(config.programme_source, config.programme_refresh)
     programme = live.start()
-    if programme is None:
+    size = args.size or (1280, 720)
+    running: list = []  # the running kiosk, once there is a programme; then its fleet link, if any
+    if programme is not None:
+        running.append(_running(live, config, args))
+        view = running[0].show_in(size=size)
+    elif hasattr(live, "fetched"):
+        # A first start with a URL and no network: the waiting screen until the programme arrives,
+        # never another event's (the bundled) programme.
+        waiting = _waiting(live, config, args)
+        view = show_screen(waiting, None, size)
+        view.frameSwapped.connect(_ready, type=Qt.ConnectionType.SingleShotConnection)
+    else:
         raise ScreenError(f"{live.error}; and no earlier good copy of it is kept")
+    lockdown = Lockdown(view, config.exit_chord, config.setup_chord, locked=not args.windowed)
+    lockdown.exit_requested.connect(app.quit)
+
+    def arrived() -> None:
+        waiting.close()
+        running.append(_running(live, config, args))
+        running[0].show_in(view)
+        running.extend(_attach(running[0], view, lockdown))
+
+    if running:
+        running.extend(_attach(running[0], view, lockdown))
+    else:
+        live.replaced.connect(arrived, type=Qt.ConnectionType.SingleShotConnection)
+    show_kiosk(view, config.screen, windowed=args.windowed)
+    if args.quit_after:
+        QTimer.singleShot(int(args.quit_after * 1000), lockdown.quit)  # app.quit, past the lock
+    code = app.exec()
+    for part in reversed(running):  # the fleet link, then the kiosk
+        part.stop()
+    return code
+
+
+def _running(live, config, args: argparse.Namespace):
+    """The device's screen for the programme ``live`` holds, with its ticker and status file."""
+    from ..timesync import clock_synchronised
+    from .running import RunningKiosk
+
+    programme = live.programme
     config = config.with_programme(programme)
     for problem in config.problems:
         log.warning("%s", problem)
     if args.at:
-        clock = RehearsalClock(
-            parse_when(args.at, programme.event.zone, programme.event.first_day), args.speed or 1.0
-        )
-    elif args.speed:
-        raise UsageError("--speed goes with --at (a rehearsal)")
+        at = parse_when(args.at, programme.event.zone, programme.event.first_day)
+        clock = RehearsalClock(at, args.speed or 1.0)
     else:
         clock = SystemClock()
     # The on-screen setup first when no room is configured; later, the setup chord swaps screens in place.
@@ -127,22 +163,32 @@ def run(args: argparse.Namespace) -> int:
     # A rehearsal shows its own time: whether the system clock is right does not matter to it.
     check = None if args.at else clock_synchronised
     kiosk = RunningKiosk(live, screen, clock, config.language_period, args.status_file, clock_check=check)
+    kiosk.switcher, kiosk.config = switcher, config
     kiosk.start()
-    view = kiosk.show_in(size=args.size or (1280, 720))
-    view.frameSwapped.connect(kiosk.first_frame_shown, type=Qt.ConnectionType.SingleShotConnection)
-    lockdown = Lockdown(view, config.exit_chord, config.setup_chord, locked=not args.windowed)
-    lockdown.exit_requested.connect(app.quit)
-    switcher.attach(kiosk, lockdown)
-    fleet = None
-    if config.fleet:  # no fleet key: no network code is even imported
-        from .fleet import start_fleet
+    return kiosk
 
-        fleet = start_fleet(config, kiosk, view)
-    show_kiosk(view, config.screen, windowed=args.windowed)
-    if args.quit_after:
-        QTimer.singleShot(int(args.quit_after * 1000), lockdown.quit)  # app.quit, past the lock
-    code = app.exec()
-    if fleet is not None:
-        fleet.stop()
-    kiosk.stop()
-    return code
+
+def _attach(kiosk, view, lockdown) -> list:
+    """The kiosk's screen takes the window's first frame, the setup chord and the fleet (if any)."""
+    view.frameSwapped.connect(kiosk.first_frame_shown, type=Qt.ConnectionType.SingleShotConnection)
+    kiosk.switcher.attach(kiosk, lockdown)
+    if not kiosk.config.fleet:  # no fleet key: no network code is even imported
+        return []
+    from .fleet import start_fleet
+
+    return [start_fleet(kiosk.config, kiosk, view)]
+
+
+def _waiting(live, config, args: argparse.Namespace):
+    from .waiting import WaitingScreen
+
+    screen = WaitingScreen(live, config.room, config.view == "overview", config.languages, args.status_file)
+    screen.bridge.rotation = config.rotation
+    return screen
+
+
+def _ready() -> None:
+    from .. import systemd
+
+    if systemd.notify("READY=1"):
+        log.info("told systemd the kiosk is ready (waiting for the programme)")

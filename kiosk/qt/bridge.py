@@ -184,8 +184,25 @@ class IdentifySign(
             "room": (str, ""),
             "address": (str, ""),
             "version": (str, ""),
+
+# -- waiting for the programme ---------------------------------------------------------------------
+
+
+@QmlElement
+@QmlUncreatable("made by kiosk, not by QML")
+class WaitingSign(
+    _properties(
+        "WaitingSignProperties",
+        {
+            # One entry per screen language, all shown at once (nothing to alternate with yet).
+            "titles": ("QStringList", []),  # "Waiting for the programme"
+            "screens": ("QStringList", []),  # which screen this device is: its room, or the overview
+            "sources": ("QStringList", []),  # where the programme comes from: the URL's host
+            "attempts": ("QStringList", []),  # "Next try at 14:05:20"
             "rotation": (int, 0),
         },
     )
 ):
     """Who this box is, large over its screen when a technician asks on the fleet bus (Identify.qml)."""
+
+    """The screen of a device whose programme has not arrived yet (a first start without network)."""

@@ -348,8 +348,10 @@ class LiveSource(QObject):
         self.value = value
         self.copy_saved = None
         self.loaded()
+        had_error, self.error = self.error is not None, None  # so the new value is shown without a mark
         self.replaced.emit()
-        self._set_error(None)
+        if had_error:
+            self.problem_changed.emit()
         self.in_background(functools.partial(keep_copy, self.name, data), "_save_done")
 
     def loaded(self) -> None:

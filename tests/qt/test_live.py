@@ -312,6 +312,8 @@ def test_a_programme_restored_from_an_old_copy_is_marked_with_its_age(place, tmp
 
 def test_a_restart_with_a_broken_file_shows_the_last_good_copy(place, tmp_path, qtbot):
     first, _ = start(place, "2023-03-28T10:30", tmp_path)
+    # The copy is saved on the worker thread, a moment after the programme is shown.
+    qtbot.waitUntil(lambda: last_good.find(str(place)) is not None, timeout=WITHIN_A_SECOND)
     first.ticker.stop()
     place.write_bytes(b"format: 1\nevent: [broken\n")
     _again, _ = start(place, "2023-03-28T10:30", tmp_path)

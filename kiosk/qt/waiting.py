@@ -1,0 +1,105 @@
+"""Waiting for the programme: what a device shows before its first programme arrives from the network.
+
+A first start with a programme URL and no network (nothing cached, no last good copy) shows which
+screen this device is (its room, or the overview) and where the programme should come from, in
+every screen language at once, and when the next try is; the real screen replaces it as soon as the
+programme arrives. The bundled programme is never shown instead: it is another event's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+from .. import systemd
+from ..present.words import has_catalogue, label
+from ..status import write_status
+from .bridge import WaitingSign
+
+log = logging.getLogger("kiosk")
+
+# The languages of the catalogue, when the device's configuration names none (the event's are not
+# known before its programme is).
+DEFAULT_LANGUAGES = ("fr", "en")
+
+
+class WaitingScreen:
+    """The "waiting for the programme" screen of a device: its bridge, its QML, its words."""
+
+    view = "waiting"
+    qml = "Waiting.qml"
+    bridge_name = "sign"
+
+    def __init__(
+        self,
+        live,
+        room: str | None,
+        overview: bool = False,
+        languages: tuple[str, ...] | None = None,
+        status_file: str | None = None,
+        now: Callable[[], dt.datetime] = lambda: dt.datetime.now().astimezone(),
+    ):
+        self.live = live
+        self.room = room
+        self.overview = overview
+        self.languages = tuple(lang for lang in languages or () if has_catalogue(lang)) or DEFAULT_LANGUAGES
+        self.status_file = status_file
+        self.now = now
+        self.bridge = WaitingSign()
+        langs = self.languages
+        self.bridge.set(
+            titles=[label(lang, "waiting_title") for lang in langs],
+            screens=[
+                label(lang, "waiting_overview") if overview else label(lang, "waiting_room", room=room or "?")
+                for lang in langs
+            ],
+            sources=[label(lang, "waiting_from", host=live.host) for lang in langs],
+        )
+        live.fetched.connect(self.show)
+        live.problem_changed.connect(self.show)
+        # systemd hears the GUI thread is alive while it waits (the running kiosk's ticker takes over).
+        self.watchdog = QTimer()
+        self.watchdog.timeout.connect(lambda: systemd.notify("WATCHDOG=1"))
+        interval = systemd.watchdog_interval()
+        if interval:
+            self.watchdog.start(max(1, int(interval * 1000)))
+        self.show()
+
+    def initial_properties(self) -> dict[str, QObject]:
+        return {self.bridge_name: self.bridge}
+
+    def show(self, _result=None) -> None:
+        """The next try's time (or "connecting" while a try is on), and the status file."""
+        timer = self.live.refresh
+        if self.live.fetching or not timer.isActive():
+            attempts = [label(lang, "waiting_trying") for lang in self.languages]
+        else:
+            at = self.now() + dt.timedelta(milliseconds=timer.remainingTime())
+            attempts = [label(lang, "waiting_retry", time=f"{at:%H:%M:%S}") for lang in self.languages]
+        self.bridge.attempts = attempts
+        self.write_status()
+
+    def write_status(self) -> None:
+        if not self.status_file:
+            return
+        data = {
+            "view": self.view,
+            "room": self.room,
+            "at": self.now().isoformat(),
+            "programme_ok": False,
+            "programme_error": self.live.error,
+            "programme_source": self.live.url,
+            "network_error": self.live.network_error,
+        }
+        try:
+            write_status(self.status_file, data)
+        except OSError as err:
+            log.error("cannot write the status file %s: %s", self.status_file, err.strerror)
+
+    def close(self) -> None:
+        self.watchdog.stop()
+        self.live.fetched.disconnect(self.show)
+        self.live.problem_changed.disconnect(self.show)
