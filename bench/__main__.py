@@ -38,6 +38,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--saves", type=int, default=50, metavar="N", help="saves timed for the reload latency (50)"
     )
+    p.add_argument(
+        "--congress-saves",
+        type=int,
+        default=20,
+        metavar="N",
+        help="saves of the 1 500-session programme (20)",
+    )
     p.add_argument("--soak-reloads", type=int, default=1000, metavar="N", help="reloads measured (1000)")
     p.add_argument("--soak-warm-up", type=int, default=100, metavar="N", help="reloads before (100)")
     p.add_argument("--soak-speed", type=float, default=20000.0, metavar="F", help="rehearsal speed (20000)")
@@ -46,7 +53,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=float,
         default=0.2,
         metavar="S",
-        help="seconds between saves in the soak; above the 150 ms settle time (0.2)",
+        help="seconds between saves in the soak; above the settle time (0.2)",
     )
     p.add_argument("--soak-language-period", type=float, default=1.0, metavar="S", help="(1)")
     p.add_argument(
@@ -54,7 +61,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     p.add_argument(
         "--only",
-        choices=["start", "window", "reload", "soak", "commands", "fleet"],
+        choices=["start", "window", "reload", "congress", "soak", "commands", "fleet"],
         action="append",
         help="run only these parts (repeatable); budgets of the others are not checked",
     )
@@ -73,7 +80,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    parts = args.only or ["start", "window", "reload", "soak", "commands", "fleet"]
+    parts = args.only or ["start", "window", "reload", "congress", "soak", "commands", "fleet"]
     workdir = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
     setup = scenarios.Setup(workdir, args.size, args.programme.resolve())
     platform_name = os.environ.get("QT_QPA_PLATFORM", "offscreen")
@@ -100,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
                 results["window"]["period"] = args.language_period
             elif part == "reload":
                 results["reload"] = scenarios.reload_latency(setup, args.saves)
+            elif part == "congress":
+                results["congress"] = scenarios.congress_reload_latency(setup, args.congress_saves)
             elif part == "soak":
                 results["soak"] = scenarios.soak(
                     setup,

@@ -181,6 +181,24 @@ def rows_and_budgets(results: dict) -> tuple[list[Row], list[Budget]]:
             )
         )
 
+    congress = results.get("congress")
+    if congress:
+        rows.append(
+            Row(
+                "1 500 sessions: save → frame shown p50 / p95",
+                f"{ms(congress['frame_ms_p50'])} / {ms(congress['frame_ms_p95'])}",
+            )
+        )
+        p95 = congress["frame_ms_p95"]
+        complete = congress["missed"] == 0 and congress["frames_found"] == congress["saves"]
+        budgets.append(
+            Budget(
+                f"1 500 sessions: save → frame shown p95 ≤ {RELOAD_P95_MS:g} ms",
+                f"{ms(p95)} ({congress['saves'] - congress['missed']}/{congress['saves']} shown)",
+                complete and p95 is not None and p95 <= RELOAD_P95_MS,
+            )
+        )
+
     soak = results.get("soak")
     if soak:
         days = soak.get("simulated_days")

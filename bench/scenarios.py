@@ -249,13 +249,14 @@ def window(setup: Setup, seconds: float, period: float) -> dict:
 class Programme:
     """A copy of the programme that the benchmark saves as an editor would: a new file renamed over."""
 
-    def __init__(self, setup: Setup, name: str):
+    def __init__(self, setup: Setup, name: str, source: Path | None = None):
+        source = source or setup.source_programme
         self.path = setup.workdir / name / "programme.yaml"
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(setup.source_programme, self.path)
+        shutil.copyfile(source, self.path)
         self.text = self.path.read_text(encoding="utf-8")
         if TITLE_LINE not in self.text:
-            raise Failed(f"{setup.source_programme} no longer holds the line {TITLE_LINE!r} the bench edits")
+            raise Failed(f"{source} no longer holds the line {TITLE_LINE!r} the bench edits")
         self.saves = 0
 
     def save(self) -> tuple[str, float]:
@@ -282,17 +283,17 @@ def wait_for_status(status_file: Path, marker: str, timeout: float) -> float | N
     return None
 
 
-def reload_latency(setup: Setup, saves: int) -> dict:
+def reload_latency(setup: Setup, saves: int, source: Path | None = None, name: str = "reload") -> dict:
     """From an atomic save of the programme to the status file and to the frame showing it."""
-    programme = Programme(setup, "reload")
-    door = kiosk(setup, "reload-kiosk", language_period=3600, programme=programme.path)
+    programme = Programme(setup, name, source)
+    door = kiosk(setup, f"{name}-kiosk", language_period=3600, programme=programme.path)
     first = started(door)
     sleep_until(first.at + SETTLE_AFTER_START)
     shown: list[tuple[float, float]] = []  # (saved, status written)
     missed = 0
     for _ in range(saves):
         marker, saved = programme.save()
-        written = wait_for_status(status_path(door), marker, timeout=5.0)
+        written = wait_for_status(status_path(door), marker, timeout=10.0)
         if written is None:
             missed += 1
         else:
@@ -421,3 +422,12 @@ def percentile(values: list[float], p: float) -> float | None:
         return None
     ordered = sorted(values)
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+def congress_reload_latency(setup: Setup, saves: int) -> dict:
+    """The reload latency with a congress-sized programme (bench/congress.py: 1 500 sessions)."""
+    from .congress import congress_yaml
+
+    source = setup.workdir / "congress.yaml"
+    source.write_text(congress_yaml(), encoding="utf-8")
+    return reload_latency(setup, saves, source, name="congress")
