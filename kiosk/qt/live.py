@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from .. import last_good
 from ..programme import Programme, ProgrammeError
@@ -202,13 +202,46 @@ def keep_copy(name: str, data: bytes) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Parcel:
+    """A worker's result, addressed to a method of a live source (which may be gone by then)."""
+
+    to: weakref.ref
+    method: str
+    result: Any
+
+
+class _Courier(QObject):
+    """Carries the workers' results to the GUI thread. One for the program's life, never destroyed."""
+
+    arrived = Signal(object)  # a _Parcel, emitted on a worker thread
+
+    def __init__(self):
+        super().__init__()
+        self.arrived.connect(self.deliver)
+
+    @Slot(object)
+    def deliver(self, parcel: _Parcel) -> None:
+        target = parcel.to()
+        if target is not None:
+            getattr(target, parcel.method)(parcel.result)
+
+
+_COURIER: list[_Courier] = []
+
+
+def courier() -> _Courier:
+    """The courier, made on first use (by a live source, on the GUI thread)."""
+    if not _COURIER:
+        _COURIER.append(_Courier())
+    return _COURIER[0]
+
+
 class LiveSource(QObject):
     """The last good value of a followed file; emits when it or the problems with it change."""
 
     replaced = Signal()  # a new good value is in .value
     problem_changed = Signal()  # .error or .save_error changed
-    _read_done = Signal(object)  # a Reading, emitted on the worker thread, received on the GUI thread
-    _save_done = Signal(object)  # why the last good copy could not be saved, or None
 
     def __init__(
         self,
@@ -239,8 +272,7 @@ class LiveSource(QObject):
         self._reading = False
         self._read_again = False
         self.worker = Worker(f"kiosk {what} reader")
-        self._read_done.connect(self._finished)
-        self._save_done.connect(self._saved)
+        courier()  # made here, on the GUI thread
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._changed)
         self.watcher.fileChanged.connect(self._changed)
@@ -305,21 +337,17 @@ class LiveSource(QObject):
         self.stable.stop()
         self.in_background(
             functools.partial(read_and_parse, self.path, self.name, self.parse, self._last_bytes),
-            "_read_done",
+            "_finished",
         )
 
-    def in_background(self, work: Callable[[], Any], deliver: str) -> None:
-        """Run ``work`` on the worker thread; the signal named ``deliver`` takes its result to the GUI
-        thread. Neither keeps this object alive: a QObject must not be destroyed on the worker thread."""
-        owner = weakref.ref(self)
-
-        def job() -> None:
-            result = work()
-            source = owner()
-            if source is not None:
-                getattr(source, deliver).emit(result)
-
-        self.worker.submit(job)
+    def in_background(self, work: Callable[[], Any], then: str) -> None:
+        """Run ``work`` on the worker thread, then this object's method ``then`` with its result on
+        the GUI thread. The worker never holds this object: a QObject destroyed on the worker thread
+        (its last reference dropped there) would take its timers and watchers down from the wrong
+        thread."""
+        parcel = functools.partial(_Parcel, weakref.ref(self), then)
+        mail = courier()
+        self.worker.submit(lambda: mail.arrived.emit(parcel(work())))
 
     def _read_now(self) -> Reading:
         return read_and_parse(self.path, self.name, self.parse, self._last_bytes)
@@ -352,7 +380,7 @@ class LiveSource(QObject):
         self.replaced.emit()
         if had_error:
             self.problem_changed.emit()
-        self.in_background(functools.partial(keep_copy, self.name, data), "_save_done")
+        self.in_background(functools.partial(keep_copy, self.name, data), "_saved")
 
     def loaded(self) -> None:
         """Log a new value (a subclass says more about it)."""

@@ -34,7 +34,7 @@ RETRY_SECONDS = (2.0, 4.0, 8.0, 16.0, 32.0, 60.0)
 class RemoteProgramme(LiveProgramme):
     """The programme at a web address, through its on-disk cache."""
 
-    fetched = Signal(object)  # a FetchResult, emitted from the worker thread, received on the GUI thread
+    fetched = Signal(object)  # a FetchResult, once the GUI thread has taken it in
 
     def __init__(
         self,
@@ -57,7 +57,6 @@ class RemoteProgramme(LiveProgramme):
         self.refresh = QTimer(self)
         self.refresh.setSingleShot(True)
         self.refresh.timeout.connect(self.fetch_in_background)
-        self.fetched.connect(self._fetched)
         self.fetching = False
         self.network_error: str | None = None
         self.failures = 0  # failed tries in a row, while there is no programme to show
@@ -92,7 +91,7 @@ class RemoteProgramme(LiveProgramme):
         self.refresh.stop()
         from ..sources.remote import fetch
 
-        self.in_background(functools.partial(fetch, self.url, self.cache_dir), "fetched")
+        self.in_background(functools.partial(fetch, self.url, self.cache_dir), "_fetched")
 
     def _fetched(self, result: FetchResult) -> None:
         self.fetching = False
@@ -116,6 +115,7 @@ class RemoteProgramme(LiveProgramme):
         else:
             self.failures = 0
             self.refresh.start(self.refresh_ms)
+        self.fetched.emit(result)
 
     def retry_ms(self) -> int:
         """The wait before the next try of a first fetch that failed ``failures`` times in a row."""
