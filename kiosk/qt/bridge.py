@@ -184,6 +184,12 @@ class IdentifySign(
             "room": (str, ""),
             "address": (str, ""),
             "version": (str, ""),
+            "rotation": (int, 0),
+        },
+    )
+):
+    """Who this box is, large over its screen when a technician asks on the fleet bus (Identify.qml)."""
+
 
 # -- waiting for the programme ---------------------------------------------------------------------
 
@@ -203,6 +209,4 @@ class WaitingSign(
         },
     )
 ):
-    """Who this box is, large over its screen when a technician asks on the fleet bus (Identify.qml)."""
-
     """The screen of a device whose programme has not arrived yet (a first start without network)."""

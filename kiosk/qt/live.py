@@ -329,6 +329,10 @@ class LiveSource(QObject):
             self.stable.start(max(1, math.ceil((STABLE_SECONDS - still) * 1000)))
 
     # -- reading, on the worker thread ---------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the source again now, whatever its state (a technician's "reload")."""
+        self.read_in_background()
+
     def read_in_background(self) -> None:
         if self._reading:
             self._read_again = True  # once this read is done: the file changed meanwhile

@@ -84,6 +84,10 @@ class RemoteProgramme(LiveProgramme):
         else:
             log.info("programme loaded from %s (%d sessions)", self.url, count)
 
+    def reload(self) -> None:
+        """Fetch the programme now (a technician's "reload")."""
+        self.fetch_in_background()
+
     def fetch_in_background(self) -> None:
         if self.fetching:
             return

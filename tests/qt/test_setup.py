@@ -229,7 +229,8 @@ def test_after_the_setup_a_programme_without_the_chosen_room_is_refused(kiosk, d
         k.click(k.choice("Salle IX · Room IX"))
     path = tmp_path / "programme.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("salle-ix", "salle-9"), encoding="utf-8")
-    k.live.reload()
+    with k.qtbot.waitSignal(k.live.problem_changed, timeout=5000):
+        k.live.read_in_background()
     assert k.live.error is not None and "'salle-ix' is no longer in the programme" in k.live.error
     assert "salle-ix" in {room.id for room in k.live.programme.rooms}  # the last good one stays
     assert k.screen.programme_error == k.live.error
