@@ -55,7 +55,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="S",
         help="seconds between saves in the soak; above the settle time (0.2)",
     )
-    p.add_argument("--soak-language-period", type=float, default=1.0, metavar="S", help="(1)")
+    p.add_argument("--soak-language-period", type=float, default=3.0, metavar="S", help="(3, the least)")
     p.add_argument(
         "--command-runs", type=int, default=5, metavar="N", help="runs of each command on 36c3 (5)"
     )

@@ -129,7 +129,14 @@ KEYS: tuple[Key, ...] = (
         flag=True,
         check=languages_in,
     ),
-    Key("language_period", Seconds(), 10, "how long each language stays on screen", flag=True),
+    Key(
+        "language_period",
+        # Shorter would be a crossfade that never settles: a text flashing between languages.
+        Seconds(3, ", so that each language can be read"),
+        10,
+        "how long each language stays on screen",
+        flag=True,
+    ),
     Key(
         "reduced_motion",
         Boolean(),

@@ -93,6 +93,28 @@ def grab(view):
     return view.grabWindow()
 
 
+def stop_on_interrupt(app) -> None:
+    """Ctrl+C (SIGINT) ends the run with status 130, as it ends any command in a terminal.
+
+    Python runs a signal handler only when it gets control back, and Qt's event loop keeps it; the
+    signal's wake-up byte on a socket makes the loop hand control over at once (no polling timer).
+    """
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    inside, outside = socket.socketpair()
+    for end in (inside, outside):
+        end.setblocking(False)
+    signal.set_wakeup_fd(outside.fileno(), warn_on_full_buffer=False)
+    # Through the event loop: a Ctrl+C before the loop runs still ends it as soon as it does.
+    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, lambda: app.exit(130)))
+    notifier = QSocketNotifier(inside.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda: inside.recv(64))  # back in Python: the handler runs
+    app._interrupt = (inside, outside, notifier)  # kept as long as the application
+
+
 def run(args: argparse.Namespace) -> int:
     from ..config import config_from_args
     from .live import live_programme
@@ -101,11 +123,10 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="kiosk: %(levelname)s: %(message)s", stream=sys.stderr)
     return_large_blocks()  # a kiosk runs for days: what a crossfade frees must leave (kiosk/qt/heap.py)
     config = config_from_args(args)
-    for problem in config.problems:
-        log.warning("%s", problem)
     if args.speed and not args.at:
         raise UsageError("--speed goes with --at (a rehearsal)")
     app = _application()
+    stop_on_interrupt(app)
     live = live_programme(config.programme_source, config.programme_refresh)
     programme = live.start()
     size = args.size or (1280, 720)
@@ -116,10 +137,12 @@ def run(args: argparse.Namespace) -> int:
     elif hasattr(live, "fetched"):
         # A first start with a URL and no network: the waiting screen until the programme arrives,
         # never another event's (the bundled) programme.
+        _log_problems(config)
         waiting = _waiting(live, config, args)
         view = show_screen(waiting, None, size)
         view.frameSwapped.connect(_ready, type=Qt.ConnectionType.SingleShotConnection)
     else:
+        _log_problems(config)
         raise ScreenError(f"{live.error}; and no earlier good copy of it is kept")
     lockdown = Lockdown(view, config.exit_chord, config.setup_chord, locked=not args.windowed)
     lockdown.exit_requested.connect(app.quit)
@@ -150,8 +173,9 @@ def _running(live, config, args: argparse.Namespace):
 
     programme = live.programme
     config = config.with_programme(programme)
-    for problem in config.problems:
-        log.warning("%s", problem)
+    _log_problems(config)
+    if programme is None:
+        raise ScreenError(f"{live.error}; and no earlier good copy of it is kept")
     if args.at:
         at = parse_when(args.at, programme.event.zone, programme.event.first_day)
         clock = RehearsalClock(at, args.speed or 1.0)
@@ -166,6 +190,17 @@ def _running(live, config, args: argparse.Namespace):
     kiosk.switcher, kiosk.config = switcher, config
     kiosk.start()
     return kiosk
+
+
+_LOGGED: set[str] = set()
+
+
+def _log_problems(config) -> None:
+    """The configuration's problems, each logged once (checked against the programme, some come again)."""
+    for problem in config.problems:
+        if problem not in _LOGGED:
+            _LOGGED.add(problem)
+            log.warning("%s", problem)
 
 
 def _attach(kiosk, view, lockdown) -> list:

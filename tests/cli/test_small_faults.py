@@ -121,3 +121,59 @@ def test_render_says_why_it_could_not_write(device, name, says):
     assert result.returncode == 1
     assert result.stderr.startswith(f"kiosk render: could not write {out}: {says}")
     assert not out.exists()
+
+
+def run_env(device) -> dict[str, str]:
+    import os
+
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def test_a_configuration_warning_is_logged_once(device):
+    result = kiosk(
+        "run",
+        "--room",
+        "salle-i",
+        "--windowed",
+        "--quit-after",
+        "0.5",
+        env={**run_env(device), "KIOSK_ROTATION": "45"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("env KIOSK_ROTATION: rotation: '45' is not one of") == 1, result.stderr
+
+
+def test_ctrl_c_stops_a_windowed_run(device):
+    import signal
+    import time
+
+    status = device.root / "status.json"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "run",
+            "--room",
+            "salle-i",
+            "--windowed",
+            "--status-file",
+            str(status),
+        ],
+        env=run_env(device),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not status.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)  # a process of its own: its status file says it is up
+        assert status.exists(), proc.stderr.read().decode() if proc.poll() is not None else "not up"
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=20) == 130
+        assert b"Traceback" not in proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stderr.close()

@@ -59,9 +59,21 @@ def test_an_unknown_key_with_nothing_close_lists_the_keys(device):
     [
         ("rotation: 45", "rotation: '45' is not one of top, left, right, bottom (where the panel's top"),
         ("view: overveiw", "view: 'overveiw' is not one of door, overview; did you mean 'overview'?"),
-        ("language_period: ten", "language_period: expected a number of seconds, more than 0; found 'ten'"),
-        ("language_period: 0", "language_period: 0 is too small: expected a number of seconds, more than 0"),
-        ("language_period: .nan", "language_period: expected a number of seconds, more than 0; found '.nan'"),
+        (
+            "language_period: ten",
+            "language_period: expected a number of seconds, at least 3, so that each language can be read;"
+            " found 'ten'",
+        ),
+        (
+            "language_period: 0",
+            "language_period: 0 is too small: expected a number of seconds, at least 3, so that each"
+            " language can be read",
+        ),
+        (
+            "language_period: .nan",
+            "language_period: expected a number of seconds, at least 3, so that each language can be read;"
+            " found '.nan'",
+        ),
         (
             "programme_refresh: 1",
             "programme_refresh: 1 is too small: expected a number of seconds, at least 5",

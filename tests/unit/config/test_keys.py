@@ -132,3 +132,14 @@ def test_every_key_is_documented():
     assert reference_markdown() in doc, "docs/configuration.md: paste kiosk.config.reference_markdown()"
     for key in KEY:
         assert f"`{key}`" in doc
+
+
+@pytest.mark.parametrize("period", ["0.001", "1", "2.9"])
+def test_a_language_period_under_three_seconds_is_refused(device, period):
+    """Issue 13.18: 0.001 was accepted, a permanent double exposure flashing faster than 3 Hz."""
+    device.write(device.user_file, f"language_period: {period}\n")
+    config = device.load()
+    assert config.language_period == 10
+    assert "expected a number of seconds, at least 3, so that each language can be read" in only(
+        config.problems
+    )
