@@ -31,6 +31,12 @@ WORDS: dict[str, dict[str, str]] = {
         "key_confirm": f"Entrée ou ✓{NNBSP}: valider",
         "key_cancel": f"Échap ou ✕{NNBSP}: annuler",
         "cancel": "Annuler",
+        "rotation": f"↻ Orientation{NNBSP}: bord haut de l’écran {{edge}}",
+        "top": "en haut",
+        "left": "à gauche",
+        "right": "à droite",
+        "bottom": "en bas",
+        "long_press": "ou un appui long dans un coin",
         "overridden": "Au prochain démarrage, {origins} l’emportera sur ce choix",
         "cannot_show": f"Cet écran ne peut pas être affiché{NNBSP}: {{why}}",
     },
@@ -51,6 +57,12 @@ WORDS: dict[str, dict[str, str]] = {
         "key_confirm": "Enter or ✓: confirm",
         "key_cancel": "Esc or ✕: cancel",
         "cancel": "Cancel",
+        "rotation": "↻ Orientation: the screen’s top edge {edge}",
+        "top": "at the top",
+        "left": "on the left",
+        "right": "on the right",
+        "bottom": "at the bottom",
+        "long_press": "or a long press in a corner",
         "overridden": "At the next start, {origins} will override this choice",
         "cannot_show": "This screen cannot be shown: {why}",
     },
@@ -95,6 +107,26 @@ def keys_help(*words: str) -> Both:
         KEYS_GAP.join(whole(both(word).line) for word in words),
         "\n".join(KEYS_GAP.join(whole(WORDS[lang][word]) for word in words) for lang in LANGUAGES),
     )
+
+
+def come_back_hint(chord: str, long_press: bool) -> Both:
+    """How to come back to the setup: the chord, and on a device with a PIN, a long press."""
+    return Both.of(
+        WORDS[lang]["saved_here"].format(
+            chord=f"{chord} {WORDS[lang]['long_press']}" if long_press else chord
+        )
+        for lang in LANGUAGES
+    )
+
+
+# Where the panel's top edge is, by the picture's clockwise turn (kiosk.config.types.Rotation).
+EDGES = {0: "top", 90: "left", 180: "bottom", 270: "right"}
+
+
+def rotation_label(degrees: int) -> Both:
+    """The orientation as a choice of the setup: "↻ Orientation : bord haut de l’écran à gauche"."""
+    edge = EDGES.get(degrees % 360, "top")
+    return Both.of(WORDS[lang]["rotation"].format(edge=WORDS[lang][edge]) for lang in LANGUAGES)
 
 
 def room_label(programme: Programme, room_id: str) -> Both:

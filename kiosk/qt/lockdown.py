@@ -1,9 +1,9 @@
 """Kiosk mode: the window fills its output, hides the pointer, and lets nobody walking past leave it.
 
 Only the exit chord quits (after the PIN, on a device that has one) and only the setup chord opens
-the setup. Escape, Alt+F4 and the window
-manager's close requests are ignored; every other key is swallowed unless the setup is open (then
-the setup has them). ``--windowed`` (development) keeps a normal window that may be closed.
+the setup (or, on a device with a PIN, a long press in a corner of a touch screen). Escape, Alt+F4
+and the window manager's close requests are ignored; every other key is swallowed unless the setup
+is open (then the setup has them). ``--windowed`` (development) keeps a normal window that may be closed.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QKeySequence, QScreen, QWindow
 
 log = logging.getLogger("kiosk")
@@ -23,6 +23,9 @@ _MODIFIERS = (
     | Qt.KeyboardModifier.MetaModifier
 )
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+_PRESS = (QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress)
+_MOVE = (QEvent.Type.TouchUpdate, QEvent.Type.MouseMove)
+_RELEASE = (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel, QEvent.Type.MouseButtonRelease)
 
 
 def chord(text: str) -> QKeyCombination:
@@ -42,6 +45,9 @@ class Lockdown(QObject):
     setup_requested = Signal()
     exit_pin_requested = Signal()  # the exit chord, on a device with a PIN: ask for it first
 
+    LONG_PRESS_MS = 5000  # held this long in a corner, a touch opens the setup
+    CORNER = 0.12  # a corner: this share of the window's shorter side, from each of its four corners
+
     def __init__(
         self,
         window: QWindow,
@@ -56,6 +62,10 @@ class Lockdown(QObject):
         self.setup_chord = chord(setup_chord)
         self.locked = locked
         self.exit_needs_pin = False
+        self.long_press_opens_setup = False
+        self.long_press = QTimer(self)
+        self.long_press.setSingleShot(True)
+        self.long_press.timeout.connect(self._held)
         self.setup_keys: Callable[[QKeyEvent], None] | None = None
         self._show_pointer(False)
         window.installEventFilter(self)
@@ -80,6 +90,9 @@ class Lockdown(QObject):
         if kind == QEvent.Type.Close and self.locked:
             event.ignore()
             return True
+        if kind in _PRESS or kind in _MOVE or kind in _RELEASE:
+            self._touch(kind, event)
+            return False
         if kind not in _KEY_EVENTS:
             return False
         if kind == QEvent.Type.KeyPress:
@@ -99,6 +112,30 @@ class Lockdown(QObject):
                 self.setup_keys(event)
                 return True
         return self.locked or self.setup_keys is not None
+
+    def _touch(self, kind: QEvent.Type, event: QEvent) -> None:
+        """A finger (or the mouse) held still in a corner for LONG_PRESS_MS opens the setup."""
+        if not self.long_press_opens_setup or self.setup_keys is not None:
+            return
+        if kind in _RELEASE:
+            self.long_press.stop()
+            return
+        points = event.points()
+        if len(points) != 1 or not self._in_corner(points[0].position()):
+            self.long_press.stop()  # two fingers, or a finger that left the corner
+        elif kind in _PRESS:
+            self.long_press.start(self.LONG_PRESS_MS)
+
+    def _in_corner(self, position) -> bool:
+        width, height = self.window.width(), self.window.height()
+        reach = self.CORNER * min(width, height)
+        near_x = position.x() <= reach or position.x() >= width - reach
+        near_y = position.y() <= reach or position.y() >= height - reach
+        return near_x and near_y
+
+    def _held(self) -> None:
+        log.info("a long press in a corner: opening the setup")
+        self.setup_requested.emit()
 
     def quit(self) -> None:
         # Qt asks every window to close before it quits, and a locked window refuses: unlock first.

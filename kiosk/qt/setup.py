@@ -17,7 +17,15 @@ from PySide6.QtGui import QKeyEvent
 
 from ..config import DEFAULTS
 from ..pin import PinGate
-from ..present.setup import Both, both, fields_of, keys_help, room_label
+from ..present.setup import (
+    Both,
+    both,
+    come_back_hint,
+    fields_of,
+    keys_help,
+    room_label,
+    rotation_label,
+)
 from ..programme import Programme
 from .bridge import DeviceSetup
 from .screen import Screen
@@ -44,6 +52,7 @@ class SetupScreen(QObject, Screen):
     left = Signal()  # Escape or Cancel: back to what was shown, nothing changed
     touched = Signal()  # any key or tap: the technician is still there
     quit_allowed = Signal()  # the PIN asked by the exit chord was right
+    rotated = Signal(int)  # the technician turned the picture (degrees, clockwise): the setup turns too
 
     def __init__(
         self,
@@ -54,11 +63,13 @@ class SetupScreen(QObject, Screen):
         note: Both | None = None,
         setup_chord: str = DEFAULTS["setup_chord"],
         to_quit: bool = False,
+        long_press: bool = False,
         parent: QObject | None = None,
     ):
         super().__init__(parent, bridge=DeviceSetup(), programme=programme)  # QObject, then Screen
         self.gate = gate
         self.to_quit = to_quit  # only the PIN, asked by the exit chord; then quit
+        self.long_press = long_press  # a long press in a corner opens the setup too
         self.current = current
         self.cancellable = cancellable
         self.setup_chord = setup_chord
@@ -93,8 +104,10 @@ class SetupScreen(QObject, Screen):
     # -- the choices ------------------------------------------------------------------------------
     def _set_choices(self, keep: tuple[str, str | None] | None = None) -> None:
         self.choices: list[tuple[str, str | None]] = [("door", room.id) for room in self.programme.rooms]
-        self.choices.append(("overview", None))
-        labels = [room_label(self.programme, room) for _, room in self.choices[:-1]] + [both("overview")]
+        # After the screens, the orientation: a tap turns the picture (and this setup) a quarter.
+        self.choices += [("overview", None), ("rotation", None)]
+        labels = [room_label(self.programme, room) for _, room in self.choices[:-2]]
+        labels += [both("overview"), rotation_label(self.bridge.rotation)]
         current = self._index_of(self.current)
         highlighted = self._index_of(keep) if keep else current
         self.bridge.set(
@@ -108,18 +121,19 @@ class SetupScreen(QObject, Screen):
         if choice is None:
             return -1
         view, room = choice
-        wanted = ("overview", None) if view == "overview" else ("door", room)
+        wanted = (view, None) if view in ("overview", "rotation") else ("door", room)
         return self.choices.index(wanted) if wanted in self.choices else -1
 
     def _set_stage(self, stage: str) -> None:
         keys = ["key_erase"] if stage == "pin" else ["key_choose"]
+        back = come_back_hint(self.setup_chord, self.long_press)
         keys += ["key_confirm", "key_cancel"] if self.cancellable else ["key_confirm"]
         self.bridge.set(
             stage=stage,
             pinDigits=0,
             **fields_of(
                 prompt=both(("pin_quit" if self.to_quit else "pin") if stage == "pin" else "choose"),
-                hint=both("pin_help") if stage == "pin" else both("saved_here", chord=self.setup_chord),
+                hint=both("pin_help") if stage == "pin" else back,
                 keysHelp=keys_help(*keys),
             ),
         )
@@ -202,7 +216,19 @@ class SetupScreen(QObject, Screen):
 
     def _pick(self, index: int) -> None:
         view, room = self.choices[index]
-        self.chosen.emit(view, room or "")
+        if view == "rotation":
+            self._rotate()
+        else:
+            self.chosen.emit(view, room or "")
+
+    def _rotate(self) -> None:
+        self.set_rotation((self.bridge.rotation + 90) % 360)
+        self.rotated.emit(self.bridge.rotation)
+
+    def set_rotation(self, degrees: int) -> None:
+        """Turn the setup (its picture, clockwise) and say so in the orientation choice."""
+        self.bridge.rotation = degrees
+        self._set_choices(keep=self.choices[self.bridge.highlighted])
 
     def _cancel(self) -> None:
         if self.cancellable:

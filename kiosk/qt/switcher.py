@@ -66,6 +66,7 @@ class ScreenSwitcher(QObject):
         self.config = config
         self.view = config.view
         self.room = config.room
+        self.rotation = config.rotation  # the setup may turn it
         self.rehearsal = rehearsal
         self.environ = environ
         self.build = build
@@ -95,6 +96,9 @@ class ScreenSwitcher(QObject):
         if lockdown is not None:
             lockdown.setup_requested.connect(self.open_setup)
             lockdown.exit_needs_pin = self.gate.needed
+            # On a touch screen without keys: a long press in a corner, only behind a PIN, so that a
+            # passer-by cannot reassign an unprotected screen.
+            lockdown.long_press_opens_setup = self.gate.needed
             lockdown.exit_pin_requested.connect(self.ask_to_quit)
             self.quit_requested.connect(lockdown.quit)
         if isinstance(kiosk.screen, SetupScreen):
@@ -120,15 +124,16 @@ class ScreenSwitcher(QObject):
             cancellable=behind is not None,
             note=self._overridden(),
             setup_chord=self.config.setup_chord,
+            long_press=self.gate.needed,
         )
-        setup.bridge.rotation = self.config.rotation
+        setup.set_rotation(self.rotation)
         return setup
 
     def _overridden(self) -> Both | None:
         """Which layer above the user's file will set the screen again at the next start, if any."""
         above = [
             self.config.origins[key]
-            for key in ("view", "room")
+            for key in ("view", "room", "rotation")
             if LAYERS.index(self.config.layer(key)) > LAYERS.index("user")
         ]
         if not above:
@@ -140,9 +145,20 @@ class ScreenSwitcher(QObject):
         setup.chosen.connect(self._chosen, Qt.ConnectionType.QueuedConnection)
         setup.left.connect(self._leave, Qt.ConnectionType.QueuedConnection)
         setup.touched.connect(self._still_there)
+        setup.rotated.connect(self._rotated)
         if self.lockdown is not None:
             self.lockdown.open_setup(setup.key_event)
         self._still_there()
+
+    def _rotated(self, degrees: int) -> None:
+        """The technician turned the picture in the setup: kept for every screen, and saved."""
+        self.rotation = degrees
+        try:
+            path = save_user_setting("rotation", degrees, self.environ)
+        except (OSError, ValueError) as err:
+            log.error("could not save the rotation %d: %s; it holds until the next start", degrees, err)
+        else:
+            log.info("saved rotation %d in %s", degrees, path)
 
     def ask_to_quit(self) -> None:
         """The exit chord on a device with a PIN: a prompt for it over whatever shows."""
@@ -156,7 +172,7 @@ class ScreenSwitcher(QObject):
             setup_chord=self.config.setup_chord,
             to_quit=True,
         )
-        prompt.bridge.rotation = self.config.rotation
+        prompt.bridge.rotation = self.rotation
         self.behind_quit = shown
         self._put(prompt, drop_old=False)
         prompt.quit_allowed.connect(self.quit_requested, Qt.ConnectionType.QueuedConnection)
@@ -224,6 +240,7 @@ class ScreenSwitcher(QObject):
         if behind is None:
             return
         self._close_setup()
+        behind.bridge.rotation = self.rotation
         self._put(behind)
 
     def _close_setup(self) -> None:
@@ -234,7 +251,7 @@ class ScreenSwitcher(QObject):
     def _screen(self, programme: Programme, view: str, room: str | None) -> Screen:
         screen = self.build(programme, view, room, self.config.languages)
         screen.bridge.set(
-            rehearsal=self.rehearsal, reducedMotion=self.config.reduced_motion, rotation=self.config.rotation
+            rehearsal=self.rehearsal, reducedMotion=self.config.reduced_motion, rotation=self.rotation
         )
         return screen
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem
@@ -198,6 +198,8 @@ def test_a_first_start_without_a_room_shows_the_setup(kiosk):
             "Restaurant 7ème étage · Restaurant (7th floor)",
             "Salle I Foyer · Room I foyer",
             "Toutes les salles (vue d’ensemble) · All rooms (overview)",
+            "↻ Orientation\u202f: bord haut de l’écran en haut"
+            " · ↻ Orientation: the screen’s top edge at the top",
         ]
     )
     # Nothing to go back to: no Cancel button, and Escape does nothing.
@@ -254,13 +256,80 @@ def test_a_tap_on_a_touch_screen_chooses_a_room(kiosk, device):
     assert saved(device)["room"] == "salle-vii"
 
 
-def test_the_overview_is_the_last_choice(kiosk, device):
+def test_the_overview_comes_after_the_rooms(kiosk, device):
     k = kiosk()
     with k.switching():
-        k.press(Qt.Key.Key_End, Qt.Key.Key_Return)
+        k.press(Qt.Key.Key_End, Qt.Key.Key_Up, Qt.Key.Key_Return)
     assert saved(device) == {"view": "overview"}
     assert k.screen.view == "overview"
     assert k.view.source().fileName() == "Overview.qml"
+
+
+def test_the_orientation_is_a_choice_that_turns_the_setup_and_is_kept(kiosk, device):
+    """Issue 13.9: on a first start a panel hung in portrait is set upright from the setup itself."""
+    k = kiosk(size=(1920, 1080))
+    assert k.item("choices").mapToScene(QPointF(0, 0)).x() < 100
+    k.press(Qt.Key.Key_End)  # the orientation, last
+    k.press(Qt.Key.Key_Return)
+    assert k.screen.bridge.rotation == 90
+    assert k.item("choices").mapToScene(QPointF(0, 0)).x() > 1000  # turned a quarter, clockwise
+    label = k.screen.bridge.choices[-1]
+    assert label == (
+        "↻ Orientation\u202f: bord haut de l’écran à gauche"
+        " · ↻ Orientation: the screen’s top edge on the left"
+    )
+    assert saved(device) == {"rotation": 90}
+    assert k.screen.bridge.highlighted == len(k.screen.choices) - 1  # a second tap turns it again
+    k.click(k.choice(label))
+    assert k.screen.bridge.rotation == 180 and saved(device) == {"rotation": 180}
+    with k.switching():
+        k.press(Qt.Key.Key_Home, Qt.Key.Key_Return)
+    assert k.room_name() == "Salle I"
+    assert k.screen.bridge.rotation == 180  # the chosen screen hangs the same way
+
+
+def test_a_long_press_in_a_corner_opens_the_setup_when_a_pin_is_set(kiosk, device, monkeypatch):
+    """Issue 13.9: a touch screen with no keyboard can be set up, and only behind the PIN."""
+    monkeypatch.setenv("KIOSK_SETUP_PIN", "2468")
+    configure(device, "room: salle-i\n")
+    k = kiosk(size=(1080, 1920))
+    finger = QTest.createTouchDevice()
+    hold = k.lockdown.long_press
+
+    def touch(x, y):
+        QTest.touchEvent(k.view, finger).press(0, QPoint(x, y), k.view)
+
+    def lift(x, y):
+        QTest.touchEvent(k.view, finger).release(0, QPoint(x, y), k.view)
+
+    touch(540, 960)  # the middle: nothing
+    assert not hold.isActive()
+    lift(540, 960)
+    touch(1070, 10)  # the top right corner, lifted too soon
+    assert hold.isActive() and hold.interval() == 5000
+    lift(1070, 10)
+    assert not hold.isActive()
+    touch(10, 1910)  # the bottom left corner, held
+    assert hold.isActive()
+    with k.switching():
+        hold.timeout.emit()
+    lift(10, 1910)
+    assert isinstance(k.screen, SetupScreen) and k.screen.bridge.stage == "pin"
+    k.type("2468")
+    k.press(Qt.Key.Key_Return)
+    assert k.text("hint").endswith(
+        "Saved on this device; Ctrl+Alt+Shift+S or a long press in a corner to come back here"
+    )
+
+
+def test_without_a_pin_a_long_press_opens_nothing(kiosk, device):
+    configure(device, "room: salle-i\n")
+    k = kiosk(size=(1080, 1920))
+    finger = QTest.createTouchDevice()
+    QTest.touchEvent(k.view, finger).press(0, QPoint(10, 10), k.view)
+    assert not k.lockdown.long_press.isActive()
+    QTest.touchEvent(k.view, finger).release(0, QPoint(10, 10), k.view)
+    assert isinstance(k.screen, DoorScreen)
 
 
 def test_a_screen_turned_on_its_side_is_set_up_turned_too(kiosk, device, monkeypatch):
