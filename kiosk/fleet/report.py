@@ -125,6 +125,10 @@ def device_parts(device: Device, majority: str | None, zone: dt.tzinfo | None, t
         programme,
         clock,
     ]
+    notices = status.get("notices")
+    if isinstance(notices, list) and notices:
+        kinds = [_text(_get(n, "kind") or _get(n, "id"), 20) for n in notices[:5]]
+        parts.append("notices: " + ", ".join(kinds) + (" …" if len(notices) > 5 else ""))
     error = status.get("last_error") or status.get("programme_error")
     if error:
         parts.append(f"error: {_text(error, 120)}")

@@ -125,12 +125,14 @@ def test_a_status_document_and_its_line():
         "b": Device("b", {**doc, "programme": {"hash": "f" * 64}}, True, None),
         "c": Device("c", doc, None, None, ["a status that is not JSON"]),
         "z\x1b[31m": Device("z\x1b[31m", {"last_error": "x\ny" * 100}, False),
+        "e": Device("e", {**doc, "notices": [{"id": "evacuate", "kind": "emergency"}]}, True, None),
     }
     lines = status_lines(devices, dt.UTC)
     assert "DIFFERS" in lines[0] and "DIFFERS" not in lines[1]
     assert "bad message: a status that is not JSON" in lines[1]
-    assert "\x1b" not in lines[3] and "\n" not in lines[3]  # nothing a device sent reaches the terminal raw
-    assert [d["programme_matches_majority"] for d in status_json(devices)] == [False, True, True, None]
+    assert "\x1b" not in lines[4] and "\n" not in lines[4]  # nothing a device sent reaches the terminal raw
+    assert "notices: emergency" in lines[3]
+    assert [d["programme_matches_majority"] for d in status_json(devices)] == [False, True, True, True, None]
 
 
 def test_the_fleet_is_qt_free_and_nothing_else_loads_paho():
