@@ -18,6 +18,7 @@ from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
+from kiosk import last_good
 from kiosk.clock import FakeClock
 from kiosk.config import load_config
 from kiosk.qt.door import DoorScreen
@@ -230,9 +231,11 @@ def test_after_the_setup_a_programme_without_the_chosen_room_is_refused(kiosk, d
     with k.switching():
         k.click(k.choice("Salle IX · Room IX"))
     path = tmp_path / "programme.yaml"
+    kept = last_good.find(str(path)).read_bytes()
     path.write_text(path.read_text(encoding="utf-8").replace("salle-ix", "salle-9"), encoding="utf-8")
     with k.qtbot.waitSignal(k.live.problem_changed, timeout=5000):
         k.live.read_in_background()
+    assert last_good.find(str(path)).read_bytes() == kept  # nor does the refused file become the last good
     assert k.live.error is not None and "'salle-ix' is no longer in the programme" in k.live.error
     assert "salle-ix" in {room.id for room in k.live.programme.rooms}  # the last good one stays
     assert k.screen.programme_error == k.live.error
