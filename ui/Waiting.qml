@@ -40,6 +40,9 @@ Rectangle {
                 delegate: Column {
                     id: block
                     required property int index
+                    // A right-to-left language's block reads from the right (its text, its rule).
+                    LayoutMirroring.enabled: root.sign.rightToLeft[index] ?? false
+                    LayoutMirroring.childrenInherit: true
                     width: content.width
                     spacing: 1.2 * stage.u
 

@@ -205,6 +205,7 @@ class WaitingSign(
             "screens": ("QStringList", []),  # which screen this device is: its room, or the overview
             "sources": ("QStringList", []),  # where the programme comes from: the URL's host
             "attempts": ("QStringList", []),  # "Next try at 14:05:20"
+            "rightToLeft": ("QVariantList", []),  # bool per language: its block is mirrored (Arabic)
             "rotation": (int, 0),
         },
     )

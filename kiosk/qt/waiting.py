@@ -15,7 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 
 from .. import systemd
-from ..present.words import has_catalogue, label
+from ..present.words import has_catalogue, label, right_to_left
 from ..status import write_status
 from .bridge import WaitingSign
 
@@ -57,6 +57,7 @@ class WaitingScreen:
                 for lang in langs
             ],
             sources=[label(lang, "waiting_from", host=live.host) for lang in langs],
+            rightToLeft=[right_to_left(lang) for lang in langs],
         )
         live.fetched.connect(self.show)
         live.problem_changed.connect(self.show)

@@ -17,7 +17,7 @@ from kiosk.qt.remote import RemoteProgramme
 from kiosk.qt.waiting import WaitingScreen
 
 from .conftest import ROOT, SIZES
-from .scene import plain, walk
+from .scene import plain, qml, walk
 from .test_remote_live import Server
 
 
@@ -121,3 +121,17 @@ def test_kiosk_run_waits_for_its_programme_then_shows_the_room(tmp_path):
             server.stop()
     assert f"programme loaded from {server.url} (19 sessions)" in log
     assert "Traceback" not in log
+
+
+def test_a_right_to_left_language_reads_from_the_right(offline, show, qtbot):
+    _server, live = offline
+    live.start()
+    screen = WaitingScreen(live, "salle-ix", languages=("fr", "ar"))
+    assert screen.bridge.rightToLeft == [False, True]
+    shown = show(screen, (1920, 1080))
+    keep: list = []
+    titles = [i for i in walk(shown.view.rootObject()) if i.objectName() == "title"]
+    keep.extend(titles)
+    assert [qml(t, "LayoutMirroring.enabled") for t in titles] == [False, True]
+    assert titles[1].property("text") == "في انتظار البرنامج"
+    screen.close()
