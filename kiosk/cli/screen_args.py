@@ -76,6 +76,8 @@ def add_render(p: argparse.ArgumentParser) -> None:
         metavar="FILE.png",
         help="the picture to write; its extension says the format (.png, .jpg…); missing folders are created",
     )
+    # The device's configuration (--view, --languages, --rotation…), as `kiosk run` takes it.
+    add_config_flags(p)
 
 
 def add_run(p: argparse.ArgumentParser) -> None:

@@ -41,20 +41,29 @@ def render(args: argparse.Namespace) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from ..config import config_from_args
 
-    programme = read_any(config_from_args(args).programme_source)
+    # The device's own configuration, as `kiosk run` reads it (flags win): over ssh, a technician
+    # sees what this device shows, turned as its panel hangs.
+    config = config_from_args(args)
+    programme = read_any(config.programme_source)
+    config = config.with_programme(programme)
+    for problem in config.problems:
+        print(f"kiosk render: {problem}", file=sys.stderr)
     at = (
         parse_when(args.at, programme.event.zone, programme.event.first_day)
         if args.at
         else SystemClock().now()
     )
-    screens = programme.event.screens
+    screens = config.languages or programme.event.screens
     lang = args.lang or screens[0]
     if not has_catalogue(lang):
         raise UsageError(f"--lang {lang!r}: the screens have words in {', '.join(with_catalogue())}")
     _application()
     # Any screen language can be previewed, even one this programme's screens do not take turns in.
-    screen = make_screen(programme, _view(args), args.room, screens if lang in screens else (lang,))
-    screen.bridge.reducedMotion = True
+    view = "setup" if args.setup else config.view
+    if view == "door" and not config.room:
+        raise UsageError("say which screen: --room ROOM or --overview (the configuration names no room)")
+    screen = make_screen(programme, view, config.room, screens if lang in screens else (lang,))
+    screen.bridge.set(reducedMotion=True, rotation=config.rotation)
     screen.show(at)
     screen.bridge.languageIndex = screen.languages.index(lang)
     image = grab(show_screen(screen, size=args.size))
@@ -64,13 +73,6 @@ def render(args: argparse.Namespace) -> int:
         raise ScreenError(f"could not write {out}: {_why_not_saved(out)}")
     print(out)
     return 0
-
-
-def _view(args: argparse.Namespace) -> str:
-    """The screen `render` is asked for: --setup, --overview, or a room's door."""
-    if getattr(args, "setup", False):
-        return "setup"
-    return "overview" if args.overview else "door"
 
 
 def _why_not_saved(out: Path) -> str:
