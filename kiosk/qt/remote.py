@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from .. import folders
-from .live import LiveProgramme
+from ..programme import Programme, ProgrammeError
+from .live import LiveSource, Parse, describe, parse_programme_bytes
 
 if TYPE_CHECKING:
     from ..sources.remote import FetchResult
@@ -31,14 +32,16 @@ log = logging.getLogger("kiosk")
 RETRY_SECONDS = (2.0, 4.0, 8.0, 16.0, 32.0, 60.0)
 
 
-class RemoteProgramme(LiveProgramme):
-    """The programme at a web address, through its on-disk cache."""
+class RemoteSource(LiveSource):
+    """A followed file at a web address, through its on-disk cache: ``parse`` as for a LiveSource."""
 
     fetched = Signal(object)  # a FetchResult, once the GUI thread has taken it in
 
     def __init__(
         self,
         url: str,
+        parse: Parse,
+        what: str = "programme",
         refresh_seconds: float = 60.0,
         cache_dir: Path | None = None,
         monotonic: Callable[[], float] = time.monotonic,
@@ -51,7 +54,7 @@ class RemoteProgramme(LiveProgramme):
         self.url = url
         self.cache_dir = cache_dir or cache_folder()
         body, _ = cache_files(url, self.cache_dir)
-        super().__init__(str(body), monotonic, parent)
+        super().__init__(str(body), parse, what, monotonic, parent)
         self.name = url
         self.refresh_ms = int(refresh_seconds * 1000)
         self.refresh = QTimer(self)
@@ -59,7 +62,7 @@ class RemoteProgramme(LiveProgramme):
         self.refresh.timeout.connect(self.fetch_in_background)
         self.fetching = False
         self.network_error: str | None = None
-        self.failures = 0  # failed tries in a row, while there is no programme to show
+        self.failures = 0  # failed tries in a row, while there is nothing to show
 
     @property
     def host(self) -> str:
@@ -78,14 +81,11 @@ class RemoteProgramme(LiveProgramme):
         pass  # the cache is written by the fetches themselves
 
     def loaded(self) -> None:
-        count = len(self.value.sessions)
-        if self.origin == "cache":
-            log.info("programme loaded from the cache of %s: %s (%d sessions)", self.url, self.path, count)
-        else:
-            log.info("programme loaded from %s (%d sessions)", self.url, count)
+        where = f"the cache of {self.url}: {self.path}" if self.origin == "cache" else self.url
+        log.info("%s loaded from %s", self.what, where)
 
     def reload(self) -> None:
-        """Fetch the programme now (a technician's "reload")."""
+        """Fetch it now (a technician's "reload")."""
         self.fetch_in_background()
 
     def fetch_in_background(self) -> None:
@@ -95,14 +95,15 @@ class RemoteProgramme(LiveProgramme):
         self.refresh.stop()
         from ..sources.remote import fetch
 
-        self.in_background(functools.partial(fetch, self.url, self.cache_dir), "_fetched")
+        check = functools.partial(_check, self.parse, self.what)
+        self.in_background(functools.partial(fetch, self.url, self.cache_dir, check=check), "_fetched")
 
     def _fetched(self, result: FetchResult) -> None:
         self.fetching = False
         if result.error != self.network_error:
             self.network_error = result.error
             if result.error:
-                shown = "showing the cached programme" if self.value is not None else "no programme yet"
+                shown = f"showing the cached {self.what}" if self.value is not None else f"no {self.what} yet"
                 log.warning("%s: %s; %s", self.url, result.error, shown)
             else:
                 log.info("%s: reachable", self.url)
@@ -125,6 +126,44 @@ class RemoteProgramme(LiveProgramme):
         """The wait before the next try of a first fetch that failed ``failures`` times in a row."""
         step = RETRY_SECONDS[min(self.failures, len(RETRY_SECONDS)) - 1] if self.failures else 0.0
         return int(min(step * 1000, max(self.refresh_ms, RETRY_SECONDS[0] * 1000)))
+
+
+def _check(parse: Parse, what: str, data: bytes, url: str) -> str | None:
+    """A download is usable if ``parse`` takes it (on the worker thread, before it is cached)."""
+    try:
+        parse(data, url)
+    except (ProgrammeError, ValueError) as err:
+        return f"the downloaded {what} cannot be used: {describe(err)}"
+    except Exception as err:  # a parser's bug: the cached copy stays
+        return f"the downloaded {what} cannot be read ({type(err).__name__}: {err})"
+    return None
+
+
+class RemoteProgramme(RemoteSource):
+    """The programme at a web address."""
+
+    def __init__(
+        self,
+        url: str,
+        refresh_seconds: float = 60.0,
+        cache_dir: Path | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ):
+        super().__init__(
+            url, parse_programme_bytes, "programme", refresh_seconds, cache_dir, monotonic, parent
+        )
+
+    @property
+    def programme(self) -> Programme | None:
+        return self.value
+
+    def loaded(self) -> None:
+        count = len(self.value.sessions)
+        if self.origin == "cache":
+            log.info("programme loaded from the cache of %s: %s (%d sessions)", self.url, self.path, count)
+        else:
+            log.info("programme loaded from %s (%d sessions)", self.url, count)
 
 
 def cache_folder() -> Path:

@@ -16,6 +16,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,17 +45,33 @@ def cache_files(url: str, cache_dir: str | Path) -> tuple[Path, Path]:
     return directory / stem, directory / f"{stem}.http.json"
 
 
-def fetch(url: str, cache_dir: str | Path, timeout: float = 10) -> FetchResult:
-    """Bring the cached copy of the programme at ``url`` up to date; never raises."""
+# Why a download cannot be used (None: it can). A programme by default; the notices file brings its own.
+Check = Callable[[bytes, str], "str | None"]
+
+
+def check_programme(data: bytes, url: str) -> str | None:
+    programme, problems = check_any(data, url)
+    if programme is None:
+        return (
+            f"the downloaded programme cannot be used: {next((p for p in problems if not p.warning), None)}"
+        )
+    return None
+
+
+def fetch(
+    url: str, cache_dir: str | Path, timeout: float = 10, check: Check = check_programme
+) -> FetchResult:
+    """Bring the cached copy of the file at ``url`` (a programme unless ``check`` says otherwise) up to
+    date; never raises."""
     try:
-        return _fetch(url, Path(cache_dir), timeout)
+        return _fetch(url, Path(cache_dir), timeout, check)
     except Exception as err:  # a screen keeps showing its programme, whatever goes wrong here
         body, _ = cache_files(url, cache_dir)
         cached = body if body.is_file() else None
         return FetchResult(cached, False, True, f"{type(err).__name__}: {err}")
 
 
-def _fetch(url: str, cache_dir: Path, timeout: float) -> FetchResult:
+def _fetch(url: str, cache_dir: Path, timeout: float, check: Check) -> FetchResult:
     body, meta = cache_files(url, cache_dir)
     cached = body if body.is_file() else None
 
@@ -85,12 +102,11 @@ def _fetch(url: str, cache_dir: Path, timeout: float) -> FetchResult:
     except (OSError, http.client.HTTPException, ValueError) as err:
         return failed(f"the download failed: {err or type(err).__name__}")
     if len(data) > MAX_BYTES:
-        return failed(f"the programme is larger than {MAX_BYTES >> 20} MB{kept}")
+        return failed(f"the download is larger than {MAX_BYTES >> 20} MB{kept}")
 
-    programme, problems = check_any(data, url)
-    if programme is None:
-        first = next((p for p in problems if not p.warning), None)
-        return failed(f"the downloaded programme cannot be used: {first}{kept}")
+    problem = check(data, url)
+    if problem:
+        return failed(f"{problem}{kept}")
 
     changed = cached is None or cached.read_bytes() != data
     cache_dir.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,7 @@ import threading
 
 import pytest
 
+from kiosk.qt.live import live_source
 from kiosk.qt.remote import RETRY_SECONDS, RemoteProgramme
 
 from .conftest import ROOT
@@ -163,3 +164,31 @@ def test_a_first_start_without_network_waits_off_the_gui_thread_and_retries_with
     qtbot.waitUntil(lambda: not live.fetching and live.refresh.isActive(), timeout=5000)
     assert live.refresh.interval() == 300_000  # back to the configured refresh
     server.stop()
+
+
+def test_any_parsed_file_is_fetched_exactly_like_the_programme(server, tmp_path, monkeypatch, qtbot):
+    """Issue 16.2: the notices file (here: a number) from a URL, with its own parse function; a download
+    the parser refuses is never cached nor shown."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+    def parse(data: bytes, name: str) -> int:
+        if not data.strip().isdigit():
+            raise ValueError(f"{name}: not a number")
+        return int(data)
+
+    server.body = b"41\n"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    source = live_source(server.url, parse, "notices", refresh_seconds=3600)
+    with qtbot.waitSignal(source.replaced, timeout=5000):
+        assert source.start() is None
+    assert source.value == 41 and source.health()["notices_from"] == "download"
+    server.body = b"forty-two\n"
+    with qtbot.waitSignal(source.fetched, timeout=5000):
+        source.fetch_in_background()
+    assert source.value == 41
+    refused = f"the downloaded notices cannot be used: {server.url}: not a number"
+    assert source.network_error.startswith(refused)
+    server.body = b"42\n"
+    with qtbot.waitSignal(source.replaced, timeout=5000):
+        source.fetch_in_background()
+    assert source.value == 42
