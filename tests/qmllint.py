@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 UI = ROOT / "ui"
 BIN = Path(sys.executable).parent
+QT_BASES = {"QObject", "QQuickItem", "QQuickPaintedItem"}
 
 
 def registered_classes() -> list[tuple[str, str, bool]]:
@@ -43,18 +44,21 @@ def _name(decorator: ast.expr) -> str:
 
 def _component(cls: type, creatable: bool, module: str, version: str) -> str:
     meta = cls.staticMetaObject
+    # The Qt class it is made from (QObject for the bridges, QQuickPaintedItem for drawn items): what
+    # lies between (kiosk's own property tables) is described with the class itself.
+    base = meta.superClass()
+    while base.className() not in QT_BASES:
+        base = base.superClass()
     lines = [
         "    Component {",
         f'        name: "{meta.className()}"',
         '        accessSemantics: "reference"',
-        '        prototype: "QObject"',
+        f'        prototype: "{base.className()}"',
         f'        exports: ["{module}/{meta.className()} {version}"]',
         f"        isCreatable: {'true' if creatable else 'false'}",
         "        exportMetaObjectRevisions: [256]",
     ]
-    qobject = meta
-    while qobject.className() != "QObject":
-        qobject = qobject.superClass()
+    qobject = base
     for i in range(qobject.propertyCount(), meta.propertyCount()):
         prop = meta.property(i)
         notify = f'; notify: "{bytes(prop.notifySignal().name()).decode()}"' if prop.hasNotifySignal() else ""

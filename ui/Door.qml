@@ -9,6 +9,9 @@ Rectangle {
     id: root
     required property DoorSign door
     color: Theme.ground
+    // The session's page as a QR code, to scan from about 1.5 m: a fifth of the screen's short side
+    // (15 cm on a 55-inch panel), in the bottom corner the footer leaves it; 0 when there is no link.
+    readonly property real qrSide: door.qrUrl === "" ? 0 : Math.round(Math.min(width, height) * 0.2)
 
     Stage {
         rotation: root.door.rotation
@@ -28,11 +31,23 @@ Rectangle {
 
                 DoorPageView {
                     anchors.fill: parent
+                    qrSide: root.qrSide
                     page: slot.modelData
                     languageLabels: root.door.languageLabels
                     languageIndex: root.door.languageIndex
                 }
             }
+        }
+        // Outside the language pages: the same link in every language, so it never fades.
+        QrCode {
+            objectName: "qr"
+            z: 2  // over the language pages, which paint the ground
+            visible: root.qrSide > 0
+            text: root.door.qrUrl
+            width: root.qrSide
+            height: root.qrSide
+            x: parent.width - width - Math.round(Math.min(parent.height, parent.width * 1.3) * 0.04)
+            y: parent.height - height - Math.round(Math.min(parent.height, parent.width * 1.3) * 0.024)
         }
     }
 }

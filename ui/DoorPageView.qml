@@ -9,6 +9,8 @@ Item {
     required property DoorPage page
     required property list<string> languageLabels
     required property int languageIndex
+    // The QR code's side (0: none): it sits in the screen's bottom right corner, outside this page.
+    property real qrSide: 0
 
     readonly property bool portrait: height > width
     // Type scale: one unit is 1 % of the screen height, narrowed on portrait screens so that a title
@@ -113,8 +115,9 @@ Item {
     // -- footer: the event, the marks, the languages --------------------------------------------
     Item {
         id: footer
-        x: view.margin; width: view.width - 2 * view.margin
-        height: footerTitle.height
+        // Left of the QR code on every page: an explicit x is never mirrored, the footer's words are.
+        x: view.margin; width: view.width - 2 * view.margin - (view.qrSide > 0 ? view.qrSide + 2 * view.u : 0)
+        height: Math.max(footerTitle.height, view.qrSide)
         anchors.bottom: parent.bottom; anchors.bottomMargin: view.margin * 0.6
 
         Label {

@@ -10,6 +10,8 @@ Rectangle {
     id: root
     required property OverviewSign overview
     color: Theme.ground
+    // The event's online programme as a QR code, in the bottom corner the footer leaves it (see Door.qml).
+    readonly property real qrSide: overview.qrUrl === "" ? 0 : Math.round(Math.min(width, height) * 0.2)
 
     Stage {
         rotation: root.overview.rotation
@@ -36,6 +38,7 @@ Rectangle {
                         page: slot.modelData
                         languageLabels: root.overview.languageLabels
                         languageIndex: root.overview.languageIndex
+                        qrSide: root.qrSide
                         shortRows: root.overview.shortRows
                         rowsWanted: root.overview.boardRowsWanted
                         // How much fits is the same on every language's page: the one on screen tells
@@ -57,6 +60,19 @@ Rectangle {
                     }
                 }
             }
+        }
+        // Outside the language pages: the same link in every language, so it never fades.
+        QrCode {
+            objectName: "qr"
+            z: 2  // over the language pages, which paint the ground
+            visible: root.qrSide > 0
+            text: root.overview.qrUrl
+            width: root.qrSide
+            height: root.qrSide
+            // The page's margins (OverviewMetrics: 3.5 units at the side, half that below).
+            readonly property real unit: Math.min(parent.height, parent.width * 1.15) / 100
+            x: parent.width - width - Math.round(3.5 * unit)
+            y: parent.height - height - Math.round(1.75 * unit)
         }
     }
 }

@@ -11,6 +11,8 @@ Item {
     required property OverviewPage page
     required property list<string> languageLabels
     required property int languageIndex
+    // The QR code's side (0: none): it sits in the screen's bottom right corner, outside this page.
+    property real qrSide: 0
     required property real shortRows
     required property real rowsWanted  // the whole board, in room rows: a portrait board takes no more
 
@@ -76,8 +78,9 @@ Item {
     // -- footer: marks and languages ---------------------------------------------------------------
     Item {
         id: footer
-        x: metrics.margin; width: view.width - 2 * metrics.margin
-        height: metrics.small * 2
+        // Left of the QR code on every page: an explicit x is never mirrored, the footer's words are.
+        x: metrics.margin; width: view.width - 2 * metrics.margin - (view.qrSide > 0 ? view.qrSide + 2 * metrics.u : 0)
+        height: Math.max(metrics.small * 2, view.qrSide)
         anchors.bottom: parent.bottom; anchors.bottomMargin: metrics.margin * 0.5
 
         Marks {

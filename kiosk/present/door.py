@@ -110,6 +110,14 @@ def _starts_in(session: Session, lang: str, at: dt.datetime, programme: Programm
     return words.label(lang, "in", duration=words.duration(minutes, lang))
 
 
+def door_link(state: schedule.RoomState) -> str:
+    """The web page a door's QR code opens: the session on now, else the next one; "" for none."""
+    for session in (*state.current, state.next):
+        if session is not None:
+            return session.url or ""
+    return ""
+
+
 def door_text(
     programme: Programme,
     state: schedule.RoomState,

@@ -72,6 +72,7 @@ class DoorSign(
             "reducedMotion": (bool, False),
             "rehearsal": (bool, False),
             "rotation": (int, 0),
+            "qrUrl": (str, ""),  # the session's page, as a QR code (the same in every language)
         },
     )
 ):
@@ -125,6 +126,7 @@ class OverviewSign(
             "reducedMotion": (bool, False),
             "rehearsal": (bool, False),
             "rotation": (int, 0),
+            "qrUrl": (str, ""),  # the event's online programme, as a QR code
             "shortRows": (float, SHORT_ROWS),  # a one-line board row, in room rows
             # Written by the screen (QML): how many room rows and agenda rows fit (0: not laid out yet).
             "boardRows": (float, 0.0),

@@ -7,9 +7,10 @@ import datetime as dt
 from PySide6.QtCore import QObject
 
 from .. import schedule
-from ..present.door import door_text
+from ..present.door import door_link, door_text
 from ..programme import Programme
 from ..status import status
+from . import qrcode  # noqa: F401  (QrCode, for Door.qml)
 from .bridge import DoorPage, DoorSign, fill_page
 from .screen import SignScreen
 
@@ -45,6 +46,7 @@ class DoorScreen(SignScreen):
         """Push what the room shows at ``at`` into the bridge (only changed values emit)."""
         state = schedule.room_state(self.programme, self.room_id, at)
         self.state = state
+        self.bridge.qrUrl = door_link(state)
         rehearsal = self.bridge.rehearsal
         for lang, page in self._pages.items():
             fill_page(

@@ -17,6 +17,7 @@ from ..present.board import board_pages, board_plan
 from ..present.overview import AGENDA_ROW_FIELDS, BOARD_ROW_FIELDS, OVERVIEW_TEXT_FIELDS, overview_text
 from ..programme import Programme
 from ..status import status
+from . import qrcode  # noqa: F401  (QrCode, for Overview.qml)
 from .bridge import AgendaRow, BoardRow, OverviewPage, OverviewSign
 from .screen import SignScreen
 
@@ -81,6 +82,7 @@ class OverviewScreen(SignScreen):
         """Push what the venue shows at ``at`` into the bridge (only changed values emit)."""
         self.beat = beat
         self.overview = schedule.overview_state(self.programme, at)
+        self.bridge.qrUrl = self.programme.event.url or ""
         self._fill()
 
     def status(self, lang: str, now: dt.datetime) -> dict:
