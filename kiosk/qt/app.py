@@ -119,8 +119,8 @@ def stop_on_interrupt(app) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..config import config_from_args
-    from .live import live_programme
     from .lockdown import Lockdown, show_kiosk
+    from .remote import live_programme
 
     logging.basicConfig(level=logging.INFO, format="kiosk: %(levelname)s: %(message)s", stream=sys.stderr)
     return_large_blocks()  # a kiosk runs for days: what a crossfade frees must leave (kiosk/qt/heap.py)

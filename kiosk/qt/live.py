@@ -34,7 +34,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 from .. import last_good
 from ..programme import Programme, ProgrammeError
 from ..programme.load import MAX_BYTES
-from ..sources import check_any, is_url
+from ..sources import check_any
 
 log = logging.getLogger("kiosk")
 
@@ -458,21 +458,3 @@ class LiveProgramme(LiveSource):
 
     def loaded(self) -> None:
         log.info("programme loaded: %s (%d sessions)", self.name, len(self.value.sessions))
-
-
-def live_source(source: str, parse: Parse, what: str, refresh_seconds: float = 60.0) -> LiveSource:
-    """A followed source of any kind (the notices file: ``parse`` is its own): a file, or a web address."""
-    if is_url(source):
-        from .remote import RemoteSource
-
-        return RemoteSource(source, parse, what, refresh_seconds)
-    return LiveSource(source, parse, what)
-
-
-def live_programme(source: str, refresh_seconds: float = 60.0) -> LiveProgramme:
-    """The live programme for a configured source: a file, or a web address."""
-    if is_url(source):
-        from .remote import RemoteProgramme
-
-        return RemoteProgramme(source, refresh_seconds)
-    return LiveProgramme(source)

@@ -20,7 +20,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from .. import folders
 from ..programme import Programme, ProgrammeError
-from .live import LiveSource, Parse, describe, parse_programme_bytes
+from ..sources import is_url
+from .live import LiveProgramme, LiveSource, Parse, describe, parse_programme_bytes
 
 if TYPE_CHECKING:
     from ..sources.remote import FetchResult
@@ -172,3 +173,19 @@ def cache_folder() -> Path:
     if folder is None:
         raise OSError(2, "no cache folder: the user has no home")
     return folder
+
+
+# The factories live here, beside the remote kinds that build on live.py: the two modules import each
+# other one way only.
+def live_source(source: str, parse: Parse, what: str, refresh_seconds: float = 60.0) -> LiveSource:
+    """A followed source of any kind (the notices file: ``parse`` is its own): a file, or a web address."""
+    if is_url(source):
+        return RemoteSource(source, parse, what, refresh_seconds)
+    return LiveSource(source, parse, what)
+
+
+def live_programme(source: str, refresh_seconds: float = 60.0) -> LiveProgramme:
+    """The live programme for a configured source: a file, or a web address."""
+    if is_url(source):
+        return RemoteProgramme(source, refresh_seconds)
+    return LiveProgramme(source)

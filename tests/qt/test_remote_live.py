@@ -10,8 +10,7 @@ import threading
 
 import pytest
 
-from kiosk.qt.live import live_source
-from kiosk.qt.remote import RETRY_SECONDS, RemoteProgramme
+from kiosk.qt.remote import RETRY_SECONDS, RemoteProgramme, live_source
 
 from .conftest import ROOT
 
