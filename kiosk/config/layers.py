@@ -58,6 +58,9 @@ class Config:
     layers: Mapping[str, str] = field(default_factory=dict)
     _candidates: Mapping[str, tuple[Candidate, ...]] = field(default_factory=dict, repr=False, compare=False)
     _issues: tuple[Issue, ...] = field(default=(), repr=False, compare=False)
+    # A room named on the command line (a unit's instance: kiosk@salle-9) the programme does not have.
+    # It is an error, never a fall back to another room (see kiosk.qt.unknown_room).
+    unknown_room: str | None = None
 
     def __getattr__(self, name: str) -> Any:
         values = self.__dict__.get("values")
@@ -97,6 +100,7 @@ def _resolve(
 ) -> Config:
     given, issues = issues, list(issues)
     chosen: dict[str, Candidate] = {}
+    unknown_room = None
     for key in KEYS:
         found: Candidate | None = None
         for cand in reversed(candidates[key.name]):
@@ -114,6 +118,8 @@ def _resolve(
                     value = key.check(value, programme)
                 except ValueError as err:
                     issues.append(Issue(cand.where, str(err), key.name))
+                    if key.name == "room" and cand.layer == "flag":
+                        unknown_room = value
                     continue
             if found is None:
                 found = Candidate(value, cand.origin, cand.layer, cand.where)
@@ -142,6 +148,7 @@ def _resolve(
         layers={k: c.layer for k, c in chosen.items()},
         _candidates=candidates,
         _issues=given,
+        unknown_room=unknown_room,
     )
 
 

@@ -133,7 +133,17 @@ def run(args: argparse.Namespace) -> int:
     programme = live.start()
     size = args.size or (1280, 720)
     running: list = []  # the running kiosk, once there is a programme; then its fleet link, if any
-    if programme is not None:
+    unknown = config.with_programme(programme).unknown_room if programme is not None else None
+    if unknown is not None:
+        # A misspelt --room (kiosk@salle-9) is an error on screen and in the journal, never another room.
+        from .unknown_room import UnknownRoomScreen
+
+        _log_problems(config.with_programme(programme))
+        shown = UnknownRoomScreen(programme, unknown, config.languages)
+        shown.bridge.rotation = config.rotation
+        view = show_screen(shown, None, size)
+        view.frameSwapped.connect(_ready, type=Qt.ConnectionType.SingleShotConnection)
+    elif programme is not None:
         running.append(_running(live, config, args))
         view = running[0].show_in(size=size)
     elif hasattr(live, "fetched"):
@@ -157,7 +167,7 @@ def run(args: argparse.Namespace) -> int:
 
     if running:
         running.extend(_attach(running[0], view, lockdown))
-    else:
+    elif unknown is None:
         live.replaced.connect(arrived, type=Qt.ConnectionType.SingleShotConnection)
     show_kiosk(view, config.screen, windowed=args.windowed)
     if args.quit_after:
@@ -228,4 +238,4 @@ def _ready() -> None:
     from .. import systemd
 
     if systemd.notify("READY=1"):
-        log.info("told systemd the kiosk is ready (waiting for the programme)")
+        log.info("told systemd the kiosk is ready")

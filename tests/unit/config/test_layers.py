@@ -236,3 +236,14 @@ def test_the_programme_is_the_configurations_unless_given(device, tmp_path):
     assert config.origins["programme"] == "env KIOSK_PROGRAMME"
     config = config_from_args(parser.parse_args(["--programme", "other.yaml"]), device.environ)
     assert (config.programme_source, config.origins["programme"]) == ("other.yaml", "flag --programme")
+
+
+def test_a_room_the_command_line_names_and_the_programme_lacks_is_unknown_not_replaced(device, programme):
+    """Issue 13.2: `--room salle-9` (kiosk@salle-9) fell back to the user file's room."""
+    device.write(device.user_file, "room: salle-i\n")
+    config = device.load(flags={"room": ("salle-9", "--room")}, programme=programme)
+    assert config.unknown_room == "salle-9"
+    # A file's misspelt room still falls back (the setup opens on a door without a room).
+    device.write(device.user_file, "room: salle-9\n")
+    assert device.load(programme=programme).unknown_room is None
+    assert device.load(flags={"room": ("Salle IX", "--room")}, programme=programme).unknown_room is None

@@ -1,0 +1,51 @@
+"""A room the command line names (a unit's instance: kiosk@salle-9) that the programme does not have.
+
+It is an error, never another room: the screen says so in its languages with the programme's rooms,
+drawn by the waiting screen's layout (a device that cannot show its room yet), and the journal says it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer
+
+from .. import systemd
+from ..present.words import has_catalogue, label, right_to_left
+from ..programme import Programme
+from .bridge import WaitingSign
+
+log = logging.getLogger("kiosk")
+
+DEFAULT_LANGUAGES = ("fr", "en")
+
+
+class UnknownRoomScreen:
+    view = "unknown_room"
+    qml = "Waiting.qml"
+    bridge_name = "sign"
+
+    def __init__(self, programme: Programme, room: str, languages: tuple[str, ...] | None = None):
+        self.room = room
+        wanted = languages or programme.event.screens
+        self.languages = tuple(lang for lang in wanted if has_catalogue(lang)) or DEFAULT_LANGUAGES
+        rooms = ", ".join(r.id for r in programme.rooms)
+        self.bridge = WaitingSign()
+        langs = self.languages
+        self.bridge.set(
+            titles=[label(lang, "unknown_room_title", room=room) for lang in langs],
+            screens=[label(lang, "unknown_room_rooms", rooms=rooms) for lang in langs],
+            sources=[label(lang, "unknown_room_fix") for lang in langs],
+            attempts=["" for _ in langs],
+            rightToLeft=[right_to_left(lang) for lang in langs],
+        )
+        log.error("--room %r: the programme has no such room; its rooms: %s", room, rooms)
+        # systemd hears the GUI thread is alive: restarting would only show the same mistake again.
+        self.watchdog = QTimer()
+        self.watchdog.timeout.connect(lambda: systemd.notify("WATCHDOG=1"))
+        interval = systemd.watchdog_interval()
+        if interval:
+            self.watchdog.start(max(1, int(interval * 1000)))
+
+    def initial_properties(self) -> dict[str, QObject]:
+        return {self.bridge_name: self.bridge}
