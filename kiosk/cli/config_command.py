@@ -74,7 +74,7 @@ def cmd_config(args: argparse.Namespace, environ: Mapping[str, str] = os.environ
         notes.append(f"programme {source}: not fetched by `kiosk config`; the room is not checked against it")
     else:
         try:
-            programme = read_any(source)
+            programme = read_any(source, config.timezone)
         except ProgrammeError as err:
             first = err.problems[0] if err.problems else "unreadable"
             notes.append(f"{first} — the programme cannot be used; the room is not checked against it")

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import tempfile
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..atomic import write_atomically
 from ..programme import ProgrammeError, check_programme
 from ..programme.load import read_file
 from ..sources import KIOSK_YAML, check_any, format_of, is_url
 from ..sources.write import programme_yaml
+from .zone import given_zone
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -28,25 +29,14 @@ def add_import_command(command) -> None:
     p.add_argument(
         "-o", "--output", default="-", metavar="FILE", help="where to write the programme (default: stdout)"
     )
-    p.add_argument(
-        "--timezone",
-        metavar="ZONE",
-        help="IANA zone of the venue (e.g. Europe/Brussels): the event's zone, and the zone of times the "
-        "source gives without one",
-    )
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    if args.timezone:
-        try:
-            ZoneInfo(args.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            print(f"kiosk import: --timezone: {args.timezone!r} is not an IANA time zone", file=sys.stderr)
-            return EXIT_USAGE
-    data, name = _source(args.source)
+    zone = given_zone(args)  # a UsageError for a name that is not a zone, printed by main
+    data, name = _source(args.source, zone)
     if data is None:
         return EXIT_INVALID
-    programme, problems = check_any(data, name, args.timezone)
+    programme, problems = check_any(data, name, zone)
     for problem in problems:
         print(problem, file=sys.stderr)
     if programme is None:
@@ -79,12 +69,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _source(source: str) -> tuple[bytes | None, str]:
+def _source(source: str, zone: str | None) -> tuple[bytes | None, str]:
     if is_url(source):
-        from ..sources.remote import fetch
+        from ..sources.remote import check_programme, fetch
 
         with tempfile.TemporaryDirectory(prefix="kiosk-import-") as cache:
-            result = fetch(source, cache)
+            result = fetch(source, cache, check=functools.partial(check_programme, timezone=zone))
             if result.path is None:
                 print(f"{source}: {result.error}", file=sys.stderr)
                 return None, source

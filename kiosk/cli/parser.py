@@ -34,6 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
             help="the programme file or http(s) URL (default: the configuration's `programme`, "
             "else the bundled programme.yaml)",
         )
+        p.add_argument(
+            "--timezone",
+            metavar="ZONE",
+            help="the event's IANA time zone (e.g. Europe/Brussels), over the programme's own and the "
+            "configuration's timezone: (an export that names none is otherwise read in this device's zone)",
+        )
         p.set_defaults(func=func)
         return p
 

@@ -17,6 +17,7 @@ from ..programme import Programme
 from ..programme.load import read_file
 from ..sources import check_any, read_any
 from .screen_args import WHEN_HELP, when
+from .zone import given_zone
 
 EXIT_OK, EXIT_INVALID = 0, 1
 
@@ -48,7 +49,8 @@ def add_programme_commands(command) -> None:
 
 
 def cmd_rooms(args: argparse.Namespace) -> int:
-    programme = read_any(config_from_args(args).programme_source)
+    config = config_from_args(args)
+    programme = read_any(config.programme_source, given_zone(args, config))
     if args.json:
         rooms = [
             {
@@ -69,7 +71,7 @@ def cmd_rooms(args: argparse.Namespace) -> int:
 
 def cmd_state(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    programme = read_any(config.programme_source)
+    programme = read_any(config.programme_source, given_zone(args, config))
     wanted = {schedule.resolve_room(programme, q) for q in args.room or ()}
     rooms = [r.id for r in programme.rooms if not wanted or r.id in wanted]  # programme order, once each
     instants = [_when(text, programme) for text in args.at or ["now"]]
@@ -81,9 +83,11 @@ def cmd_state(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    path = Path(args.file or config_from_args(args).programme_source)
+    config = config_from_args(args)
+    path = Path(args.file or config.programme_source)
+    zone = given_zone(args, config)
     data = read_file(path)  # a ProgrammeError (unreadable, too large) is printed by main
-    programme, problems = check_any(data, str(path))
+    programme, problems = check_any(data, str(path), zone)
     for problem in problems:
         print(problem, file=sys.stderr)
     if programme is None:

@@ -26,6 +26,7 @@ from .types import (
     Screen,
     Seconds,
     Type,
+    Zone,
 )
 
 if TYPE_CHECKING:
@@ -177,6 +178,14 @@ KEYS: tuple[Key, ...] = (
         "file's folder (null: notices.yaml beside the programme)",
         nullable=True,
         flag=True,
+    ),
+    Key(
+        "timezone",
+        Zone(),
+        None,
+        "the event's time zone, for a programme that names none or names it wrongly (null: the "
+        "programme's own, else this device's)",
+        nullable=True,
     ),
     Key(
         "programme_refresh",

@@ -217,6 +217,19 @@ class ProgrammeSource(Type):
         return str(path)
 
 
+class Zone(Type):
+    kind = "IANA time zone (e.g. Europe/Brussels)"
+
+    def read(self, raw: Any, ctx: Context) -> str:
+        from ..sources.zones import valid_zone  # one check for every zone name kiosk is given
+
+        text = scalar(raw, "an IANA time zone")
+        zone = valid_zone(text)
+        if zone is None:
+            raise ValueError(f"{text!r} is not an IANA time zone (e.g. Europe/Brussels)")
+        return zone
+
+
 class Pin(Type):
     """A PIN's hash as `kiosk config --set-pin` writes it, or the digits themselves (older files)."""
 

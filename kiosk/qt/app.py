@@ -44,7 +44,7 @@ def render(args: argparse.Namespace) -> int:
     # The device's own configuration, as `kiosk run` reads it (flags win): over ssh, a technician
     # sees what this device shows, turned as its panel hangs.
     config = config_from_args(args)
-    programme = read_any(config.programme_source)
+    programme = read_any(config.programme_source, config.timezone)
     config = config.with_programme(programme)
     for problem in config.problems:
         print(f"kiosk render: {problem}", file=sys.stderr)
@@ -129,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--speed goes with --at (a rehearsal)")
     app = _application()
     stop_on_interrupt(app)
-    live = live_programme(config.programme_source, config.programme_refresh)
+    live = live_programme(config.programme_source, config.programme_refresh, config.timezone)
     programme = live.start()
     size = args.size or (1280, 720)
     running: list = []  # the running kiosk, once there is a programme; then its fleet link, if any

@@ -436,9 +436,10 @@ class LiveSource(QObject):
         }
 
 
-def parse_programme_bytes(data: bytes, name: str) -> Programme:
-    """A programme in any format kiosk reads; ProgrammeError when it cannot be used."""
-    programme, problems = check_any(data, name)
+def parse_programme_bytes(data: bytes, name: str, timezone: str | None = None) -> Programme:
+    """A programme in any format kiosk reads; ProgrammeError when it cannot be used. ``timezone``:
+    the event's zone as given (--timezone, timezone:), over the programme's own declaration."""
+    programme, problems = check_any(data, name, timezone)
     if programme is None:
         raise ProgrammeError(problems)
     return programme
@@ -448,9 +449,14 @@ class LiveProgramme(LiveSource):
     """The programme to show, following its file."""
 
     def __init__(
-        self, source: str, monotonic: Callable[[], float] = time.monotonic, parent: QObject | None = None
+        self,
+        source: str,
+        monotonic: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+        timezone: str | None = None,
     ):
-        super().__init__(source, parse_programme_bytes, "programme", monotonic, parent)
+        parse = functools.partial(parse_programme_bytes, timezone=timezone)
+        super().__init__(source, parse, "programme", monotonic, parent)
 
     @property
     def programme(self) -> Programme | None:

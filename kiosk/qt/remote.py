@@ -150,10 +150,11 @@ class RemoteProgramme(RemoteSource):
         cache_dir: Path | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
+        timezone: str | None = None,
     ):
-        super().__init__(
-            url, parse_programme_bytes, "programme", refresh_seconds, cache_dir, monotonic, parent
-        )
+        # The event's zone as given (--timezone, timezone:) reads every download and the cache.
+        parse = functools.partial(parse_programme_bytes, timezone=timezone)
+        super().__init__(url, parse, "programme", refresh_seconds, cache_dir, monotonic, parent)
 
     @property
     def programme(self) -> Programme | None:
@@ -184,8 +185,9 @@ def live_source(source: str, parse: Parse, what: str, refresh_seconds: float = 6
     return LiveSource(source, parse, what)
 
 
-def live_programme(source: str, refresh_seconds: float = 60.0) -> LiveProgramme:
-    """The live programme for a configured source: a file, or a web address."""
+def live_programme(source: str, refresh_seconds: float = 60.0, timezone: str | None = None) -> LiveProgramme:
+    """The live programme for a configured source: a file, or a web address; ``timezone`` the
+    event's zone as given (--timezone, timezone:)."""
     if is_url(source):
-        return RemoteProgramme(source, refresh_seconds)
-    return LiveProgramme(source)
+        return RemoteProgramme(source, refresh_seconds, timezone=timezone)
+    return LiveProgramme(source, timezone=timezone)

@@ -49,8 +49,8 @@ def cache_files(url: str, cache_dir: str | Path) -> tuple[Path, Path]:
 Check = Callable[[bytes, str], "str | None"]
 
 
-def check_programme(data: bytes, url: str) -> str | None:
-    programme, problems = check_any(data, url)
+def check_programme(data: bytes, url: str, timezone: str | None = None) -> str | None:
+    programme, problems = check_any(data, url, timezone)
     if programme is None:
         return (
             f"the downloaded programme cannot be used: {next((p for p in problems if not p.warning), None)}"
