@@ -66,6 +66,7 @@ def test_json_names_each_keys_value_and_origin(tech):
         "rotation",
         "programme",
         "notices",
+        "timezone",
         "programme_refresh",
         "exit_chord",
         "setup_chord",

@@ -34,6 +34,7 @@ def test_the_keys_of_issue_5_are_declared_once_each():
         "rotation",
         "programme",
         "notices",
+        "timezone",
         "programme_refresh",
         "exit_chord",
         "setup_chord",
