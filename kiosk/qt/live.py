@@ -457,7 +457,6 @@ class LiveProgramme(LiveSource):
     ):
         parse = functools.partial(parse_programme_bytes, timezone=timezone)
         super().__init__(source, parse, "programme", monotonic, parent)
-        self.timezone = timezone  # the event's zone as given, for fetches too
 
     @property
     def programme(self) -> Programme | None:
