@@ -51,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     # `run` and `render` live with the Qt layer; their options are declared here, Qt loaded on use.
     add_render(command("render", "render a screen offscreen to a PNG (no display needed)", _lazy("render")))
     add_run(command("run", "show a screen, full screen (kiosk mode) unless --windowed", _lazy("run")))
+    command(
+        "prime",
+        "compile the screens' QML into Qt's disk cache, so that the first start need not (once after "
+        "installing or upgrading, as the user the kiosk runs as)",
+        _lazy("prime"),
+    )
     return parser
 
 

@@ -1,4 +1,4 @@
-"""`kiosk render` and `kiosk run`: start Qt, build a screen, show it in a window or on a PNG."""
+"""`kiosk render`, `run` and `prime`: start Qt, build a screen, show it in a window or on a PNG."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from ..clock import RehearsalClock, SystemClock, parse_when
 from ..errors import ScreenError, UsageError
 from ..languages import has_catalogue, with_catalogue
-from ..resources import assets_dir
+from ..resources import assets_dir, ui_dir
 from ..sources import read_any
 from .heap import return_large_blocks
 from .switcher import ScreenSwitcher, make_screen
@@ -87,6 +87,39 @@ def _why_not_saved(out: Path) -> str:
     if not os.access(out.parent, os.W_OK):
         return f"the folder {out.parent} is not writable"
     return "the file system refused it"
+
+
+def qml_files() -> list[Path]:
+    return sorted(ui_dir().rglob("*.qml"))
+
+
+def prime(args: argparse.Namespace) -> int:
+    """Every QML file of the screens compiled into Qt's disk cache, ahead of the first start.
+
+    Qt compiles a QML file to byte code the first time it loads it and keeps the result in its disk
+    cache (CacheLocation/qmlcache: ~/.cache/kiosk/qmlcache), used while the file and Qt stay the same.
+    A Python program cannot link compiled QML into its binary as a C++ one does, and the cache is keyed
+    by each file's path on the device, so it cannot travel in the wheel: it is made on the device, once
+    after installing or upgrading, as the user the kiosk runs as (docs/deployment.md). Without it the
+    first start compiles its screen's QML before its first frame.
+    """
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # compiling needs no display
+    from PySide6.QtCore import QStandardPaths, QUrl
+    from PySide6.QtQml import QQmlComponent, QQmlEngine
+
+    from . import bridge  # noqa: F401  (registers the `Kiosk` types the screens import)
+
+    _application()
+    engine = QQmlEngine()
+    files = qml_files()
+    for path in files:
+        # Loading a component compiles it and writes the cache; nothing is created.
+        component = QQmlComponent(engine, QUrl.fromLocalFile(str(path)))
+        if component.isError():
+            raise ScreenError("; ".join(error.toString() for error in component.errors()))
+    cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    print(f"{len(files)} QML files compiled into {cache}/qmlcache")
+    return 0
 
 
 def grab(view):
