@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,12 +36,19 @@ STANDARD_TAGS = frozenset(
 
 
 class Unreadable(Exception):
-    """A file that cannot be read at all; ``message`` says why, ``missing`` when it does not exist."""
+    """A file that cannot be read at all.
 
-    def __init__(self, message: str, missing: bool = False):
+    ``reason`` says why ("No such file or directory", "it is a named pipe (FIFO), not a file"),
+    ``message`` is the whole sentence for a programme; ``missing`` when there is no such file.
+    """
+
+    def __init__(self, reason: str, missing: bool = False, too_large: bool = False):
+        message = reason if too_large else f"cannot read the file: {reason}"
         super().__init__(message)
+        self.reason = reason
         self.message = message
         self.missing = missing
+        self.too_large = too_large
 
 
 class YamlProblem(Exception):
@@ -53,18 +62,45 @@ class YamlProblem(Exception):
 
 
 def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of the file at ``path``; Unreadable when it cannot be read or passes ``limit``."""
+    """The bytes of the regular file at ``path``; Unreadable when it is not one or passes ``limit``.
+
+    Every file kiosk reads comes through here: the programme, the configuration, a live reload. A named
+    pipe would block the reader until someone writes to it, and /dev/zero (or a link to it) never ends;
+    both are refused before a byte is read. A file still growing is read to ``limit`` + 1 bytes at most.
+    """
     try:
-        # Read one byte past the limit rather than trust the size on disk: /dev/zero, a pipe or a file
-        # still growing say 0 and never end.
-        with open(path, "rb") as file:
+        # O_NONBLOCK: opening a FIFO for reading waits for a writer otherwise.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as err:
+        raise Unreadable(err.strerror or type(err).__name__, isinstance(err, FileNotFoundError)) from None
+    except ValueError as err:  # a NUL in the name
+        raise Unreadable(str(err)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise Unreadable(f"it is {_kind_of_file(mode)}, not a file")
+        os.set_blocking(fd, True)
+        with open(fd, "rb", closefd=False) as file:
             data = file.read(limit + 1)
     except OSError as err:
-        reason = err.strerror or type(err).__name__
-        raise Unreadable(f"cannot read the file: {reason}", isinstance(err, FileNotFoundError)) from None
+        raise Unreadable(err.strerror or type(err).__name__) from None
+    finally:
+        os.close(fd)
     if len(data) > limit:
-        raise Unreadable(too_large(limit))
+        raise Unreadable(too_large(limit), too_large=True)
     return data
+
+
+def _kind_of_file(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def too_large(limit: int = MAX_BYTES) -> str:
@@ -79,6 +115,9 @@ def decode(data: bytes | str, what: str) -> str:
     if isinstance(data, str):
         text = data
     else:
+        family = _wide_unicode(data)
+        if family:
+            raise YamlProblem(0, 0, f"this file is {family} text: {what} is UTF-8 YAML; save it as UTF-8")
         if b"\x00" in data[:8192]:
             raise YamlProblem(0, 0, f"this is not a text file (it has NUL bytes): {what} is UTF-8 YAML")
         try:
@@ -93,6 +132,21 @@ def decode(data: bytes | str, what: str) -> str:
     text = text.removeprefix("\ufeff")
     # CRLF and lone CR line ends are read as LF so that lines and columns stay right.
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _wide_unicode(data: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" for text saved so (Windows' Notepad "Unicode"), by its BOM or its NULs."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    # Latin text in UTF-16 without a BOM: every other byte is a NUL, and the bytes between them are not.
+    for zeros, chars in ((odd, even), (even, odd)):
+        if len(zeros) >= 4 and zeros.count(0) > 0.9 * len(zeros) and chars.count(0) < 0.1 * len(chars):
+            return "UTF-16"
+    return None
 
 
 def compose(text: str, what: str, libyaml: bool | None = None) -> yaml.Node | None:

@@ -16,7 +16,8 @@ import yaml
 from .. import yaml_reader
 from .keys import KEY, suggest
 
-MAX_BYTES = 1024 * 1024
+# The same cap as every file kiosk reads (issue 13.14): the reader's.
+MAX_BYTES = yaml_reader.MAX_BYTES
 STANDARD_TAGS = yaml_reader.STANDARD_TAGS
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .. import yaml_reader
 from ..atomic import write_atomically
 from .files import read_data, standard
 from .keys import KEY, suggest, yaml_value
@@ -47,8 +48,10 @@ def save_user_setting(
         path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        old: bytes | None = path.read_bytes()
-    except FileNotFoundError:
+        old: bytes | None = yaml_reader.read_bytes(path)  # a FIFO or /dev/zero there is refused at once
+    except yaml_reader.Unreadable as err:
+        if not err.missing:
+            raise ValueError(f"{path}: {err.message}") from None
         old = None
     if key == "setup_pin" and value is not None and not is_hash(value):
         value = hash_pin(value)

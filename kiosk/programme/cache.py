@@ -36,8 +36,9 @@ from . import model
 
 _MAGIC = b"kiosk programme cache 1\n"
 _PROTOCOL = 5
-# The modules whose code decides what a file loads to: a change in any of them is a new kiosk.
-_READERS = ("__init__.py", "check.py", "errors.py", "load.py", "model.py", "nodes.py", "times.py")
+# The modules whose code decides what a file loads to (and every module of kiosk/programme/): a change
+# in any of them is a new kiosk.
+_READERS = ("yaml_reader.py", "clock.py", "languages.py")
 _ALLOWED = (
     {
         ("kiosk.programme.model", name)
@@ -111,7 +112,7 @@ def _kiosk_fingerprint() -> str:
     global _fingerprint
     if _fingerprint is None:
         here = Path(__file__).resolve().parent
-        sources = [here / n for n in _READERS] + [here.parent / "yaml_reader.py", here.parent / "clock.py"]
+        sources = sorted(here.glob("*.py")) + [here.parent / n for n in _READERS]
         crc = 0
         for source in sources:
             with contextlib.suppress(OSError):

@@ -9,15 +9,16 @@ import datetime as dt
 import difflib
 import re
 from typing import ClassVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import yaml
 
 from ..clock import parse_iso
 from ..languages import base, has_catalogue, with_catalogue
+from . import across
 from .model import FORMAT_VERSION, KINDS, ROLES, Event, Person, Programme, Room, Session, Text, Venue
-from .nodes import NodeChecker, field
-from .times import clock, fixed_offset
+from .nodes import NodeChecker
+from .times import PLAUSIBLE_YEARS, clock, far_year, fixed_offset, iana_zone
 
 _TIME = re.compile(r"^(\d{1,2})[:hH](\d{2})$")
 
@@ -29,6 +30,7 @@ class ProgrammeChecker(NodeChecker):
         super().__init__(name)
         self.zone: ZoneInfo | None = None
         self.first_day: dt.date | None = None
+        self.last_day: dt.date | None = None
 
     def programme(self, root: yaml.Node) -> Programme | None:
         return self._programme(root)
@@ -83,7 +85,7 @@ class ProgrammeChecker(NodeChecker):
         if "timezone" in fields:
             self.zone = self._zone(fields["timezone"])
         first, last = self._dates(fields["dates"]) if "dates" in fields else (None, None)
-        self.first_day = first
+        self.first_day, self.last_day = first, last
         event_id = self.optional(fields, "id", lambda n: self.identifier(n, "event.id"), None)
         title = self.optional(fields, "title", lambda n: self.text(n, "event.title"), Text())
         short = self.optional(fields, "short_title", lambda n: self.text(n, "event.short_title"), Text())
@@ -124,11 +126,10 @@ class ProgrammeChecker(NodeChecker):
         name = self.scalar(node, "event.timezone", "an IANA time zone such as Europe/Paris")
         if name is None:
             return None
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
+        zone = iana_zone(name)
+        if zone is None:
             self.problem(node, "event.timezone", f"{name!r} is not an IANA time zone (e.g. Europe/Paris)")
-            return None
+        return zone
 
     def _dates(self, node: yaml.Node) -> tuple[dt.date | None, dt.date | None]:
         fields = self.mapping(node, "event.dates", {"first": True, "last": False})
@@ -136,6 +137,9 @@ class ProgrammeChecker(NodeChecker):
             return None, None
         first = self.date(fields["first"], "event.dates.first")
         last = self.date(fields["last"], "event.dates.last") if "last" in fields else first
+        for key, day in (("first", first), ("last", last if "last" in fields else None)):
+            if day is not None and day.year not in PLAUSIBLE_YEARS:
+                self.problem(fields[key], f"event.dates.{key}", far_year(day), warning=True)
         if first and last and last < first:
             self.problem(fields["last"], "event.dates.last", f"{last} is before the first day {first}")
             return first, None
@@ -198,9 +202,9 @@ class ProgrammeChecker(NodeChecker):
         read: list[tuple[Session, yaml.Node, str]] = []  # session, its node, its path
         for i, item in enumerate(self.sequence(node, "sessions")):
             self._session(item, f"sessions[{i}]", room_ids, None, read)
-        self._check_ids(read)
-        self._check_overlaps(read)
-        self._check_dates(read)
+        across.check_ids(self, read)
+        across.check_overlaps(self, read, self.zone)
+        across.check_dates(self, read, self.zone, self.first_day, self.last_day)
         ordered = sorted(enumerate(s for s, _, _ in read), key=lambda p: (p[1].start, p[0]))
         return tuple(s for _, s in ordered)
 
@@ -370,57 +374,3 @@ class ProgrammeChecker(NodeChecker):
             if name:
                 people.append(Person(name.strip(), role, affiliation))
         return tuple(people)
-
-    # -- checks across sessions ------------------------------------------------------------------
-    def _check_ids(self, read: list[tuple[Session, yaml.Node, str]]) -> None:
-        seen: dict[str, yaml.Node] = {}
-        for session, node, path in read:
-            if session.id in seen:
-                self.problem(
-                    field(node, "id"),
-                    f"{path}.id",
-                    f"duplicate session id {session.id!r} "
-                    f"(first at line {seen[session.id].start_mark.line + 1})",
-                )
-            else:
-                seen[session.id] = node
-
-    def _check_overlaps(self, read: list[tuple[Session, yaml.Node, str]]) -> None:
-        by_room: dict[str, list[tuple[Session, yaml.Node, str]]] = {}
-        for entry in read:
-            if entry[0].room and not entry[0].cancelled:
-                by_room.setdefault(entry[0].room, []).append(entry)
-        for entries in by_room.values():
-            entries.sort(key=lambda e: e[0].start)
-            latest = None  # the entry ending last so far
-            for entry in entries:
-                session, node, path = entry
-                if latest and session.start < latest[0].end and not _related(session, latest[0]):
-                    other = latest[0]
-                    self.problem(
-                        field(node, "start"),
-                        f"{path}.start",
-                        f"{session.id!r} overlaps {other.id!r} ({clock(other.start, self.zone)}–"
-                        f"{clock(other.end, self.zone)}, line {latest[1].start_mark.line + 1}) "
-                        f"in room {session.room!r}: both are shown",
-                        warning=True,
-                    )
-                if latest is None or session.end > latest[0].end:
-                    latest = entry
-
-    def _check_dates(self, read: list[tuple[Session, yaml.Node, str]]) -> None:
-        if self.first_day is None or self.zone is None:
-            return
-        for session, node, path in read:
-            day = session.start.astimezone(self.zone).date()
-            if day < self.first_day:
-                self.problem(
-                    field(node, "start"),
-                    f"{path}.start",
-                    f"{day} is before the event's first day {self.first_day}",
-                    warning=True,
-                )
-
-
-def _related(a: Session, b: Session) -> bool:
-    return a.parent == b.id or b.parent == a.id

@@ -77,8 +77,14 @@ def _check_now(data: bytes | str, name: str) -> tuple[Programme | None, list[Pro
     if root is None:
         return None, [Problem(name, 0, 0, "", "the file is empty: a programme starts with 'format: 1'")]
     checker = ProgrammeChecker(name)
-    with yaml_reader.gc_paused():
-        programme = checker.programme(root)
+    try:
+        with yaml_reader.gc_paused():
+            programme = checker.programme(root)
+    except Exception as err:  # a fault of kiosk's must not take a screen down: this file is refused
+        detail = f"{type(err).__name__}: {err}"
+        return None, [
+            Problem(name, 0, 0, "", f"kiosk could not check this programme ({detail}); please report it")
+        ]
     if programme is not None:
         # Warnings are part of the programme's story (kiosk validate prints them, the log records them).
         programme = dataclasses.replace(programme, warnings=tuple(checker.problems))

@@ -22,6 +22,9 @@ from .model import Text
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 and C1 control characters but tab and line feed: only a quoted YAML escape ("\e", "\x07") makes
+# one (the reader refuses them raw); on a terminal they can rewrite the screen or the window's title.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ASCII_SPACES = re.compile(r"[ \t\r\n]+")
 
 
@@ -100,6 +103,15 @@ class NodeChecker:
             # Only a \\uD800-style escape in quotes makes one; it cannot be shown, printed or saved.
             self.problem(
                 node, path, f"not valid text: {node.value!r} holds half of a character (a surrogate)"
+            )
+            return None
+        control = _CONTROL.search(node.value)
+        if control:
+            self.problem(
+                node,
+                path,
+                f"the control character U+{ord(control[0]):04X} cannot be in a programme "
+                "(written here as an escape); remove it",
             )
             return None
         return node.value

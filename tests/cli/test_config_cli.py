@@ -123,7 +123,9 @@ def test_an_unreadable_config_file_is_reported_and_the_rest_still_printed(tech):
     folder.mkdir()
     result = tech.kiosk("--config", str(folder), "--json", KIOSK_ROOM="salle-i")
     assert result.returncode == 0
-    assert result.stderr == f"{folder}: cannot read the file: Is a directory; the configuration is ignored\n"
+    assert result.stderr == (
+        f"{folder}: cannot read the file: it is a folder, not a file; the configuration is ignored\n"
+    )
     assert json.loads(result.stdout)["room"] == {"value": "salle-i", "origin": "env KIOSK_ROOM"}
 
 

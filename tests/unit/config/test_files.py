@@ -3,6 +3,8 @@ raises."""
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -203,7 +205,7 @@ def test_an_unreadable_configuration_file(device, tmp_path):
     config = device.load(config_file=folder)
     assert (
         only(config.problems)
-        == f"{folder}: cannot read the file: Is a directory; the configuration is ignored"
+        == f"{folder}: cannot read the file: it is a folder, not a file; the configuration is ignored"
     )
     assert dict(config.values) == dict(DEFAULTS)
 
@@ -216,8 +218,46 @@ def test_a_missing_system_or_user_file_is_normal_but_a_missing_given_file_is_not
 
 
 def test_a_huge_file_is_not_read(device):
-    device.write(device.user_file, "# " + "x" * (1024 * 1024) + "\n")
-    assert "larger than 1 MB" in only(device.load().problems)
+    device.write(device.user_file, "# " + "x" * (5 * 1024 * 1024) + "\n")
+    assert "larger than 5 MB" in only(device.load().problems)
+
+
+# -- 13.14 and 13.18: the programme's limits, from the one reader -------------------------------------
+def finishes(call, seconds: float = 10.0):
+    """``call()``'s result, failing (not hanging) when it does not return in time."""
+    outcome: dict = {}
+    thread = threading.Thread(target=lambda: outcome.update(value=call()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still reading after {seconds} s"
+    return outcome["value"]
+
+
+def test_a_fifo_given_as_the_configuration_is_refused_at_once(device, tmp_path):
+    fifo = tmp_path / "kiosk.yaml"
+    os.mkfifo(fifo)
+    config = finishes(lambda: device.load(config_file=fifo))
+    assert only(config.problems) == (
+        f"{fifo}: cannot read the file: it is a named pipe (FIFO), not a file; the configuration is ignored"
+    )
+
+
+def test_dev_zero_as_the_users_configuration_is_refused_without_reading_it(device):
+    device.user_file.parent.mkdir(parents=True)
+    device.user_file.symlink_to("/dev/zero")
+    config = finishes(device.load)
+    assert only(config.problems) == (
+        f"{device.user_file}: cannot read the file: it is a device, not a file; the configuration is ignored"
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_a_utf16_configuration_is_named_as_such(device, encoding):
+    device.write(device.user_file, "room: salle-i\n".encode(encoding))
+    assert only(device.load().problems) == (
+        f"{device.user_file}: this file is UTF-16 text: a configuration is UTF-8 YAML; save it as UTF-8; "
+        "the file is ignored"
+    )
 
 
 def test_a_misspelt_variable_is_pointed_out(device):
