@@ -29,16 +29,18 @@ class Unavailable(Exception):
 
 def timed(command: list[str], workdir: Path) -> tuple[float, float]:
     """Wall-clock and CPU seconds (user + system) of one run of ``command``, which must succeed."""
-    began = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=workdir, env=environment(workdir), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - began
+    errors = workdir / "commands.stderr"
+    with open(errors, "wb") as stderr:  # a file, not a pipe: nothing waits on a full pipe
+        began = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=workdir, env=environment(workdir), stdout=subprocess.DEVNULL, stderr=stderr
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - began
     process.returncode = os.waitstatus_to_exitcode(status)
-    errors = process.stderr.read().decode(errors="replace") if process.stderr else ""
     if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}: {errors[-500:]}")
+        said = errors.read_text(errors="replace")[-500:]
+        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}: {said}")
     return wall, usage.ru_utime + usage.ru_stime
 
 
