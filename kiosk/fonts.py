@@ -8,6 +8,7 @@ not installed, nothing can be said and nothing is warned.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import shutil
 import subprocess
@@ -66,15 +67,19 @@ def missing(texts: Iterable[str]) -> list[str]:
     ranges = covered()
     if ranges is None:
         return []
-    seen: dict[str, None] = {}
+    # Each distinct character is looked up once, by bisection of the merged ranges: the 36c3 programme's
+    # 3 MB of text against 2 583 ranges took 1.06 s of CPU when every character scanned every range.
+    lows = [low for low, _ in ranges]
+    seen: dict[str, bool] = {}
     for text in texts:
         for char in text:
-            if char in seen or unicodedata.category(char) in _INVISIBLE:
+            if char in seen:
                 continue
             point = ord(char)
-            if not any(low <= point <= high for low, high in ranges):
-                seen[char] = None
-    return list(seen)
+            at = bisect.bisect_right(lows, point) - 1
+            drawn = at >= 0 and point <= ranges[at][1]
+            seen[char] = drawn or unicodedata.category(char) in _INVISIBLE
+    return [char for char, drawn in seen.items() if not drawn]
 
 
 def describe(char: str) -> str:
