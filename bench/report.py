@@ -13,7 +13,9 @@ SOAK_GROWTH_KIB = 2_000_000 / 1024  # resident memory growth over the soak: 2 MB
 SOAK_DAYS = 7.0  # the soak must cover at least this much rehearsal time…
 SOAK_RELOADS = 1000  # …and this many reloads
 STATE_RATIO = 2.0  # `kiosk state` on the 36c3 programme ≤ 2 × on the UNESCO day (issue 15)
-VALIDATE_S = 1.0  # `kiosk validate` of the 36c3 programme ≤ 1 s on the machine of the table's header
+# `kiosk validate` of the 36c3 programme ≤ 1 s on the machine of the table's header, in CPU time (user +
+# system): the wall-clock time of a machine shared with other work says more about the others.
+VALIDATE_S = 1.0
 
 
 @dataclass
@@ -275,11 +277,17 @@ def rows_and_budgets_of_commands(figures: dict | None, rows: list[Row], budgets:
             ratio(state["wall_median_s"], unesco["wall_median_s"]),
         ),
         Row("  the same, CPU time", seconds(state, "cpu_median_s"), "—", "—"),
-        Row("  the same, first run (no cache)", seconds(state, "first_wall_s"), "—", "—"),
+        Row(
+            "  the same, first run (no cache): wall / CPU",
+            f"{seconds(state, 'first_wall_s')} / {seconds(state, 'first_cpu_s')}",
+        ),
         Row("  UNESCO day: wall / CPU", f"{seconds(unesco)} / {seconds(unesco, 'cpu_median_s')}"),
         Row(f"kiosk validate, 36c3 (median of {runs})", seconds(validate)),
         Row("  the same, CPU time", seconds(validate, "cpu_median_s")),
-        Row("  the same, first run (no cache)", seconds(validate, "first_wall_s")),
+        Row(
+            "  the same, first run (no cache): wall / CPU",
+            f"{seconds(validate, 'first_wall_s')} / {seconds(validate, 'first_cpu_s')}",
+        ),
     ]
     measured = state["wall_median_s"] / unesco["wall_median_s"]
     budgets.append(
@@ -291,9 +299,9 @@ def rows_and_budgets_of_commands(figures: dict | None, rows: list[Row], budgets:
     )
     budgets.append(
         Budget(
-            f"kiosk validate on 36c3 ≤ {VALIDATE_S:g} s",
-            seconds(validate),
-            validate["wall_median_s"] <= VALIDATE_S,
+            f"kiosk validate on 36c3 ≤ {VALIDATE_S:g} s of CPU",
+            seconds(validate, "cpu_median_s"),
+            validate["cpu_median_s"] <= VALIDATE_S,
         )
     )
 

@@ -72,7 +72,7 @@ def missing(texts: Iterable[str]) -> list[str]:
     lows = [low for low, _ in ranges]
     seen: dict[str, bool] = {}
     for text in texts:
-        for char in text:
+        for char in dict.fromkeys(text):  # a text's distinct characters, in order, deduplicated in C
             if char in seen:
                 continue
             point = ord(char)

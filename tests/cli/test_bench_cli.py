@@ -18,7 +18,7 @@ def test_python_m_bench_help():
 
 def commands_figures(state_36c3: float, state_unesco: float, validate: float) -> dict:
     def figure(wall: float) -> dict:
-        return {"wall_median_s": wall, "cpu_median_s": wall, "first_wall_s": wall, "first_cpu_s": wall}
+        return {"wall_median_s": wall, "cpu_median_s": wall / 2, "first_wall_s": wall, "first_cpu_s": wall}
 
     return {
         "runs": 5,
@@ -33,10 +33,10 @@ def test_the_big_programme_budgets_are_checked():
 
     _, budgets = report.rows_and_budgets({"commands": commands_figures(0.5, 0.3, 0.6)})
     assert [b.met for b in budgets] == [True, True]
-    _, budgets = report.rows_and_budgets({"commands": commands_figures(0.7, 0.3, 1.2)})
+    _, budgets = report.rows_and_budgets({"commands": commands_figures(0.7, 0.3, 2.4)})
     assert [(b.rule, b.measured, b.met) for b in budgets] == [
         ("kiosk state on 36c3 ≤ 2× on the UNESCO day", "2.33×", False),
-        ("kiosk validate on 36c3 ≤ 1 s", "1200 ms", False),
+        ("kiosk validate on 36c3 ≤ 1 s of CPU", "1200 ms", False),
     ]
     _, budgets = report.rows_and_budgets({"commands": {"available": False, "reason": "no file"}})
     assert [b.met for b in budgets] == [False]
