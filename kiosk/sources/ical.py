@@ -64,8 +64,8 @@ def read_icalendar(
     # A name organising most of the calendar's events is its owner (the event's team), not a speaker.
     organisers = Counter(_organiser(e) for e in events if _organiser(e))
     owners = {name for name, n in organisers.items() if n > 3 and n * 2 > len(events)}
-    for event, place in zip(events, places, strict=True):
-        session = _session(event, place, draft, default_room, owners)
+    for event, place, repeats in _occurrences(calendar, events, places, draft):
+        session = _session(event, place, draft, default_room, owners, repeats)
         if session is not None:
             without_location += not one_line(_text(event.get("LOCATION")))
             draft.sessions.append(session)
@@ -76,6 +76,63 @@ def read_icalendar(
             f"put in the room {default_room!r}",
         )
     return finish(draft)
+
+
+def _occurrences(calendar: icalendar.Calendar, events: list, places: list[Place], draft: Draft):
+    """(event, place, repeats) for every occurrence: repeating events (RRULE, RDATE) expanded with
+    ``recurring-ical-events``, honouring EXDATE and the occurrences moved by a RECURRENCE-ID."""
+    repeating = {
+        _text(e.get("UID")) for e in events if e.get("RRULE") or e.get("RDATE") or e.get("RECURRENCE-ID")
+    }
+    if not repeating:
+        yield from ((e, p, False) for e, p in zip(events, places, strict=True))
+        return
+    import recurring_ical_events
+
+    by_key = {}
+    for event, place in zip(events, places, strict=True):
+        by_key.setdefault((_text(event.get("UID")), _text(event.get("RECURRENCE-ID"))), place)
+        if _text(event.get("UID")) not in repeating:
+            yield event, place, False
+    starts = [_start_of(e) for e in events]
+    starts = [s for s in starts if s is not None]
+    if not starts:
+        return
+    # A rule without an end repeats forever: the window is the programme's own span (a month at least).
+    first = min(starts)
+    finite = [
+        s
+        for e, s in zip(events, map(_start_of, events), strict=True)
+        if s and _text(e.get("UID")) not in repeating
+    ]
+    last = max([first + dt.timedelta(days=31), *(s + dt.timedelta(days=1) for s in finite)])
+    try:
+        found = recurring_ical_events.of(calendar).between(first, last)
+    except Exception as err:  # the library raises many kinds on odd rules: report, keep the rest
+        draft.warn(
+            Place(), f"the repeating events could not be expanded ({type(err).__name__}: {err}); skipped"
+        )
+        return
+    for count, occurrence in enumerate(found):
+        uid = _text(occurrence.get("UID"))
+        if uid not in repeating:
+            continue
+        if count > 5000:
+            draft.warn(Place(), "more than 5000 occurrences of repeating events: the rest are left out")
+            return
+        place = by_key.get((uid, _text(occurrence.get("RECURRENCE-ID")))) or by_key.get((uid, ""), Place())
+        yield occurrence, place, True
+
+
+def _start_of(event: icalendar.Event) -> dt.datetime | None:
+    """The start of an event as a naive datetime, for choosing the window to expand repeats in."""
+    try:
+        value = event.decoded("DTSTART")
+    except Exception:  # a broken DTSTART is reported when the event itself is read
+        return None
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    return dt.datetime.combine(value, dt.time()) if isinstance(value, dt.date) else None
 
 
 def _zone(calendar: icalendar.Calendar, events: list, given: str | None, draft: Draft, text: str) -> str:
@@ -129,7 +186,7 @@ def _iana(tzid: str) -> str | None:
 
 
 def _session(
-    event: icalendar.Event, place: Place, draft: Draft, default_room: str, owners: set[str]
+    event: icalendar.Event, place: Place, draft: Draft, default_room: str, owners: set[str], repeats: bool
 ) -> DraftSession | None:
     uid = _text(event.get("UID"))
     title = _text(event.get("SUMMARY"))
@@ -149,8 +206,6 @@ def _session(
     end = _end(event, start, broken, draft, place, label)
     if end is None:
         return None
-    if event.get("RRULE") is not None:
-        draft.warn(place, f"{label} repeats (RRULE): only its first occurrence is imported")
 
     description = plain(_text(event.get("DESCRIPTION")))
     url = _text(event.get("URL")).strip()
@@ -162,7 +217,8 @@ def _session(
     return DraftSession(
         place=place,
         label=label,
-        ids=(uid,),
+        # Each occurrence of a repeating event is a session of its own: its id says which.
+        ids=(f"{uid}-{start:%Y%m%dT%H%M}",) if repeats else (uid,),
         title=cancelled_title(title)[0],
         start=start,
         end=end,

@@ -298,7 +298,8 @@ def test_categories_chairs_language_repeats_and_rooms():
     assert [(p.name, p.role) for p in table.people] == [("Jeanne Martin", "moderator")]
     assert (table.language, table.room, table.kind) == ("fr", "salle-i", "other")
     messages = [p.message for p in problems]
-    assert any("RRULE" in m and "first occurrence" in m for m in messages)
+    assert not any("RRULE" in m for m in messages)
+    assert len(programme.sessions) == 4  # the lunch, and the round table on three days (COUNT=3)
     assert any("1 event without LOCATION put in the room 'Salle des Actes'" in m for m in messages)
 
 
@@ -313,7 +314,8 @@ def test_repeated_uids_get_unique_ids():
         ),
     )
     programme, _ = read_icalendar(data, "r.ics", timezone="UTC")
-    assert [s.id for s in programme.sessions] == ["same-x", "same-x-2"]
+    # A RECURRENCE-ID makes them occurrences of one event: each id says which (issue 13.19).
+    assert [s.id for s in programme.sessions] == ["same-x-20230328T0800", "same-x-20230328T0900"]
 
 
 def test_a_broken_calendar_is_an_error_not_a_traceback():
@@ -375,3 +377,35 @@ def test_moca24_speakers_and_zone():
     forensics = next(s for s in programme.sessions if s.title.get("en").startswith("Digital Forensics"))
     assert [(p.name, p.role) for p in forensics.people] == [("Luca Mercatanti", "speaker")]
     assert forensics.start == dt.datetime.fromisoformat("2024-09-15T13:00+02:00")
+
+
+# -- repeating events (issue 13.19) -----------------------------------------------------------------
+def test_repeats_are_expanded_with_their_exceptions_and_moves():
+    data = ics(
+        vevent(
+            "Morning stand-up",
+            "DTSTART;TZID=Europe/Paris:20230327T100000",
+            "DTEND;TZID=Europe/Paris:20230327T103000",
+            extra="UID:standup@example.org\nRRULE:FREQ=DAILY;COUNT=4\n"
+            "EXDATE;TZID=Europe/Paris:20230328T100000",
+        ),
+        # The third day's stand-up moved to the afternoon, in another room.
+        vevent(
+            "Morning stand-up (moved)",
+            "DTSTART;TZID=Europe/Paris:20230329T150000",
+            "DTEND;TZID=Europe/Paris:20230329T153000",
+            location="Salle IX",
+            extra="UID:standup@example.org\nRECURRENCE-ID;TZID=Europe/Paris:20230329T100000",
+        ),
+    )
+    programme, problems = read_icalendar(data, "r.ics")
+    assert problems == []
+    assert [(s.start.isoformat(), s.room, s.title.get("en")) for s in programme.sessions] == [
+        ("2023-03-27T10:00:00+02:00", "salle-i", "Morning stand-up"),
+        ("2023-03-29T15:00:00+02:00", "salle-ix", "Morning stand-up (moved)"),
+        ("2023-03-30T10:00:00+02:00", "salle-i", "Morning stand-up"),
+    ]
+    assert len({s.id for s in programme.sessions}) == 3
+    # The excluded morning is free, and the moved one is not shown twice.
+    assert schedule.on_now(programme, "salle-i", dt.datetime.fromisoformat("2023-03-28T10:10+02:00")) == ()
+    assert schedule.on_now(programme, "salle-i", dt.datetime.fromisoformat("2023-03-29T10:10+02:00")) == ()
