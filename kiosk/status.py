@@ -11,7 +11,10 @@ from pathlib import Path
 
 from . import schedule
 from .atomic import write_atomically
-from .schedule_json import session_json
+from .notices import Applied
+from .notices.json import notice_json
+from .notices.json import session_json as shown_session_json
+from .schedule_json import session_json as plain_session_json
 
 
 def status(
@@ -21,8 +24,18 @@ def status(
     state: schedule.RoomState | None,
     programme_error: str | None,
     rooms: tuple[schedule.RoomState, ...] = (),
+    applied: Applied | None = None,
+    notices_error: str | None = None,
 ) -> dict:
-    """What a screen shows, as `kiosk state` says it, with the language and the programme's health."""
+    """What a screen shows, as `kiosk state` says it, with the language and the programme's health.
+
+    With ``applied`` (the notices in force), sessions carry their printed times beside the shown ones
+    and the notices the screen shows are listed, as `kiosk state` lists them.
+    """
+
+    def session_json(session):
+        return shown_session_json(session, applied) if applied else plain_session_json(session)
+
     data = {
         "view": view,
         "room": state.room.id if state else None,
@@ -44,6 +57,12 @@ def status(
             }
             for r in rooms
         ]
+    if applied is not None:
+        room = state.room.id if state else None
+        shown = applied.for_room(room) if room else applied.notices
+        data["notices"] = [notice_json(n, applied.printed, room) for n in shown]
+        data["notices_ok"] = notices_error is None
+        data["notices_error"] = notices_error
     return data
 
 

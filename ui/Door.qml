@@ -22,7 +22,7 @@ Rectangle {
             reducedMotion: root.door.reducedMotion
         }
         Repeater {
-            model: root.door.pages
+            model: root.door.emergency ? [] : root.door.pages
             LanguagePage {
                 id: slot
                 required property DoorPage modelData
@@ -48,6 +48,13 @@ Rectangle {
             height: root.qrSide
             x: parent.width - width - Math.round(Math.min(parent.height, parent.width * 1.3) * 0.04)
             y: parent.height - height - Math.round(Math.min(parent.height, parent.width * 1.3) * 0.024)
+        }
+        // Over everything, at once: no page, no crossfade.
+        Emergency {
+            z: 3  // over the pages and the QR code
+            anchors.fill: parent
+            visible: root.door.emergency
+            lines: root.door.emergencyLines
         }
     }
 }

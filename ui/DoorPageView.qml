@@ -82,11 +82,24 @@ Item {
         color: Theme.line
     }
 
+    NoticeBand {
+        id: notice
+        x: view.margin; width: view.width - 2 * view.margin
+        anchors.top: rule.bottom; anchors.topMargin: shown ? 2 * view.u : 0
+        height: implicitHeight
+        kind: view.page.noticeKind
+        label: view.page.noticeLabel
+        text: view.page.noticeText
+        more: view.page.noticeMore
+        u: view.u
+        small: view.small
+    }
+
     // -- body: now, then next (beside it on landscape, below it on portrait) --------------------
     Item {
         id: body
         x: view.margin
-        anchors.top: rule.bottom; anchors.topMargin: 3 * view.u
+        anchors.top: notice.bottom; anchors.topMargin: 3 * view.u
         anchors.bottom: footer.top; anchors.bottomMargin: 3 * view.u
         width: view.width - 2 * view.margin
 
@@ -98,7 +111,8 @@ Item {
             small: view.small
             // Full size when nothing follows; otherwise next gets a third of the room.
             width: view.portrait || !view.page.hasNext ? parent.width : parent.width * 0.62
-            height: view.portrait && view.page.hasNext ? parent.height * 0.66 : parent.height
+            // A notice band above takes its room from now, not from next (whose title needs a line).
+            height: view.portrait && view.page.hasNext ? parent.height * (notice.shown ? 0.6 : 0.66) : parent.height
         }
         NextPanel {
             page: view.page

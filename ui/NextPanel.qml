@@ -64,6 +64,18 @@ Item {
             size: panel.small
             filled: false
         }
+        // A delay: the printed time, struck through, after the new one.
+        Label {
+            objectName: "nextTimePrinted"
+            x: nextTime.x + nextTime.implicitWidth + panel.small
+            anchors.baseline: nextTime.baseline
+            width: Math.max(0, (nextTitleLang.visible ? nextTitleLang.x : parent.width) - panel.small - x)
+            text: panel.page.nextTimePrinted
+            size: 2.4 * panel.u
+            color: Theme.muted
+            font.strikeout: true
+            font.features: { "tnum": 1 }
+        }
         Label {
             id: nextBlock
             objectName: "nextBlock"

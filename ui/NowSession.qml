@@ -55,6 +55,18 @@ Item {
             size: session.small
             filled: false
         }
+        // A delay: the printed time, struck through, after the new one.
+        Label {
+            objectName: "nowTimePrinted"
+            x: nowTime.x + nowTime.implicitWidth + session.small
+            anchors.baseline: nowTime.baseline
+            width: Math.max(0, (nowTitleLang.visible ? nowTitleLang.x : parent.width) - session.small - x)
+            text: session.page.nowTimePrinted
+            size: 2.4 * session.u
+            color: Theme.muted
+            font.strikeout: true
+            font.features: { "tnum": 1 }
+        }
     }
     Label {
         id: nowBlock

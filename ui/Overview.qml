@@ -22,7 +22,7 @@ Rectangle {
             reducedMotion: root.overview.reducedMotion
         }
         Repeater {
-            model: root.overview.pages
+            model: root.overview.emergency ? [] : root.overview.pages
             LanguagePage {
                 id: slot
                 required property OverviewPage modelData
@@ -73,6 +73,13 @@ Rectangle {
             readonly property real unit: Math.min(parent.height, parent.width * 1.15) / 100
             x: parent.width - width - Math.round(3.5 * unit)
             y: parent.height - height - Math.round(1.75 * unit)
+        }
+        // Over everything, at once: no page, no crossfade.
+        Emergency {
+            z: 3  // over the pages and the QR code
+            anchors.fill: parent
+            visible: root.overview.emergency
+            lines: root.overview.emergencyLines
         }
     }
 }

@@ -43,11 +43,24 @@ Item {
         color: Theme.line
     }
 
+    NoticeBand {
+        id: notice
+        x: metrics.margin; width: view.width - 2 * metrics.margin
+        anchors.top: rule.bottom; anchors.topMargin: shown ? metrics.gap : 0
+        height: implicitHeight
+        kind: view.page.noticeKind
+        label: view.page.noticeLabel
+        text: view.page.noticeText
+        more: view.page.noticeMore
+        u: metrics.u
+        small: metrics.small
+    }
+
     // -- body: the board, and the agenda beside it (landscape) or below it (portrait) -------------
     Item {
         id: body
         x: metrics.margin
-        anchors.top: rule.bottom; anchors.topMargin: metrics.gap
+        anchors.top: notice.bottom; anchors.topMargin: metrics.gap
         anchors.bottom: footer.top; anchors.bottomMargin: metrics.u * 1.5
         width: view.width - 2 * metrics.margin
 

@@ -52,7 +52,8 @@ class Notice:
         return (self.start is None or self.start <= at) and at < self.end
 
     def concerns(self, room_id: str) -> bool:
-        return self.venue_wide or room_id in self.rooms
+        """Whether the door of ``room_id`` shows this notice (a full room's overflow shows it too)."""
+        return self.venue_wide or room_id in self.rooms or room_id == self.overflow
 
 
 @dataclass(frozen=True)

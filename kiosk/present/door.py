@@ -49,6 +49,13 @@ class DoorText:
     rehearsal: str = ""
     rightToLeft: bool = False  # Arabic: the page is mirrored
     clockUnsynced: str = ""  # the system clock is not synchronised: the time shown may be wrong
+    # Notices (kiosk.present.notices): the band above the sessions, printed times struck through.
+    noticeKind: str = ""  # full, moved, cancelled, delay, message-info, message-warning; "" for none
+    noticeLabel: str = ""
+    noticeText: str = ""
+    noticeMore: str = ""
+    nowTimePrinted: str = ""
+    nextTimePrinted: str = ""
     ongoing: bool = False
     hasNext: bool = False
     progress: float = 0.0  # how far through the (first) session on now, 0 to 1, by whole minutes

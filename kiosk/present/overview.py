@@ -81,6 +81,11 @@ class OverviewText:
     rehearsal: str = ""
     rightToLeft: bool = False  # Arabic: the page is mirrored
     clockUnsynced: str = ""  # the system clock is not synchronised: the time shown may be wrong
+    # Notices (kiosk.present.notices): the band above the board.
+    noticeKind: str = ""
+    noticeLabel: str = ""
+    noticeText: str = ""
+    noticeMore: str = ""
     board: tuple[BoardRow, ...] = field(default=())
     agenda: tuple[AgendaRow, ...] = field(default=())
 

@@ -40,6 +40,7 @@ def render(args: argparse.Namespace) -> int:
     # Rendering never needs (nor uses) a display: the technician's remote preview runs over ssh.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from ..config import config_from_args
+    from ..notices import load_notices
 
     # The device's own configuration, as `kiosk run` reads it (flags win): over ssh, a technician
     # sees what this device shows, turned as its panel hangs.
@@ -48,6 +49,7 @@ def render(args: argparse.Namespace) -> int:
     config = config.with_programme(programme)
     for problem in config.problems:
         print(f"kiosk render: {problem}", file=sys.stderr)
+    notices = load_notices(config.notices_source, programme)
     at = (
         parse_when(args.at, programme.event.zone, programme.event.first_day)
         if args.at
@@ -64,6 +66,7 @@ def render(args: argparse.Namespace) -> int:
         raise UsageError("say which screen: --room ROOM or --overview (the configuration names no room)")
     screen = make_screen(programme, view, config.room, screens if lang in screens else (lang,))
     screen.bridge.set(reducedMotion=True, rotation=config.rotation)
+    screen.notices = notices
     screen.show(at)
     screen.bridge.languageIndex = screen.languages.index(lang)
     image = grab(show_screen(screen, size=args.size))
@@ -214,6 +217,7 @@ def run(args: argparse.Namespace) -> int:
 def _running(live, config, args: argparse.Namespace):
     """The device's screen for the programme ``live`` holds, with its ticker and status file."""
     from ..timesync import clock_synchronised
+    from .notices import LiveNotices
     from .running import RunningKiosk
 
     programme = live.programme
@@ -233,6 +237,9 @@ def _running(live, config, args: argparse.Namespace):
     check = None if args.at else clock_synchronised
     kiosk = RunningKiosk(live, screen, clock, config.language_period, args.status_file, clock_check=check)
     kiosk.switcher, kiosk.config = switcher, config
+    notices = LiveNotices(config.notices_source, lambda: live.programme)
+    notices.start()
+    kiosk.follow_notices(notices)
     kiosk.start()
     return kiosk
 

@@ -66,6 +66,9 @@ class DoorSign(
     _properties(
         "DoorSignProperties",
         {
+            # An emergency covers the whole screen in every language at once (no crossfade).
+            "emergency": (bool, False),
+            "emergencyLines": ("QStringList", []),  # heading, text, for each language in turn
             "pages": ("QVariantList", []),  # DoorPage per language, in the event's order
             "languageIndex": (int, 0),  # the page showing
             "languageLabels": ("QStringList", []),  # FR, EN
@@ -120,6 +123,9 @@ class OverviewSign(
     _properties(
         "OverviewSignProperties",
         {
+            # An emergency covers the whole screen in every language at once (no crossfade).
+            "emergency": (bool, False),
+            "emergencyLines": ("QStringList", []),  # heading, text, for each language in turn
             "pages": ("QVariantList", []),  # OverviewPage per language, in the event's order
             "languageIndex": (int, 0),
             "languageLabels": ("QStringList", []),

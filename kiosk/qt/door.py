@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QObject
 
 from .. import schedule
+from ..notices import Applied
 from ..present.door import door_link, door_text
+from ..present.notices import band, emergency_lines, printed_times
 from ..programme import Programme
 from ..status import status
 from . import qrcode  # noqa: F401  (QrCode, for Door.qml)
@@ -32,6 +35,7 @@ class DoorScreen(SignScreen):
         super().__init__(DoorSign(parent), programme, languages)
         self.room_id = room_id
         self.state: schedule.RoomState | None = None
+        self.shown: Applied | None = None  # the notices applied at the last show
         self._set_languages()
 
     def new_page(self) -> QObject:
@@ -44,24 +48,39 @@ class DoorScreen(SignScreen):
 
     def show(self, at: dt.datetime, beat: int | None = None) -> None:
         """Push what the room shows at ``at`` into the bridge (only changed values emit)."""
-        state = schedule.room_state(self.programme, self.room_id, at)
+        applied = self.applied(at)
+        self.shown = applied
+        state = schedule.room_state(applied.programme, self.room_id, at)
         self.state = state
         self.bridge.qrUrl = door_link(state)
         rehearsal = self.bridge.rehearsal
+        here = applied.for_room(self.room_id)
         for lang, page in self._pages.items():
-            fill_page(
-                page,
-                door_text(
-                    self.programme,
-                    state,
-                    lang,
-                    programme_error=self.programme_error is not None,
-                    clock_unsynced=self.clock_unsynced,
-                    rehearsal=rehearsal,
-                ),
+            text = door_text(
+                applied.programme,
+                state,
+                lang,
+                programme_error=self.problem is not None,
+                clock_unsynced=self.clock_unsynced,
+                rehearsal=rehearsal,
             )
+            extra = band(applied, here, lang, self.room_id) | {
+                "nowTimePrinted": printed_times(applied, state.current[0] if state.current else None),
+                "nextTimePrinted": printed_times(applied, state.next),
+            }
+            fill_page(page, dataclasses.replace(text, **extra))
+        lines = emergency_lines(applied, self.languages)
+        self.bridge.set(emergency=bool(lines), emergencyLines=lines)
 
     def status(self, lang: str, now: dt.datetime) -> dict:
         if self.state is None:
             return super().status(lang, now)
-        return status(self.view, lang, self.state.at, self.state, self.programme_error)
+        return status(
+            self.view,
+            lang,
+            self.state.at,
+            self.state,
+            self.programme_error,
+            applied=self.shown,
+            notices_error=self.notices_error,
+        )

@@ -8,12 +8,15 @@ of rows on the ticker's beat, as it comes on screen, so no text changes on a pag
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QObject
 
 from .. import schedule
+from ..notices import Applied
 from ..present.board import board_pages, board_plan
+from ..present.notices import emergency_lines, overview_band
 from ..present.overview import AGENDA_ROW_FIELDS, BOARD_ROW_FIELDS, OVERVIEW_TEXT_FIELDS, overview_text
 from ..programme import Programme
 from ..status import status
@@ -65,6 +68,7 @@ class OverviewScreen(SignScreen):
         # still render) shows the first page of the board in every language.
         self.beat: int | None = None
         self.overview: schedule.OverviewState | None = None
+        self.shown: Applied | None = None  # the notices applied at the last show
         self._filling = False
         self._again = False
         self._set_languages()
@@ -81,15 +85,27 @@ class OverviewScreen(SignScreen):
     def show(self, at: dt.datetime, beat: int | None = None) -> None:
         """Push what the venue shows at ``at`` into the bridge (only changed values emit)."""
         self.beat = beat
-        self.overview = schedule.overview_state(self.programme, at)
+        self.shown = self.applied(at)
+        self.overview = schedule.overview_state(self.shown.programme, at)
         self.bridge.qrUrl = self.programme.event.url or ""
         self._fill()
+        lines = emergency_lines(self.shown, self.languages)
+        self.bridge.set(emergency=bool(lines), emergencyLines=lines)
 
     def status(self, lang: str, now: dt.datetime) -> dict:
         # The overview's rooms as the screen already worked them out, at their instant.
         if self.overview is None:
             return super().status(lang, now)
-        return status(self.view, lang, self.overview.at, None, self.programme_error, self.overview.rooms)
+        return status(
+            self.view,
+            lang,
+            self.overview.at,
+            None,
+            self.programme_error,
+            self.overview.rooms,
+            applied=self.shown,
+            notices_error=self.notices_error,
+        )
 
     def board_page(self, language: int, pages: int) -> int:
         """Which page of the board a language's page shows now.
@@ -121,22 +137,23 @@ class OverviewScreen(SignScreen):
         state = self.overview
         if state is None:
             return
-        plan = board_plan(self.programme, state)
+        programme = self.shown.programme if self.shown else self.programme
+        plan = board_plan(programme, state)
         self.bridge.boardRowsWanted = sum(entry.rows for entry in plan)
         pages = board_pages(plan, self.bridge.boardRows)
         for i, (lang, filled) in enumerate(self._pages.items()):
             number = self.board_page(i, len(pages))
-            filled.fill(
-                overview_text(
-                    self.programme,
-                    state,
-                    lang,
-                    board=pages[number],
-                    page=(number + 1, len(pages)),
-                    agenda_capacity=self.bridge.agendaRows,
-                    programme_error=self.programme_error is not None,
-                    clock_unsynced=self.clock_unsynced,
-                    rehearsal=self.bridge.rehearsal,
-                )
+            text = overview_text(
+                programme,
+                state,
+                lang,
+                board=pages[number],
+                page=(number + 1, len(pages)),
+                agenda_capacity=self.bridge.agendaRows,
+                programme_error=self.problem is not None,
+                clock_unsynced=self.clock_unsynced,
+                rehearsal=self.bridge.rehearsal,
             )
+            notices = overview_band(self.shown, lang) if self.shown else {}
+            filled.fill(dataclasses.replace(text, **notices))
         self.bridge.boardPages = len(pages)

@@ -21,6 +21,7 @@ from ..schedule_json import session_json
 from ..status import write_status
 from .clockwatch import ClockWatch
 from .live import LiveProgramme
+from .notices import LiveNotices
 from .screen import Screen
 from .ticker import Ticker
 from .window import show_screen
@@ -60,9 +61,27 @@ class RunningKiosk(QObject):
         self.screen = screen
         self.dropped: tuple = ()  # sessions on now or next that the last new programme no longer has
         self._bind(screen)
+        self.notices: LiveNotices | None = None
         self.watchdog = QTimer(self)
         self.watchdog.timeout.connect(self._watchdog)
         self._silent = False
+
+    def follow_notices(self, notices: LiveNotices) -> None:
+        """Show ``notices`` on every screen this kiosk puts up, following their file."""
+        self.notices = notices
+        notices.replaced.connect(self._notices_changed)
+        notices.problem_changed.connect(self._notices_changed)
+        self.live.replaced.connect(notices.reload)  # the same notices may not fit a new programme
+        self._bind_notices(self.screen)
+
+    def _bind_notices(self, screen: Screen) -> None:
+        if self.notices is not None:
+            screen.notices = self.notices.notices
+            screen.notices_error = self.notices.error
+
+    def _notices_changed(self) -> None:
+        self._bind_notices(self.screen)
+        self.ticker.tick()
 
     def start(self) -> None:
         if self.clock_watch is not None:
@@ -103,6 +122,8 @@ class RunningKiosk(QObject):
 
     def _bind(self, screen: Screen) -> None:
         self.ticker.screen = screen
+        if hasattr(self, "notices"):
+            self._bind_notices(screen)
         # A new programme is taken only if this screen can show it (a door needs its room).
         self.live.accept = screen.problem_with
         latest = self.live.programme

@@ -12,6 +12,8 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject
 
+from .. import notices as notices_core
+from ..notices import Applied, Notices
 from ..programme import Programme
 from ..status import status
 
@@ -34,6 +36,8 @@ class Screen:
         self.programme = programme
         self.programme_error: str | None = None  # why the shown programme is not the file's latest
         self.clock_unsynced = False  # the system says its clock is not synchronised: the time may be wrong
+        self.notices = Notices()  # the notices file's last good notices (kiosk.qt.notices)
+        self.notices_error: str | None = None  # why the notices shown are not the file's latest
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -48,6 +52,19 @@ class Screen:
 
     def replace_programme(self, programme: Programme) -> None:
         self.programme = programme
+
+    @property
+    def problem(self) -> str | None:
+        """What the screen's mark stands for: the programme's or the notices' problem."""
+        return self.programme_error or self.notices_error
+
+    def applied(self, at: dt.datetime) -> Applied:
+        """The programme as it stands at ``at``, the notices in force applied (kiosk.notices.apply)."""
+        return notices_core.apply(self.programme, self.notices, at)
+
+    def next_change(self, at: dt.datetime) -> dt.datetime | None:
+        """When what the screen shows next changes: a session or a notice begins or ends."""
+        return notices_core.next_change(self.programme, self.notices, at)
 
     def show(self, at: dt.datetime, beat: int | None = None) -> None:
         """Push what the screen shows at ``at`` into the bridge; ``beat`` turns pages (None: the first)."""

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..clock import Clock, next_minute, seconds_until
-from ..schedule import next_change
 
 log = logging.getLogger("kiosk")
 
@@ -95,7 +94,7 @@ class Ticker(QObject):
         self.ticked.emit()
 
         waits = [seconds_until(self.clock, next_minute(at)), MAX_SLEEP_SECONDS]
-        change = next_change(screen.programme, at)
+        change = screen.next_change(at)
         if change is not None:
             waits.append(seconds_until(self.clock, change))
         if (len(screen.languages) > 1 or screen.turns_pages) and self.language_period > 0:

@@ -28,6 +28,7 @@ def contrast(a: str, b: str) -> float:
 
 PAIRS = [(text, ground) for text in ("text", "muted", "accent", "warning") for ground in ("ground", "panel")]
 PAIRS.append(("accentInk", "accent"))  # the "now" badge
+PAIRS += [("accentInk", "notice"), ("accentInk", "alarm"), ("text", "safety")]  # notices, evacuation
 
 
 @pytest.mark.parametrize(("text", "ground"), PAIRS)

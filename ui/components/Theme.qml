@@ -14,6 +14,11 @@ QtObject {
     readonly property color accent: "#ffd166"
     readonly property color accentInk: "#0a2240"
     readonly property color warning: "#ffb4a8"
+    // Notices: the band's ground (its ink is accentInk), and the evacuation screen's safety green
+    // (ISO 7010's green, darkened so that white text on it passes 7:1).
+    readonly property color notice: "#ffd166"
+    readonly property color alarm: "#ffb4a8"
+    readonly property color safety: "#005c2e"
     readonly property string family: "Inter"
     // Text never shrinks below this many pixels, whatever the screen.
     readonly property int floorPixels: 14

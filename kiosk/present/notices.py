@@ -1,0 +1,83 @@
+"""What notices add to a screen, in words, in one language: the band above the sessions, the printed
+times struck through beside the new ones, and the emergency screen in every language. Qt-free."""
+
+from __future__ import annotations
+
+from ..notices import Applied, Notice, words
+from ..notices.model import CANCELLED, DELAY, EMERGENCY, FULL, MESSAGE, MOVED
+from ..programme import Session
+from . import words as screen_words
+
+# The notice a screen shows in its band when several apply: the one that sends people elsewhere first.
+_ORDER = {FULL: 0, MOVED: 1, DELAY: 2, CANCELLED: 3, MESSAGE: 4}
+
+
+def ranked(notices: tuple[Notice, ...]) -> list[Notice]:
+    order = [n for n in notices if n.kind != EMERGENCY]
+    return sorted(order, key=lambda n: (_ORDER[n.kind], n.kind == MESSAGE and n.level != "warning"))
+
+
+def band(applied: Applied, notices: tuple[Notice, ...], lang: str, room_id: str | None) -> dict[str, str]:
+    """The notice band of a screen: kind, label, text, and the others in one line."""
+    shown = ranked(notices)
+    if not shown:
+        return {}
+    first, *others = shown
+    printed = applied.printed
+    label = words.label(first, lang)
+    if first.kind == MOVED and room_id is not None and room_id != first.to:
+        label = f"{label} →"  # points the way: the session is elsewhere now
+    more = [words.same_kind_now(applied, first, lang)] if room_id in first.rooms else []
+    more += [f"{words.label(n, lang)} — {words.text(n, printed, lang, room_id)}" for n in others]
+    return {
+        "noticeKind": first.kind if first.kind != MESSAGE else f"message-{first.level}",
+        "noticeLabel": label,
+        "noticeText": words.text(first, printed, lang, room_id),
+        "noticeMore": " · ".join(m for m in more if m),
+    }
+
+
+def overview_band(applied: Applied, lang: str) -> dict[str, str]:
+    """The overview's band: every notice in force, each with the rooms it concerns."""
+    shown = ranked(applied.notices)
+    if not shown:
+        return {}
+    printed = applied.printed
+
+    def said(notice: Notice) -> str:
+        text = words.text(notice, printed, lang)
+        if notice.kind in (MOVED, CANCELLED) or not notice.rooms:
+            return text
+        rooms = ", ".join(words.room_name(printed, r, lang) for r in notice.rooms)
+        colon = f"{screen_words.NNBSP}:" if lang.split("-")[0] == "fr" else ":"
+        return f"{rooms}{colon} {text}"
+
+    first, *others = shown
+    return {
+        "noticeKind": first.kind if first.kind != MESSAGE else f"message-{first.level}",
+        "noticeLabel": words.label(first, lang),
+        "noticeText": said(first),
+        "noticeMore": " · ".join(f"{words.label(n, lang)} — {said(n)}" for n in others),
+    }
+
+
+def printed_times(applied: Applied, session: Session | None) -> str:
+    """The printed time range of a session shown at other times (a delay), else nothing."""
+    if session is None:
+        return ""
+    change = applied.changes.get(session.id)
+    if change is None or change.printed.start == session.start:
+        return ""
+    zone = applied.printed.event.zone
+    return screen_words.time_range(change.printed.start.astimezone(zone), change.printed.end.astimezone(zone))
+
+
+def emergency_lines(applied: Applied, languages: tuple[str, ...]) -> list[str]:
+    """Heading and text in each screen language, in turn: the emergency screen shows them all at once."""
+    notice = applied.emergency
+    if notice is None:
+        return []
+    lines: list[str] = []
+    for lang in languages:
+        lines += [words.label(notice, lang), words.text(notice, applied.printed, lang)]
+    return lines

@@ -1,0 +1,148 @@
+"""Notices on the door and the overview, read back from the QML scene; the notices file followed live."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.clock import FakeClock
+from kiosk.notices import parse_notices
+from kiosk.qt.door import DoorScreen
+from kiosk.qt.live import LiveProgramme
+from kiosk.qt.notices import LiveNotices
+from kiosk.qt.overview import OverviewScreen
+from kiosk.qt.running import RunningKiosk
+
+from .conftest import ROOT, SIZES, at
+from .scene import plain, qml, texts, visible_texts_fit
+
+KINDS = """format: 1
+notices:
+  - {id: full, kind: full, room: salle-ix, overflow: salle-viii, from: "14:05", until: "15:30"}
+  - {id: late, kind: delay, room: salle-ix, minutes: 15, from: "15:50"}
+  - {id: move, kind: moved, session: workshop-b, to: salle-i, from: "15:00"}
+  - {id: gone, kind: cancelled, session: closing-remarks, from: "15:00"}
+  - {id: note, kind: message, rooms: [restaurant], text: {fr: "<b>Vestiaire</b> fermé", en: Cloakroom closed}}
+  - {id: fire, kind: emergency, from: "16:30", until: "16:45"}
+"""
+
+
+def screen_with(programme, kind: str, room: str | None, when: str, lang: str = "fr"):
+    screen = OverviewScreen(programme) if room is None else DoorScreen(programme, room)
+    screen.notices = parse_notices(KINDS, "notices.yaml", programme)
+    screen.bridge.reducedMotion = True
+    screen.show(at(programme, when))
+    screen.bridge.languageIndex = screen.languages.index(lang)
+    return screen
+
+
+def test_a_full_room_says_where_to_go_and_which_rooms_have_the_same_kind_of_session(programme, show):
+    shown = show(screen_with(programme, "full", "salle-ix", "14:10"))
+    assert shown.text("noticeLabel") == "Salle complète"
+    assert shown.item("noticeLabel").property("font").capitalization().name == "AllUppercase"
+    assert shown.text("noticeText") == "Suivez la session en Salle VIII"
+    assert shown.text("noticeMore") == "Aussi en cours\u202f: Salle VII"
+    overflow = show(screen_with(programme, "full", "salle-viii", "14:10", "en"))
+    assert overflow.text("noticeText") == "Live from Room IX (room full)"
+
+
+def test_a_delayed_room_shows_new_and_printed_times_struck_through(programme, show):
+    shown = show(screen_with(programme, "delay", "salle-ix", "16:10", "en"))
+    assert shown.text("noticeLabel") == "Running 15\u00a0min late"
+    assert shown.text("noticeMore").startswith(
+        "Cancelled — “Closing remarks and next steps”, planned at 17:00"
+    )
+    assert shown.text("nowTime") == "16:00 – 17:15"
+    printed = shown.item("nowTimePrinted")
+    assert printed.property("text") == "15:45 – 17:00" and printed.property("font").strikeOut()
+    # Closing remarks are cancelled: what comes next is the working session, moved 15 minutes too.
+    assert shown.text("nextTime") == "17:45 – 18:45"
+    assert shown.text("nextTimePrinted") == "17:30 – 18:30"
+
+
+def test_a_moved_session_points_the_way_and_is_shown_in_its_new_room(programme, show):
+    old = show(screen_with(programme, "moved", "salle-viii", "15:40", "en"))
+    assert old.text("noticeLabel") == "Room change →"
+    assert old.text("noticeText").endswith("is now in Room I")
+    new = show(screen_with(programme, "moved", "salle-i", "15:50", "en"))
+    assert new.text("nowTitle").startswith("Parallel session B")
+    assert new.text("noticeText").endswith("is here now (printed: Room VIII)")
+
+
+def test_a_message_is_plain_text(programme, show):
+    shown = show(screen_with(programme, "message", "restaurant", "13:00"))
+    assert shown.text("noticeText") == "<b>Vestiaire</b> fermé"
+    assert all(plain(t) for t in texts(shown.visible_page()))
+
+
+@pytest.mark.parametrize("room", ["salle-ix", None])
+def test_an_emergency_covers_every_screen_in_every_language_at_once(programme, show, room):
+    shown = show(screen_with(programme, "emergency", room, "16:31"))
+    assert shown.pages() == []  # no page under it, no crossfade to wait for
+    emergency = shown.root.findChild(QQuickItem, "emergency")
+    shown.keep.append(emergency)
+    assert emergency.isVisible()
+    words = [t.property("text") for t in texts(emergency) if t.property("text")]
+    assert words[:2] == [
+        "Évacuation",
+        "Quittez le bâtiment par la sortie la plus proche. N’utilisez pas les ascenseurs.",
+    ]
+    assert words[2:] == ["Evacuation", "Leave the building by the nearest exit. Do not use the lifts."]
+    sign = emergency.findChild(QQuickItem, "evacuationSign")
+    shown.keep.append(sign)
+    assert qml(sign, "status === Image.Ready")  # the SVG of assets/ is found and drawn
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(("room", "when"), [("salle-ix", "14:10"), ("salle-ix", "16:10"), (None, "14:10")])
+def test_notice_texts_stay_in_their_boxes(programme, show, size, room, when):
+    shown = show(screen_with(programme, "", room, when, "fr"), size)
+    page = shown.visible_page()
+    checked = visible_texts_fit(page, size, shown.keep)
+    assert any(item.objectName() == "noticeText" for item in checked)
+
+
+def test_live_notices_follow_their_file(programme, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    programme_file = tmp_path / "programme.yaml"
+    shutil.copy(ROOT / "programme.yaml", programme_file)
+    notices_file = tmp_path / "notices.yaml"
+    status_file = tmp_path / "status.json"
+    live = LiveProgramme(str(programme_file))
+    live.start()
+    clock = FakeClock(at(programme, "14:10"))
+    screen = DoorScreen(live.programme, "salle-ix")
+    kiosk = RunningKiosk(live, screen, clock, status_file=str(status_file), realtime=lambda: 0.0)
+    notices = LiveNotices(str(notices_file), lambda: live.programme)
+    notices.start()
+    kiosk.follow_notices(notices)
+    kiosk.start()
+    assert json.loads(status_file.read_text("utf-8"))["notices"] == []
+
+    notices_file.write_text(
+        'format: 1\nnotices:\n  - {id: full, kind: full, room: salle-ix, from: "14:05", until: "14:10:30"}\n',
+        encoding="utf-8",
+    )
+    qtbot.waitUntil(lambda: json.loads(status_file.read_text("utf-8"))["notices"] != [], timeout=1000)
+    status = json.loads(status_file.read_text("utf-8"))
+    assert [n["id"] for n in status["notices"]] == ["full"] and status["notices_ok"] is True
+    # The ticker wakes for the notice's end, to the second.
+    assert kiosk.screen.next_change(clock.now()) == at(programme, "14:10:30")
+    clock.advance(seconds=30)
+    kiosk.ticker.tick()
+    assert json.loads(status_file.read_text("utf-8"))["notices"] == []
+
+    # A broken file keeps what is shown, with a located message.
+    clock.set(at(programme, "14:06"))
+    kiosk.ticker.tick()
+    notices_file.write_text("format: 1\nnotices:\n  - {id: x, kind: ful}\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: json.loads(status_file.read_text("utf-8"))["notices_ok"] is False, timeout=1000)
+    status = json.loads(status_file.read_text("utf-8"))
+    assert status["notices_error"].endswith(
+        "notices.yaml:3:19: notices[0].kind: 'ful' is not known; did you mean 'full'?"
+    )
+    assert [n["id"] for n in status["notices"]] == ["full"]
+    kiosk.ticker.stop()
