@@ -15,7 +15,7 @@ import sys
 from ..atomic import write_atomically
 from ..clock import SystemClock, parse_when
 from ..config import config_from_args
-from ..notices import Notices, apply, dump_notices, load_notices, parse_notices, words
+from ..notices import Notices, NoticesError, apply, dump_notices, load_notices, parse_notices, words
 from ..notices import edit as notice_edit
 from ..notices.json import notice_json
 from ..programme import Programme
@@ -102,7 +102,18 @@ def run(args: argparse.Namespace) -> int:
             f"kiosk notice: {path} is a web address: notices are written where the file is", file=sys.stderr
         )
         return EXIT_USAGE
-    current = load_notices(path, programme)  # a broken file is reported with its places (exit 1)
+    if args.action == "clear" and args.all:
+        # The way out of any state, a broken file included: nothing to read first.
+        write_atomically(path, dump_notices(Notices((), path)))
+        print(f"cleared every notice in {path}: the screens show the programme again")
+        return EXIT_OK
+    try:
+        current = load_notices(path, programme)
+    except NoticesError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"kiosk notice: fix {path}, or start again with: kiosk notice clear --all", file=sys.stderr)
+        return EXIT_INVALID
     return _edit(
         args, programme, current, path, lambda notices: write_atomically(path, dump_notices(notices))
     )

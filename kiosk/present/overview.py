@@ -190,12 +190,15 @@ def overview_text(
 
 
 def venue_moment(programme: Programme, at: dt.datetime) -> Session | None:
-    """The venue-wide moment on now, else the next one later today."""
+    """The venue-wide moment on now, else the next one later today (a cancelled one is not)."""
     today = schedule.local_day(programme, at)
     moments = [
         s
         for s in programme.sessions
-        if s.venue_wide and s.end > at and (s.start <= at or schedule.local_day(programme, s.start) == today)
+        if s.venue_wide
+        and not s.cancelled
+        and s.end > at
+        and (s.start <= at or schedule.local_day(programme, s.start) == today)
     ]
     return min(moments, key=lambda s: (max(s.start, at), s.start), default=None)
 

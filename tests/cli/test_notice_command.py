@@ -112,6 +112,12 @@ def test_a_broken_file_is_reported_where_it_is_and_kept(venue, capsys) -> None:
         f"{venue / 'notices.yaml'}:3:19: notices[0].kind: 'ful' is not known; did you mean 'full'?"
     )
     assert (venue / "notices.yaml").read_text(encoding="utf-8") == broken
+    assert err.endswith(
+        f"kiosk notice: fix {venue / 'notices.yaml'}, or start again with: kiosk notice clear --all\n"
+    )
+    # The way out: clearing everything needs nothing read first.
+    assert notice(capsys, "clear", "--all")[0] == 0
+    assert len(saved(venue)) == 0
 
 
 def test_list_clear_and_ended_notices(venue, capsys) -> None:

@@ -25,6 +25,7 @@ notices:
   - {id: late, kind: delay, room: salle-ix, minutes: 15, from: "15:50"}
   - {id: move, kind: moved, session: workshop-b, to: salle-i, from: "15:00"}
   - {id: gone, kind: cancelled, session: closing-remarks, from: "15:00"}
+  - {id: nococktail, kind: cancelled, session: cocktail, from: "15:00"}
   - {id: note, kind: message, rooms: [restaurant], text: {fr: "<b>Vestiaire</b> fermé", en: Cloakroom closed}}
   - {id: fire, kind: emergency, from: "16:30", until: "16:45"}
 """
@@ -146,3 +147,8 @@ def test_live_notices_follow_their_file(programme, qtbot, tmp_path, monkeypatch)
     )
     assert [n["id"] for n in status["notices"]] == ["full"]
     kiosk.ticker.stop()
+
+
+def test_a_cancelled_venue_moment_is_not_announced_on_the_overview(programme, show):
+    shown = show(screen_with(programme, "cancelled", None, "16:10", "en"))
+    assert shown.text("venueTitle") != "Closing reception"
