@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from kiosk import last_good, schedule
+from kiosk import last_good
 from kiosk.clock import FakeClock, parse_when
 from kiosk.notices.json import room_state_json
 from kiosk.qt.door import DoorScreen
