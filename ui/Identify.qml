@@ -13,13 +13,9 @@ Rectangle {
     z: 1000
     color: Theme.accent
 
-    Item {
+    Stage {
         id: stage
-        readonly property bool sideways: root.sign.rotation === 90 || root.sign.rotation === 270
         readonly property real unit: Math.min(width, height) / 12
-        width: sideways ? root.height : root.width
-        height: sideways ? root.width : root.height
-        anchors.centerIn: parent
         rotation: root.sign.rotation
 
         Column {

@@ -11,17 +11,12 @@ Rectangle {
     required property WaitingSign sign
     color: Theme.ground
 
-    Item {
+    Stage {
         id: stage
-        // Screens mounted on their side: the scene turns, the window stays (as on the door screen).
-        readonly property bool sideways: root.sign.rotation === 90 || root.sign.rotation === 270
         // One unit is 1 % of the screen height, narrowed on portrait screens (as on the door screen).
         readonly property real u: Math.min(height, width * 1.3) / 100
         readonly property real margin: 6 * u
         readonly property real small: Math.max(2.6 * u, 0.02 * height, Theme.floorPixels)
-        width: sideways ? root.height : root.width
-        height: sideways ? root.width : root.height
-        anchors.centerIn: parent
         rotation: root.sign.rotation
 
         Column {
