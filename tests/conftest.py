@@ -1,6 +1,7 @@
 """Test configuration: Qt runs offscreen, always (a developer's display is never used)."""
 
 import os
+import shutil
 import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -10,14 +11,20 @@ os.environ.pop("KIOSK_PROGRAMME", None)
 os.environ["TZ"] = "UTC"
 os.environ.pop("KIOSK_NOTICES", None)
 # Notices of a programme from a URL or the bundled one live in the state folder: never the developer's.
-os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="kiosk-test-state-")
+_STATE = os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="kiosk-test-state-")
 # Checked programmes are cached by content under $XDG_CACHE_HOME (kiosk/programme/cache.py): the suite and
 # the commands it starts keep theirs in a folder of their own, never in the user's.
-os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="kiosk-tests-cache-")
+_CACHE = os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="kiosk-tests-cache-")
 
 import pytest
 
 pytest_plugins = ["tests.broker"]  # the Mosquitto fixtures of the fleet tests
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """The suite's own state and cache folders go with it: runs do not pile them up in /tmp."""
+    for folder in (_STATE, _CACHE):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.hookimpl(hookwrapper=True)
