@@ -13,6 +13,7 @@ import hashlib
 import http.client
 import json
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -58,20 +59,33 @@ def check_programme(data: bytes, url: str, timezone: str | None = None) -> str |
     return None
 
 
+# A whole download (connection, redirects, headers and body) never takes longer than this: a server
+# sending one byte every 5 s would otherwise hold a fetch for ever (each read is within its timeout).
+DEADLINE = 60.0
+
+
 def fetch(
-    url: str, cache_dir: str | Path, timeout: float = 10, check: Check = check_programme
+    url: str,
+    cache_dir: str | Path,
+    timeout: float = 10,
+    check: Check = check_programme,
+    deadline: float = DEADLINE,
+    redirect_hosts: tuple[str, ...] = (),
 ) -> FetchResult:
     """Bring the cached copy of the file at ``url`` (a programme unless ``check`` says otherwise) up to
-    date; never raises."""
+    date; never raises. ``timeout`` bounds each network wait, ``deadline`` the whole download;
+    redirects are followed to http(s) on the same host, or on one of ``redirect_hosts``."""
     try:
-        return _fetch(url, Path(cache_dir), timeout, check)
+        return _fetch(url, Path(cache_dir), timeout, check, deadline, redirect_hosts)
     except Exception as err:  # a screen keeps showing its programme, whatever goes wrong here
         body, _ = cache_files(url, cache_dir)
         cached = body if body.is_file() else None
         return FetchResult(cached, False, True, f"{type(err).__name__}: {err}")
 
 
-def _fetch(url: str, cache_dir: Path, timeout: float, check: Check) -> FetchResult:
+def _fetch(
+    url: str, cache_dir: Path, timeout: float, check: Check, deadline: float, redirect_hosts: tuple[str, ...]
+) -> FetchResult:
     body, meta = cache_files(url, cache_dir)
     cached = body if body.is_file() else None
 
@@ -88,10 +102,14 @@ def _fetch(url: str, cache_dir: Path, timeout: float, check: Check) -> FetchResu
         request.add_header("If-None-Match", validators["etag"])
     if validators.get("last_modified"):
         request.add_header("If-Modified-Since", validators["last_modified"])
+    ends = time.monotonic() + deadline
+    opener = urllib.request.build_opener(_SameHostRedirects(url, redirect_hosts))
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read(MAX_BYTES + 1)
+        with opener.open(request, timeout=min(timeout, deadline)) as response:
+            data = _read_until(response, ends, deadline)
             headers = response.headers
+    except _Refused as err:
+        return failed(f"{err}{kept}")
     except urllib.error.HTTPError as err:
         err.close()
         if err.code == 304 and cached:
@@ -120,6 +138,38 @@ def _fetch(url: str, cache_dir: Path, timeout: float, check: Check) -> FetchResu
     }
     write_atomically(meta, json.dumps(stored, indent=1).encode("utf-8"))
     return FetchResult(body, changed, False, None)
+
+
+class _Refused(Exception):
+    """A download stopped on purpose: past its deadline, or redirected where it may not go."""
+
+
+class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to http(s) on the programme's own host (or one allowed by name): a
+    redirect to ftp:// or to another site is refused, not followed."""
+
+    def __init__(self, url: str, hosts: tuple[str, ...]):
+        self.hosts = {urllib.parse.urlsplit(url.strip()).hostname or "", *(h.lower() for h in hosts)}
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        target = urllib.parse.urlsplit(newurl)
+        if target.scheme.lower() not in ("http", "https") or (target.hostname or "") not in self.hosts:
+            raise _Refused(f"the server redirects to {newurl}, not http(s) on the same host: not followed")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _read_until(response, ends: float, deadline: float) -> bytes:
+    """The body, at most MAX_BYTES + 1 bytes, read piece by piece so that the deadline is kept."""
+    chunks, size = [], 0
+    while size <= MAX_BYTES:
+        if time.monotonic() > ends:
+            raise _Refused(f"the download took longer than {deadline:g} s: stopped")
+        chunk = response.read1(min(1 << 16, MAX_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _read_validators(meta: Path) -> dict:
