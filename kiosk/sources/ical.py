@@ -48,7 +48,13 @@ def read_icalendar(
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except Exception as err:  # the library raises TypeError, ValueError… on odd input: all mean broken
-        draft.error(Place(), f"not a valid iCalendar file: {err}")
+        # A TZID naming a folder of tzdata ("Europe") makes the library fail reading a directory.
+        bad = _unknown_tzid(text)
+        if bad is not None:
+            line, name = bad
+            draft.error(Place(line, 1, "TZID"), f"{name!r} is not an IANA time zone (e.g. Europe/Paris)")
+        else:
+            draft.error(Place(), f"not a valid iCalendar file: {err}")
         return None, draft.problems
     draft.title = _text(calendar.get("X-WR-CALNAME"))
     events = calendar.walk("VEVENT")
@@ -154,6 +160,18 @@ def _zone(calendar: icalendar.Calendar, events: list, given: str | None, draft: 
     zone, why = choose_zone(None, None, [], device_zone())
     draft.warn(Place(), why.replace("the source names", "the calendar names"))
     return zone
+
+
+def _unknown_tzid(text: str) -> tuple[int, str] | None:
+    """The first line whose TZID parameter names neither an IANA zone nor one the calendar defines."""
+    defined = set(re.findall(r"^TZID:(.+)$", text, re.M))
+    for n, line in enumerate(text.splitlines(), 1):
+        match = re.search(r";TZID=(\"[^\"]*\"|[^;:]*)", line)
+        if match:
+            name = match[1].strip('"')
+            if name not in defined and _iana(name) is None:
+                return n, name
+    return None
 
 
 def _line_of(text: str, name: str) -> int:
