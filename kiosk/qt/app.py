@@ -237,11 +237,24 @@ def _running(live, config, args: argparse.Namespace):
     check = None if args.at else clock_synchronised
     kiosk = RunningKiosk(live, screen, clock, config.language_period, args.status_file, clock_check=check)
     kiosk.switcher, kiosk.config = switcher, config
-    notices = LiveNotices(config.notices_source, lambda: live.programme)
+    notices = LiveNotices(_notices_source(config), lambda: live.programme)
     notices.start()
     kiosk.follow_notices(notices)
     kiosk.start()
     return kiosk
+
+
+def _notices_source(config) -> str:
+    """The notices file; on the fleet bus, the file where the bus's notices are kept, in its place."""
+    if not config.fleet:
+        return config.notices_source
+    from .fleet import notices_cache
+
+    try:
+        return str(notices_cache())
+    except (ValueError, OSError) as err:
+        log.error("fleet: %s; following %s instead", err, config.notices_source)
+        return config.notices_source
 
 
 _LOGGED: set[str] = set()

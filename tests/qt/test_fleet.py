@@ -21,6 +21,7 @@ from kiosk.fleet.operator import Session
 from kiosk.qt.door import DoorScreen
 from kiosk.qt.fleet import HEARTBEAT_MS, IDENTIFY_MS, NO_NOTICES, FleetScreen
 from kiosk.qt.live import LiveProgramme
+from kiosk.qt.notices import LiveNotices
 from kiosk.qt.running import RunningKiosk
 from tests.broker import password_file
 
@@ -69,7 +70,13 @@ class Running:
         self.shown = show(screen, (1280, 720))
         self.frames = 0
         self.shown.view.frameSwapped.connect(self._frame)
-        self.fleet = FleetScreen(settings, self.kiosk, self.shown.view, tmp_path / "cache" / "notices.yaml")
+        cache = tmp_path / "state" / "fleet-notices.yaml"
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        # As `kiosk run` does on the bus: the notices followed are the ones the bus leaves in the cache.
+        self.notices = LiveNotices(str(cache), lambda: self.live.programme)
+        self.notices.start()
+        self.kiosk.follow_notices(self.notices)
+        self.fleet = FleetScreen(settings, self.kiosk, self.shown.view, cache)
 
     def _frame(self):
         self.frames += 1
@@ -99,7 +106,7 @@ def running(tmp_path, show, qtbot, monkeypatch):
         r.kiosk.ticker.stop()
         # Deleted here, on the GUI thread: left to Python's collector they could go on any thread
         # (paho's, in a later test), and a file watcher's socket notifier must not.
-        for obj in (r.fleet, r.kiosk, r.live):
+        for obj in (r.fleet, r.notices, r.kiosk, r.live):
             shiboken6.delete(obj)
 
 
@@ -208,3 +215,24 @@ def test_a_refused_password_leaves_the_screen_as_it_was(tls_broker, running, qtb
     assert not r.fleet.link.connected
     assert r.frames == 0
     assert r.shown.view.grabWindow() == before
+
+
+EMERGENCY = b"""format: 1
+notices:
+  - id: evacuate
+    kind: emergency
+    text: {fr: "Evacuez le batiment", en: "Leave the building"}
+"""
+
+
+def test_an_emergency_pushed_on_the_bus_is_on_screen_and_kept_for_a_restart(broker, running, qtbot):
+    r = running(broker.settings("door-1"))
+    sign = r.kiosk.screen.bridge
+    operator(qtbot, broker.settings(), lambda s: s.publish_notices(EMERGENCY))
+    qtbot.waitUntil(lambda: sign.emergency, timeout=1000)  # on screen within a second
+    assert any("Leave the building" in line for line in sign.emergencyLines)
+    status = operator(qtbot, broker.settings(), lambda s: s.devices()["door-1"].status)
+    assert [n["id"] for n in status["notices"]] == ["evacuate"]
+    assert r.fleet.notices_cache.read_bytes() == EMERGENCY  # what a restart with the broker away shows
+    operator(qtbot, broker.settings(), lambda s: s.publish_notices(b""))  # cleared
+    qtbot.waitUntil(lambda: not sign.emergency, timeout=1000)
