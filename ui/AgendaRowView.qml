@@ -16,9 +16,11 @@ Item {
     readonly property string phase: entry.phase
     readonly property bool past: entry.phase === "past"
     readonly property bool current: entry.phase === "current"
+    // Cancelled: struck through, quiet, with an outlined "Annulé" tag (never the highlight of on now).
+    readonly property bool cancelled: entry.phase === "cancelled"
     readonly property real pad: 0.8 * u
     readonly property real timeWidth: size * 3.3
-    readonly property color ink: past ? Theme.dim : Theme.text
+    readonly property color ink: past || cancelled ? Theme.dim : Theme.text
 
     Rectangle {
         anchors.fill: parent
@@ -59,6 +61,7 @@ Item {
         size: item.size
         color: item.ink
         font.weight: item.current ? Font.Bold : Font.Medium
+        font.strikeout: item.cancelled
     }
     // Where, with the "Pour tous" tag: beside the title on a wide agenda, under it otherwise.
     // Positions are explicit (no Row): a page fading in keeps the layout it had while hidden.
@@ -101,14 +104,16 @@ Item {
         readonly property real start: item.width - width - item.pad
         x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
         y: item.wide ? (item.height - height) / 2 : whereRow.y + (whereRow.height - height) / 2
-        width: item.current ? nowTag.width
+        width: item.current || item.cancelled ? nowTag.width
                             : item.past ? check.implicitWidth + (item.wide ? 0 : item.u * 0.4 + doneWord.implicitWidth) : 0
-        height: item.current ? nowTag.height : check.implicitHeight
+        height: item.current || item.cancelled ? nowTag.height : check.implicitHeight
         Tag {
             id: nowTag
             objectName: "agendaNow"
-            text: item.current ? item.entry.phaseWord : ""
+            text: item.current || item.cancelled ? item.entry.phaseWord : ""
             size: item.small * 0.85
+            filled: !item.cancelled
+            ink: item.cancelled ? Theme.muted : Theme.accentInk
         }
         Label {
             id: check

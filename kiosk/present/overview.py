@@ -53,8 +53,8 @@ class AgendaRow:
     title: str = ""
     where: str = ""  # Salle I, or the rooms of a block's parts
     tag: str = ""  # Pour tous
-    phase: str = ""  # "past", "current" or "future"
-    phaseWord: str = ""  # Terminé / En cours: the phase never by colour alone
+    phase: str = ""  # "past", "current", "future", or "cancelled" (struck through, never on now)
+    phaseWord: str = ""  # Terminé / En cours / Annulé: the phase never by colour alone
 
 
 @dataclass(frozen=True)
@@ -298,8 +298,8 @@ def agenda_row(programme: Programme, item: schedule.AgendaItem, lang: str) -> Ag
         title=_t(s.title, lang, programme),
         where=" · ".join(_t(programme.room(r).name, lang, programme) for r in rooms),
         tag=words.label(lang, "venue_wide") if s.venue_wide else "",
-        phase=item.phase,
-        phaseWord={"past": words.label(lang, "done"), "current": words.label(lang, "now")}.get(
-            item.phase, ""
-        ),
+        phase="cancelled" if s.cancelled else item.phase,
+        phaseWord=words.label(lang, "cancelled")
+        if s.cancelled
+        else {"past": words.label(lang, "done"), "current": words.label(lang, "now")}.get(item.phase, ""),
     )

@@ -77,3 +77,16 @@ def test_a_cancelled_session_does_not_overlap_its_replacement():
     text = cancelled_panel().replace('    start: "10:05"\n', '    start: "10:00"\n', 1)
     _, problems = check_programme(text, "p.yaml")
     assert problems == []
+
+
+def test_the_overview_agenda_shows_a_cancelled_session_as_such_in_each_language():
+    from kiosk.present.overview import agenda_row
+
+    programme = parse_programme(cancelled_panel())
+    state = schedule.overview_state(programme, paris("10:30"))
+    (item,) = [i for i in state.agenda if i.session.id == "panel"]
+    assert (agenda_row(programme, item, "fr").phase, agenda_row(programme, item, "fr").phaseWord) == (
+        "cancelled",
+        "Annulé",
+    )
+    assert agenda_row(programme, item, "en").phaseWord == "Cancelled"
