@@ -110,7 +110,7 @@ def prime(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QStandardPaths, QUrl
     from PySide6.QtQml import QQmlComponent, QQmlEngine
 
-    from . import bridge  # noqa: F401  (registers the `Kiosk` types the screens import)
+    from . import bridge, qrcode  # noqa: F401  (register the `Kiosk` types the screens import)
 
     _application()
     engine = QQmlEngine()
