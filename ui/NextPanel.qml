@@ -49,7 +49,7 @@ Item {
             objectName: "nextTime"
             anchors.top: nextLabel.bottom; anchors.topMargin: panel.u * 0.8
             anchors.left: parent.left
-            anchors.right: nextTitleLang.left
+            width: Math.min(implicitWidth, parent.width - nextTitleLang.width)
             text: panel.page.nextTime
             size: 3.6 * panel.u
             font.weight: Font.DemiBold
@@ -67,9 +67,9 @@ Item {
         // A delay: the printed time, struck through, after the new one.
         Label {
             objectName: "nextTimePrinted"
-            x: nextTime.x + nextTime.implicitWidth + panel.small
+            anchors.left: nextTime.right; anchors.leftMargin: panel.small
+            anchors.right: nextTitleLang.left; anchors.rightMargin: nextTitleLang.visible ? panel.small : 0
             anchors.baseline: nextTime.baseline
-            width: Math.max(0, (nextTitleLang.visible ? nextTitleLang.x : parent.width) - panel.small - x)
             text: panel.page.nextTimePrinted
             size: 2.4 * panel.u
             color: Theme.muted

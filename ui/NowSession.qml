@@ -38,7 +38,8 @@ Item {
             id: nowTime
             objectName: "nowTime"
             anchors.left: badge.right; anchors.leftMargin: session.small
-            anchors.right: nowTitleLang.left
+            // As wide as its words (the struck-through printed time follows them), within the line.
+            width: Math.min(implicitWidth, parent.width - badge.width - session.small - nowTitleLang.width)
             anchors.verticalCenter: parent.verticalCenter
             text: session.page.nowTime
             size: 3.6 * session.u
@@ -58,9 +59,9 @@ Item {
         // A delay: the printed time, struck through, after the new one.
         Label {
             objectName: "nowTimePrinted"
-            x: nowTime.x + nowTime.implicitWidth + session.small
+            anchors.left: nowTime.right; anchors.leftMargin: session.small
+            anchors.right: nowTitleLang.left; anchors.rightMargin: nowTitleLang.visible ? session.small : 0
             anchors.baseline: nowTime.baseline
-            width: Math.max(0, (nowTitleLang.visible ? nowTitleLang.x : parent.width) - session.small - x)
             text: session.page.nowTimePrinted
             size: 2.4 * session.u
             color: Theme.muted
