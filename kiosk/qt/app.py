@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -110,9 +111,11 @@ def prime(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QStandardPaths, QUrl
     from PySide6.QtQml import QQmlComponent, QQmlEngine
 
-    from . import bridge, qrcode  # noqa: F401  (register the `Kiosk` types the screens import)
-
     _application()
+    # Every module that registers `Kiosk` types for the screens (@QmlElement: bridge, qrcode…).
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        if "QML_IMPORT_NAME" in source.read_text(encoding="utf-8"):
+            importlib.import_module(f"{__package__}.{source.stem}")
     engine = QQmlEngine()
     files = qml_files()
     for path in files:
