@@ -13,7 +13,9 @@ import datetime as dt
 import os
 from collections import Counter
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
+
+from ..programme.times import iana_zone
 
 GIVE_ZONE = "give --timezone (e.g. Europe/Berlin) or timezone: in the device configuration"
 
@@ -24,12 +26,8 @@ def local(naive: dt.datetime, zone: str) -> dt.datetime:
 
 def valid_zone(name: object) -> str | None:
     """The IANA zone ``name`` (``Europe/Paris``), or None when it is not one (``Europe`` is a folder)."""
-    if not isinstance(name, str) or not name.strip():
-        return None
-    try:
-        return ZoneInfo(name.strip()).key
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe": IsADirectoryError on 3.11
-        return None
+    zone = iana_zone(name.strip()) if isinstance(name, str) else None  # the one check of a zone name
+    return zone.key if zone is not None else None
 
 
 def device_zone(root: Path = Path("/")) -> str | None:
