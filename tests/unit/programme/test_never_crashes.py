@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from kiosk.programme import Programme, ProgrammeError, parse_programme
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SMALL = (ROOT / "tests" / "data" / "good" / "small.yaml").read_text(encoding="utf-8")
 DAY = (ROOT / "programme.yaml").read_text(encoding="utf-8")
 

@@ -20,7 +20,7 @@ from kiosk.notices import (
 )
 from kiosk.programme import Text, load_programme
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DAY = load_programme(ROOT / "programme.yaml")
 PARIS = dt.timezone(dt.timedelta(hours=2))
 

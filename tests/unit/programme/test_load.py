@@ -7,7 +7,7 @@ import pytest
 
 from kiosk.programme import Problem, ProgrammeError, Text, check_programme, load_programme, parse_programme
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SMALL = (ROOT / "tests" / "data" / "good" / "small.yaml").read_text(encoding="utf-8")
 UTC = dt.UTC
 

@@ -12,7 +12,7 @@ import pytest
 from kiosk.programme import Problem, ProgrammeError, check_programme, load_programme, parse_programme
 from kiosk.programme.load import MAX_BYTES
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 BAD = sorted((DATA / "bad").glob("*.yaml"))
 SMALL = DATA / "good" / "small.yaml"
 
