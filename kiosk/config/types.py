@@ -207,14 +207,19 @@ class ProgrammeSource(Type):
                     f"{text!r}: only http:// and https:// URLs are fetched; for a local file give its path"
                 )
             return text
-        if text == "~" or text.startswith("~/"):
-            if not ctx.home:
-                raise ValueError(f"{text!r}: ~ cannot be expanded, HOME is not set")
-            text = ctx.home + text[1:]
-        path = Path(text)
-        if ctx.base is not None and not path.is_absolute():
-            path = ctx.base / path
-        return str(path)
+        return expand_path(text, ctx)
+
+
+def expand_path(text: str, ctx: Context) -> str:
+    """A path as written in a configuration: ~ for $HOME, relative to the configuration file's folder."""
+    if text == "~" or text.startswith("~/"):
+        if not ctx.home:
+            raise ValueError(f"{text!r}: ~ cannot be expanded, HOME is not set")
+        text = ctx.home + text[1:]
+    path = Path(text)
+    if ctx.base is not None and not path.is_absolute():
+        path = ctx.base / path
+    return str(path)
 
 
 class Zone(Type):
@@ -256,14 +261,7 @@ class FilePath(Type):
         text = scalar(raw, "a file's path")
         if not text:
             raise ValueError("expected a file's path, found an empty text")
-        if text == "~" or text.startswith("~/"):
-            if not ctx.home:
-                raise ValueError(f"{text!r}: ~ cannot be expanded, HOME is not set")
-            text = ctx.home + text[1:]
-        path = Path(text)
-        if ctx.base is not None and not path.is_absolute():
-            path = ctx.base / path
-        return str(path)
+        return expand_path(text, ctx)
 
 
 class Checked(Type):
