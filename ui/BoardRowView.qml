@@ -154,6 +154,7 @@ Item {
             time: row.line.nowUntil
             title: row.line.nowTitle
             tag: row.line.nowTag
+            also: row.line.nowAlso
             note: row.line.nowNote
             noteInk: row.done ? Theme.dim : Theme.muted
         }

@@ -5,13 +5,15 @@ import "components"
 // One half of a room's row: a time ("jusqu'à 11:05", "à 14:00") and a title, or a word when there is
 // nothing ("Libre", "Plus rien aujourd'hui"). The title has a fixed number of lines whatever the
 // language, so rows keep their height. A venue-wide session carries a "Pour tous" tag: on a line of its
-// own above the title when there are two lines, before the title on one.
+// own above the title when there are two lines, before the title on one. Sessions on side by side in
+// the room ("Aussi en cours : …") take the last line, the title gives it up.
 Item {
     id: slot
     property string time
     property string title
     property string tag
     property string note
+    property string also  // the other sessions on now in this room: "Aussi en cours : …"
     property int lines: 2
     property real u: 10
     property real small: 20
@@ -21,9 +23,10 @@ Item {
     property color ink: Theme.text
     property color noteInk: Theme.muted
 
+    readonly property int alsoLines: note === "" && also !== "" && lines >= 2 ? 1 : 0
     readonly property bool withTag: note === "" && tag !== ""
-    readonly property bool tagAbove: withTag && lines >= 2
-    readonly property int titleLines: tagAbove ? lines - 1 : withTag ? 1 : lines
+    readonly property bool tagAbove: withTag && lines - alsoLines >= 2
+    readonly property int titleLines: tagAbove ? lines - alsoLines - 1 : withTag ? 1 : lines - alsoLines
     // On one line the time cannot wrap: its column widens when it holds a day as well ("28 mars 10:00").
     readonly property real timeColumn: lines > 1 ? timeWidth : Math.max(timeWidth, Math.ceil(timeMetrics.advanceWidth) + u)
     readonly property real lineStep: Theme.lineOf(size)
@@ -81,6 +84,20 @@ Item {
         maximumLineCount: slot.titleLines
         lineHeightMode: Text.FixedHeight
         lineHeight: slot.lineStep
+    }
+    Label {
+        objectName: "slotAlso"
+        readonly property real start: slot.timeColumn + slot.u
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+        y: (slot.lines - 1) * slot.lineStep
+        width: slot.width - start
+        height: slot.lineStep
+        verticalAlignment: Text.AlignVCenter
+        visible: slot.alsoLines > 0
+        text: slot.also
+        size: slot.small
+        color: Theme.accent
+        font.weight: Font.DemiBold
     }
     Label {
         objectName: "slotNote"

@@ -33,6 +33,7 @@ class BoardRow:
     nowUntil: str = ""  # jusqu'à 11:05
     nowTag: str = ""  # Pour tous, when what is on is for everyone
     nowNote: str = ""  # Libre / Terminé pour aujourd'hui, when nothing is on
+    nowAlso: str = ""  # Aussi en cours : the other sessions on now in this room (overlaps)
     nextAt: str = ""  # 14:00 (with the day when it is not today)
     nextTitle: str = ""
     nextTag: str = ""
@@ -262,6 +263,11 @@ def room_row(programme: Programme, entry: BoardEntry, lang: str, *, last_in_grou
             "nowTitle": _t(now.title, lang, programme),
             "nowUntil": words.label(lang, "until", time=words.clock(now.end.astimezone(zone))),
             "nowTag": venue_wide if now.venue_wide else "",
+            # Sessions side by side in one room (36c3's assemblies): every one is on the row.
+            "nowAlso": f"{words.label(lang, 'also_now')} "
+            + " · ".join(_t(s.title, lang, programme) for s in rs.current[1:])
+            if len(rs.current) > 1
+            else "",
         }
     elif rs.phase in (schedule.BETWEEN, schedule.BEFORE_FIRST, schedule.BEFORE_EVENT):
         t |= {"phase": "free", "nowNote": words.label(lang, "free")}
