@@ -311,7 +311,9 @@ def _fast_document(parser: Any) -> yaml.Node | None:
         return None
     anchors: dict[str, yaml.Node] = {}
     sizes: dict[int, int] = {}
-    # Open collections: (node, values counted before it, whether it is a mapping, a key awaiting its value)
+    # Open collections: (node, values counted before it, whether it is a mapping, a key awaiting its value,
+    # whether it is anchored). Only anchored nodes' sizes are kept (an alias counts as its node's size);
+    # an anchored collection not yet in ``sizes`` is still open, so an alias to it is a recursion.
     stack: list[list[Any]] = []
     expanded = 0
     root = None
@@ -341,8 +343,8 @@ def _fast_document(parser: Any) -> yaml.Node | None:
                 if event.anchor in anchors or len(stack) >= MAX_DEPTH:
                     raise _Fallback
                 anchors[event.anchor] = node
+                sizes[id(node)] = 1
             expanded += 1
-            sizes[id(node)] = 1
             if len(stack) >= MAX_DEPTH or expanded > MAX_NODES:
                 raise _Fallback
         elif kind is events.SequenceStartEvent or kind is events.MappingStartEvent:
@@ -356,15 +358,16 @@ def _fast_document(parser: Any) -> yaml.Node | None:
                 if event.anchor in anchors:
                     raise _Fallback
                 anchors[event.anchor] = opened
-            stack.append([opened, expanded, mapping, None])
+            stack.append([opened, expanded, mapping, None, event.anchor is not None])
             if len(stack) > MAX_DEPTH:
                 raise _Fallback
             continue
         elif kind is events.SequenceEndEvent or kind is events.MappingEndEvent:
-            node, before, _, _ = stack.pop()
+            node, before, _, _, anchored = stack.pop()
             node.end_mark = event.end_mark
             expanded += 1
-            sizes[id(node)] = expanded - before
+            if anchored:  # only an alias asks what a node stands for
+                sizes[id(node)] = expanded - before
             if expanded > MAX_NODES:
                 raise _Fallback
         else:

@@ -31,6 +31,7 @@ class ProgrammeChecker(NodeChecker):
         self.zone: ZoneInfo | None = None
         self.first_day: dt.date | None = None
         self.last_day: dt.date | None = None
+        self._instants: dict[tuple, dt.datetime] = {}  # (as written, day, zone) -> the instant
 
     def programme(self, root: yaml.Node) -> Programme | None:
         return self._programme(root)
@@ -309,7 +310,15 @@ class ProgrammeChecker(NodeChecker):
         value = self.scalar(node, path, "a time HH:MM")
         if value is None or self.zone is None:
             return None
-        value = value.strip()
+        # A congress repeats a few dozen times thousands of times: each is worked out once.
+        known = self._instants.get((value, day, self.zone))
+        if known is None:
+            known = self._instant_of(node, path, value.strip(), day)
+            if known is not None:
+                self._instants[(value, day, self.zone)] = known
+        return known
+
+    def _instant_of(self, node: yaml.Node, path: str, value: str, day: dt.date | None) -> dt.datetime | None:
         # An unquoted 10:00 is read by YAML 1.1 as sexagesimal 600; the scalar as written is what counts.
         match = _TIME.match(value)
         try:

@@ -27,6 +27,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # so they never reach one: each is left out of its text, with a warning at its place.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ASCII_SPACES = re.compile(r"[ \t\r\n]+")
+_ASCII_SPACES_RUN = re.compile(r"[ \t\r\n]{2}|[\t\r]")  # what _ASCII_SPACES would change
 
 
 class NodeChecker:
@@ -37,6 +38,16 @@ class NodeChecker:
         self.problems: list[Problem] = []
         self.langs: tuple[str, ...] = ()  # every text is written in these (a missing one is warned)
         self.screen_langs: tuple[str, ...] = ()  # a text may also be given in these
+        self._text_langs_for: tuple | None = None
+        self._text_langs_set: frozenset[str] = frozenset()
+
+    def _text_langs(self) -> frozenset[str]:
+        """The languages a text may be given in (built once per set of languages, not once per text)."""
+        key = (self.langs, self.screen_langs)
+        if self._text_langs_for != key:
+            self._text_langs_for = key
+            self._text_langs_set = frozenset((*self.langs, *self.screen_langs, *with_catalogue()))
+        return self._text_langs_set
 
     # -- reporting -------------------------------------------------------------------------------
     def problem(self, node: yaml.Node | None, path: str, message: str, warning: bool = False) -> None:
@@ -100,6 +111,8 @@ class NodeChecker:
         if node.tag == "tag:yaml.org,2002:null" and node.style is None:
             self.problem(node, path, f"expected {what}, found nothing")
             return None
+        if node.value.isprintable() and node.value.isascii():
+            return node.value  # most values: no surrogate, no control character (two searches saved)
         if _SURROGATE.search(node.value):
             # Only a \\uD800-style escape in quotes makes one; it cannot be shown, printed or saved.
             self.problem(
@@ -154,7 +167,7 @@ class NodeChecker:
             first_line[lang] = key_node.start_mark.line + 1
             # Texts are written in the event's languages; a room name or a title may also be given in a
             # language the screens show (UNESCO's six, say), so that its page need not borrow one.
-            if self.langs and lang not in (*self.langs, *self.screen_langs, *with_catalogue()):
+            if self.langs and lang not in self._text_langs():
                 hint = (
                     f"; the event's languages are {', '.join(dict.fromkeys(self.langs + self.screen_langs))}"
                 )
@@ -165,8 +178,11 @@ class NodeChecker:
             value = self.scalar(value_node, f"{path}.{lang}", "a text")
             if value is not None and value.strip():
                 # Only ASCII white space is folded: French text keeps its narrow no-break spaces.
+                value = value.strip()
                 by_lang[lang] = (
-                    _ASCII_SPACES.sub(" ", value.strip()) if "\n" not in value.strip() else value.strip()
+                    value
+                    if "\n" in value or not _ASCII_SPACES_RUN.search(value)
+                    else (_ASCII_SPACES.sub(" ", value))
                 )
         if required_langs:
             missing = [lang for lang in self.langs if lang not in by_lang]

@@ -29,7 +29,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from .. import last_good
 from ..programme import Programme, ProgrammeError
-from ..sources import check_any
+from ..sources import check_any, remember
 from .reading import (
     Parse,
     Reading,
@@ -80,6 +80,8 @@ class LiveSource(QObject):
         self.copy_saved: dt.datetime | None = None  # when the last good copy shown was saved
         # The screen's own test of a new value (a door needs its room): a refusal keeps the old one.
         self.accept: Callable[[Any], str | None] = lambda value: None
+        # What else keeps a new value once it is shown (on the worker thread): the programme's cache.
+        self.also_keep: Callable[[bytes, str, Any], None] | None = None
         self._last_bytes: bytes | None = None
         self._read: Signature | None = None  # the file as it was when last read
         self._seen: Signature | None = None  # the file as it was when last looked at
@@ -200,7 +202,7 @@ class LiveSource(QObject):
         self.replaced.emit()
         if had_error:
             self.problem_changed.emit()
-        self.in_background(functools.partial(keep_copy, self.name, data), "_saved")
+        self.in_background(functools.partial(_keep, self.name, data, value, self.also_keep), "_saved")
 
     def loaded(self) -> None:
         """Log a new value (a subclass says more about it)."""
@@ -252,10 +254,21 @@ class LiveSource(QObject):
         }
 
 
-def parse_programme_bytes(data: bytes, name: str, timezone: str | None = None) -> Programme:
+def _keep(name: str, data: bytes, value: Any, also: Callable[[bytes, str, Any], None] | None) -> str | None:
+    """After a new value is shown, on the worker thread: its last good copy, then anything else."""
+    error = keep_copy(name, data)
+    if also is not None:
+        also(data, name, value)
+    return error
+
+
+def parse_programme_bytes(
+    data: bytes, name: str, timezone: str | None = None, keep: bool = True
+) -> Programme:
     """A programme in any format kiosk reads; ProgrammeError when it cannot be used. ``timezone``:
-    the event's zone as given (--timezone, timezone:), over the programme's own declaration."""
-    programme, problems = check_any(data, name, timezone)
+    the event's zone as given (--timezone, timezone:), over the programme's own declaration.
+    ``keep`` False: not cached yet (see ``sources.remember``)."""
+    programme, problems = check_any(data, name, timezone, keep)
     if programme is None:
         raise ProgrammeError(problems)
     return programme
@@ -271,8 +284,11 @@ class LiveProgramme(LiveSource):
         parent: QObject | None = None,
         timezone: str | None = None,
     ):
-        parse = functools.partial(parse_programme_bytes, timezone=timezone)
+        # A new programme goes to the screen first; its cache entry is written after (30 ms at
+        # 1 500 sessions that a reload no longer waits for).
+        parse = functools.partial(parse_programme_bytes, timezone=timezone, keep=False)
         super().__init__(source, parse, "programme", monotonic, parent)
+        self.also_keep = remember
 
     @property
     def programme(self) -> Programme | None:

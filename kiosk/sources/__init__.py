@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from ..programme import Problem, Programme, ProgrammeError, check_programme, parse_programme
+from ..programme import Problem, Programme, ProgrammeError, check_programme, load, parse_programme
 from ..programme.load import MAX_BYTES, read_file
 
 KIOSK_YAML = "kiosk programme YAML"
@@ -50,13 +50,18 @@ def read_any(path: str | Path, timezone: str | None = None) -> Programme:
     return programme
 
 
-def check_any(data: bytes, name: str, timezone: str | None = None) -> tuple[Programme | None, list[Problem]]:
-    """Every problem in a programme given as bytes, whatever its format; the programme when usable."""
+def check_any(
+    data: bytes, name: str, timezone: str | None = None, keep: bool = True
+) -> tuple[Programme | None, list[Problem]]:
+    """Every problem in a programme given as bytes, whatever its format; the programme when usable.
+
+    ``keep`` False: a newly checked kiosk programme is not cached here; ``remember`` does it later.
+    """
     if len(data) > MAX_BYTES:
         return None, [Problem(name, 0, 0, "", f"the file is larger than {MAX_BYTES >> 20} MB")]
     found = format_of(data)
     if found == KIOSK_YAML:
-        return check_programme(data, name)
+        return check_programme(data, name, keep)
     if found not in (FRAB_XML, SCHEDULE_JSON, ICALENDAR):
         return None, [Problem(name, 0, 0, "", f"this is {found}, not a programme: {READ}")]
     # Imported here: the importers' helpers (html.parser…) are ~0.7 MB a screen showing a kiosk
@@ -82,6 +87,12 @@ def check_any(data: bytes, name: str, timezone: str | None = None) -> tuple[Prog
     if programme is not None:
         programme = dataclasses.replace(programme, warnings=tuple(problems))
     return programme, problems
+
+
+def remember(data: bytes, name: str, programme: Programme) -> None:
+    """Cache a programme ``check_any`` read with ``keep`` False (only kiosk's YAML is cached)."""
+    if format_of(data) == KIOSK_YAML:
+        load.remember(data, name, programme)
 
 
 def format_of(data: bytes) -> str:
@@ -146,4 +157,5 @@ __all__ = [
     "format_of",
     "is_url",
     "read_any",
+    "remember",
 ]

@@ -22,6 +22,7 @@ from PySide6.QtCore import QTimer
 from kiosk import last_good
 from kiosk.clock import FakeClock, parse_when
 from kiosk.notices.json import room_state_json
+from kiosk.programme import cache, load
 from kiosk.qt.door import DoorScreen
 from kiosk.qt.live import STABLE_SECONDS, LiveProgramme, LiveSource
 from kiosk.qt.running import RunningKiosk
@@ -186,6 +187,30 @@ def test_a_copy_renamed_into_place_is_taken_at_once(place, tmp_path, qtbot):
     os.replace(temp, place)
     qtbot.waitUntil(lambda: now_title(tmp_path) == "Panel, renamed in", timeout=WITHIN_A_SECOND)
     assert not kiosk.live.stable.isActive()
+
+
+def test_a_large_programme_is_shown_before_its_cache_entry_is_written(place, tmp_path, qtbot, monkeypatch):
+    """Issue 15.2: a reload waits for the parse and the check only; the cache entry follows on the worker."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    padding = b"".join(b"# " + b"x" * 76 + b"\n" for _ in range(load.CACHE_FROM_BYTES // 78 + 1))
+    place.write_bytes(place.read_bytes() + padding)
+    kiosk, _ = start(place, "2023-03-28T10:30", tmp_path)
+    qtbot.waitUntil(lambda: cache.holds(place.read_bytes(), kiosk.live.name), timeout=WITHIN_A_SECOND)
+    stored: list[bool] = []  # whether the screen already had the programme stored
+    store = cache.store
+
+    def watched(data: bytes, name: str, programme) -> None:
+        shown = kiosk.live.value is programme
+        store(data, name, programme)
+        stored.append(shown)
+
+    monkeypatch.setattr(cache, "store", watched)
+    temp = place.with_name(".programme.yaml.tmp")
+    temp.write_bytes(retitled(place, PANEL, "Panel, cached after"))
+    os.replace(temp, place)
+    qtbot.waitUntil(lambda: now_title(tmp_path) == "Panel, cached after", timeout=WITHIN_A_SECOND)
+    qtbot.waitUntil(lambda: stored == [True], timeout=WITHIN_A_SECOND)
+    assert cache.holds(place.read_bytes(), kiosk.live.name)
 
 
 def cut_after(data: bytes, session_id: str) -> bytes:

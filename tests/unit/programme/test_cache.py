@@ -94,7 +94,7 @@ def test_an_entry_from_another_kiosk_is_not_trusted(cache: Path, checks: list[st
         lambda blob: b"",
         lambda blob: blob[: len(blob) // 2],
         lambda blob: blob[:30] + b"\xff" * 40 + blob[70:],
-        lambda blob: b"kiosk programme cache 1\n" + pickle.dumps(("not", "an", "entry")),
+        lambda blob: cache_module._MAGIC + pickle.dumps(("not", "an", "entry")),
     ],
     ids=["empty", "truncated", "garbled", "another shape"],
 )
@@ -126,8 +126,8 @@ def test_an_entry_builds_nothing_but_a_programme(tmp_path: Path, cache: Path, ch
             return (os.mkdir, (str(planted),))
 
     entry = cache_module.entry_path("p.yaml")
-    good = pickle.loads(entry.read_bytes()[len(b"kiosk programme cache 1\n") :])
-    entry.write_bytes(b"kiosk programme cache 1\n" + pickle.dumps((*good[:4], Plant())))
+    head = pickle.loads(entry.read_bytes()[len(cache_module._MAGIC) :])  # what it was made from
+    entry.write_bytes(cache_module._MAGIC + pickle.dumps(head) + pickle.dumps(Plant()))
     assert parse_programme(data, "p.yaml").event.id == "small-day"
     assert not planted.exists()
     assert len(checks) == 2
@@ -152,3 +152,36 @@ def test_a_cache_folder_that_cannot_be_made_costs_only_time(
     assert parse_programme(big_programme(), "p.yaml").event.id == "small-day"
     assert parse_programme(big_programme(), "p.yaml").event.id == "small-day"
     assert len(checks) == 2
+
+
+def test_a_stale_entry_is_refused_before_its_programme_is_unpickled(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reload of a changed file misses at once: the programme in the entry is never rebuilt."""
+    parse_programme(big_programme(), "p.yaml")
+    built: list[str] = []
+    find_class = cache_module._Unpickler.find_class
+
+    def counted(self, module: str, name: str) -> type:
+        built.append(name)
+        return find_class(self, module, name)
+
+    monkeypatch.setattr(cache_module._Unpickler, "find_class", counted)
+    assert cache_module.lookup(big_programme("changed"), "p.yaml") is None
+    assert built == []
+    assert cache_module.lookup(big_programme(), "p.yaml") is not None
+    assert "Programme" in built
+
+
+def test_a_programme_checked_without_keeping_is_remembered_later(cache: Path, checks: list[str]) -> None:
+    """A screen shows a new programme first and writes its entry after (kiosk/qt/live.py)."""
+    data = big_programme()
+    programme, problems = check_programme(data, "p.yaml", keep=False)
+    assert programme is not None and problems == [] and not cache.exists()
+    load.remember(data, "p.yaml", programme)
+    entry = cache_module.entry_path("p.yaml")
+    written = entry.stat().st_mtime_ns
+    load.remember(data, "p.yaml", programme)  # already there: not written again
+    assert entry.stat().st_mtime_ns == written
+    assert parse_programme(data, "p.yaml") == programme
+    assert checks == ["p.yaml"]
