@@ -97,3 +97,6 @@ def programme_texts(programme: Programme) -> Iterator[str]:
     for session in programme.sessions:
         yield from (*session.title.by_lang.values(), *session.description.by_lang.values())
         yield from (person.name for person in session.people)
+    for sign in programme.signs:
+        yield from sign.name.by_lang.values()
+        yield from (w for _, way in sign.ways for w in way.words.by_lang.values())

@@ -53,6 +53,25 @@ def room_in(value: str, programme: Programme) -> str:
     )
 
 
+def sign_in(value: str, programme: Programme) -> str:
+    """The sign a device hangs at: its id or its name in any language, whole and in any case."""
+    names: dict[str, str] = {}
+    for sign in programme.signs:
+        for n in (sign.id, *sign.name.by_lang.values()):
+            names.setdefault(n.strip().casefold(), sign.id)
+    wanted = value.strip().casefold()
+    if wanted in names:
+        return names[wanted]
+    if not programme.signs:
+        raise ValueError(f"unknown sign {value!r}: the programme has no signs (docs/programme-format.md)")
+    hint = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)
+    if hint:
+        raise ValueError(f"unknown sign {value!r}; did you mean {names[hint[0]]!r}?")
+    raise ValueError(
+        f"unknown sign {value!r}; the programme's signs: {', '.join(s.id for s in programme.signs)}"
+    )
+
+
 def languages_in(value: tuple[str, ...], programme: Programme) -> tuple[str, ...]:
     """Screen languages a device asks for: any language the screens have their own words in (titles
     the organisers did not write in it show in the event's language, tagged)."""
@@ -120,6 +139,16 @@ KEYS: tuple[Key, ...] = (
         nullable=True,
         flag=True,
         check=room_in,
+    ),
+    Key(
+        "sign",
+        Name("sign id or name"),
+        None,
+        "where this screen hangs, one of the programme's signs: its pointers show the way from there "
+        "(null: no arrows)",
+        nullable=True,
+        flag=True,
+        check=sign_in,
     ),
     Key(
         "languages",

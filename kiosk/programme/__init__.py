@@ -2,9 +2,23 @@
 
 from .errors import Problem, ProgrammeError
 from .load import check_programme, load_programme, parse_programme
-from .model import FORMAT_VERSION, KINDS, Event, Person, Programme, Room, Session, Text, Venue
+from .model import (
+    ARROWS,
+    FORMAT_VERSION,
+    KINDS,
+    Event,
+    Person,
+    Programme,
+    Room,
+    Session,
+    Sign,
+    Text,
+    Venue,
+    Way,
+)
 
 __all__ = [
+    "ARROWS",
     "FORMAT_VERSION",
     "KINDS",
     "Event",
@@ -14,8 +28,10 @@ __all__ = [
     "ProgrammeError",
     "Room",
     "Session",
+    "Sign",
     "Text",
     "Venue",
+    "Way",
     "check_programme",
     "load_programme",
     "parse_programme",

@@ -34,7 +34,7 @@ from .. import __version__, folders
 from ..atomic import write_atomically
 from . import model
 
-_MAGIC = b"kiosk programme cache 2\n"
+_MAGIC = b"kiosk programme cache 3\n"  # 3: the venue's signs (Sign, Way)
 _PROTOCOL = 5
 # The modules whose code decides what a file loads to (and every module of kiosk/programme/): a change
 # in any of them is a new kiosk.
@@ -42,7 +42,7 @@ _READERS = ("yaml_reader.py", "clock.py", "languages.py")
 _ALLOWED = (
     {
         ("kiosk.programme.model", name)
-        for name in ("Programme", "Event", "Venue", "Room", "Session", "Person", "Text")
+        for name in ("Programme", "Event", "Venue", "Room", "Session", "Person", "Text", "Sign", "Way")
     }
     | {("kiosk.programme.errors", "Problem")}
     | {("datetime", name) for name in ("datetime", "date", "time", "timedelta", "timezone")}

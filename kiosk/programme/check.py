@@ -18,6 +18,7 @@ from ..languages import base, has_catalogue, with_catalogue
 from . import across
 from .model import FORMAT_VERSION, KINDS, ROLES, Event, Person, Programme, Room, Session, Text, Venue
 from .nodes import NodeChecker
+from .signs import check_signs
 from .times import PLAUSIBLE_YEARS, clock, far_year, fixed_offset, iana_zone
 
 _TIME = re.compile(r"^(\d{1,2})[:hH](\d{2})$")
@@ -38,7 +39,9 @@ class ProgrammeChecker(NodeChecker):
 
     # -- the programme ---------------------------------------------------------------------------
     def _programme(self, root: yaml.Node) -> Programme | None:
-        top = self.mapping(root, "", {"format": True, "event": True, "rooms": True, "sessions": True})
+        top = self.mapping(
+            root, "", {"format": True, "event": True, "rooms": True, "sessions": True, "signs": False}
+        )
         if top is None:
             return None
         if "format" in top:
@@ -46,9 +49,10 @@ class ProgrammeChecker(NodeChecker):
         event = self._event(top["event"]) if "event" in top else None
         rooms = self._rooms(top["rooms"]) if "rooms" in top else ()
         sessions = self._sessions(top["sessions"], {r.id for r in rooms}) if "sessions" in top else ()
+        signs = check_signs(self, top["signs"], [r.id for r in rooms], sessions) if "signs" in top else ()
         if event is None:
             return None
-        return Programme(event, rooms, sessions, self.name)
+        return Programme(event, rooms, sessions, self.name, signs=signs)
 
     def _format(self, node: yaml.Node) -> None:
         value = self.scalar(node, "format", "the format version")

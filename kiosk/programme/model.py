@@ -26,6 +26,11 @@ KINDS = (
 # Moments the whole venue shares: shown as such on the overview, pointed to from finished rooms.
 VENUE_WIDE_KINDS = frozenset({"break", "meal", "social"})
 ROLES = ("speaker", "moderator", "host", "organiser", "panellist")
+# The arrows a sign shows, as drawn on the screen where it hangs: eight directions around the
+# clock face (ahead is the arrow pointing up, as on any road or airport sign), then upstairs,
+# downstairs and "here" (this is the place). Physical directions: the same in every language.
+DIRECTIONS = ("ahead", "ahead-right", "right", "back-right", "back", "back-left", "left", "ahead-left")
+ARROWS = (*DIRECTIONS, "up", "down", "here")
 
 
 @dataclass(frozen=True)
@@ -129,12 +134,33 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Way:
+    """How to go from where a sign hangs to a room: an arrow, and words where the arrow is not enough."""
+
+    arrow: str  # one of ARROWS
+    words: Text = Text()  # "lifts on your left, 7th floor"
+
+
+@dataclass(frozen=True)
+class Sign:
+    """A place where a screen hangs (a room's door, the foyer), with the way from there to each room."""
+
+    id: str
+    name: Text = Text()
+    ways: tuple[tuple[str, Way], ...] = ()  # (room id, way), in the file's order
+
+    def way(self, room_id: str | None) -> Way | None:
+        return next((way for room, way in self.ways if room == room_id), None)
+
+
+@dataclass(frozen=True)
 class Programme:
     event: Event
     rooms: tuple[Room, ...]
     sessions: tuple[Session, ...]  # sorted by start, then programme order; blocks and parts alike
     source: str = ""
     warnings: tuple = ()  # Problems that did not stop the programme (missing translations…)
+    signs: tuple[Sign, ...] = ()  # the venue's signs (wayfinding); none: no arrows anywhere
 
     def room(self, room_id: str) -> Room:
         for room in self.rooms:
@@ -147,6 +173,9 @@ class Programme:
             if session.id == session_id:
                 return session
         raise KeyError(session_id)
+
+    def sign(self, sign_id: str | None) -> Sign | None:
+        return next((sign for sign in self.signs if sign.id == sign_id), None)
 
     def in_room(self, room_id: str) -> tuple[Session, ...]:
         return tuple(s for s in self.sessions if s.room == room_id)

@@ -59,6 +59,7 @@ def test_json_names_each_keys_value_and_origin(tech):
     assert list(out) == [
         "view",
         "room",
+        "sign",
         "languages",
         "language_period",
         "reduced_motion",

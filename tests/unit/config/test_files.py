@@ -53,7 +53,7 @@ def test_an_unknown_key_suggests_the_closest(device):
 
 def test_an_unknown_key_with_nothing_close_lists_the_keys(device):
     device.write(device.user_file, "brightness: 80\n")
-    assert "known keys: view, room, languages" in only(device.load().problems)
+    assert "known keys: view, room, sign, languages" in only(device.load().problems)
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@ against a programme."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -27,6 +28,7 @@ def test_the_keys_of_issue_5_are_declared_once_each():
     assert set(names) == {
         "view",
         "room",
+        "sign",
         "languages",
         "language_period",
         "reduced_motion",
@@ -97,6 +99,35 @@ def test_an_unknown_room_with_nothing_close_lists_the_rooms(device, programme):
         "env KIOSK_ROOM: room: unknown room 'Amphitheatre Z'; the programme's rooms: salle-i,"
     )
     assert message.endswith("— using null (default)")
+
+
+def test_a_sign_is_found_by_id_or_name_and_kept_as_its_id(device, programme):
+    for query in ("salle-ix-door", "Room IX door", " PORTE DE LA SALLE IX "):
+        device.environ["KIOSK_SIGN"] = query
+        config = device.load(programme=programme)
+        assert (config.sign, config.problems) == ("salle-ix-door", [])
+
+
+def test_a_misspelt_sign_is_suggested_and_falls_back_to_no_arrows(device, programme):
+    device.write(device.user_file, "sign: salle-ix-dor\n")
+    config = device.load(programme=programme)
+    assert config.sign is None
+    assert only(config.problems) == (
+        f"{device.user_file}:1:7: sign: unknown sign 'salle-ix-dor'; did you mean 'salle-ix-door'?"
+        " — using null (default)"
+    )
+    device.environ["KIOSK_SIGN"] = "the roof"
+    assert (
+        "unknown sign 'the roof'; the programme's signs: entrance-hall, salle-i-door,"
+        in (device.load(programme=programme).problems[0])
+    )
+
+
+def test_a_sign_with_a_programme_without_signs(device, programme):
+    device.environ["KIOSK_SIGN"] = "hall"
+    config = device.load(programme=dataclasses.replace(programme, signs=()))
+    assert config.sign is None
+    assert "unknown sign 'hall': the programme has no signs" in only(config.problems)
 
 
 def test_a_language_the_screens_have_no_words_in(device, programme):
