@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import uuid
+import os
 from collections.abc import Callable
 from typing import Any
 
 from .messages import BadMessage, Topics, encode, notices_payload, online_document, parse_command
+from .mqtt import paho_client
 from .settings import FleetSettings
 
 log = logging.getLogger("kiosk")
@@ -25,8 +26,7 @@ KEEPALIVE = 30  # seconds: the broker publishes the last will within 1.5 times t
 
 def make_client(settings: FleetSettings, client_id: str, will: tuple[str, bytes] | None = None) -> Any:
     """A paho client set up for ``settings`` (TLS, credentials, last will), not yet connected."""
-    import paho.mqtt.client as mqtt
-
+    mqtt = paho_client()
     client = mqtt.Client(
         mqtt.CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv311, clean_session=True
     )
@@ -78,7 +78,7 @@ class DeviceLink:
         self._problem: str | None = None  # the last connection problem logged, so retries stay quiet
         will = (self.topics.online(self.device), online_document(False))
         # A fresh client id per start: a restarted screen never fights its old session for the id.
-        client_id = f"kiosk-{self.device}-{uuid.uuid4().hex[:8]}"
+        client_id = f"kiosk-{self.device}-{os.urandom(4).hex()}"
         self.client = make_client(settings, client_id, will)
         self.client.on_connect = self._connected
         self.client.on_disconnect = self._disconnected

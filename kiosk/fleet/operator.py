@@ -7,8 +7,8 @@ delivers it after everything the subscription brought, in order.
 
 from __future__ import annotations
 
+import os
 import threading
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -39,7 +39,7 @@ class Session:
         self.settings = settings
         self.topics = Topics(settings.prefix)
         self.timeout = timeout
-        self.id = f"kiosk-operator-{uuid.uuid4().hex[:12]}"
+        self.id = f"kiosk-operator-{os.urandom(6).hex()}"
         self.client = make_client(settings, self.id)
         self._lock = threading.Condition()
         self._connack = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
@@ -17,7 +16,7 @@ def device_status(
     device: str,
     version: str,
     programme_source: str | None,
-    programme_bytes: bytes | None,
+    programme_hash: str | None,
     loaded_at: dt.datetime | None,
     clock_synchronised: bool | None,
     size: tuple[int, int],
@@ -34,7 +33,7 @@ def device_status(
         "published": now.isoformat(timespec="seconds"),
         "programme": {
             "source": programme_source,
-            "hash": hashlib.sha256(programme_bytes).hexdigest() if programme_bytes is not None else None,
+            "hash": programme_hash,  # SHA-256, hexadecimal
             "loaded_at": loaded_at.isoformat(timespec="seconds") if loaded_at else None,
         },
         "notices": screen.get("notices", []),  # in force, as the status file says them

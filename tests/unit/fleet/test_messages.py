@@ -114,7 +114,7 @@ def test_a_status_document_and_its_line():
     doc = device_status(
         {"view": "door", "room": "ix", "lang": "en", "status": "ongoing",
          "current": [{"title": {"fr": "Ouverture", "en": "Opening"}}], "programme_error": None},
-        device="door-ix", version="0.1.0", programme_source="/p.yaml", programme_bytes=b"x",
+        device="door-ix", version="0.1.0", programme_source="/p.yaml", programme_hash="2d" * 32,
         loaded_at=start, clock_synchronised=True, size=(1080, 1920), rotation=90,
         started=start, now=start + dt.timedelta(seconds=75), last_error=None,
     )  # fmt: skip
