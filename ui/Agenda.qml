@@ -50,7 +50,7 @@ Item {
         x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
         width: parent.width - start
         // Its line is kept even when empty, so the number of items that fit does not change.
-        height: Math.round(font.pixelSize * 1.3)
+        height: Math.round(em * 1.3)
         text: agenda.page.agendaMore
         size: agenda.metrics.small
         color: Theme.muted

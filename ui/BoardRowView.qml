@@ -127,7 +127,7 @@ Item {
             wrapMode: row.shortRoom ? Text.NoWrap : Text.Wrap
             maximumLineCount: row.shortRoom ? 1 : 2
             lineHeightMode: Text.FixedHeight
-            lineHeight: Math.ceil(font.pixelSize * 1.22)
+            lineHeight: Math.ceil(em * 1.22)
         }
         // Never drawn: the room's name in every language, one a line, to measure the widest.
         Text {

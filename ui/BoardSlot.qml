@@ -54,7 +54,7 @@ Item {
         wrapMode: slot.lines > 1 ? Text.Wrap : Text.NoWrap
         maximumLineCount: Math.min(2, slot.lines)
         lineHeightMode: Text.FixedHeight
-        lineHeight: Math.ceil(font.pixelSize * 1.22)
+        lineHeight: Math.ceil(em * 1.22)
     }
     Tag {
         id: tagBox

@@ -28,7 +28,7 @@ Item {
 
         Emblem {
             id: emblem
-            width: roomName.font.pixelSize * 0.95
+            width: roomName.em * 0.95
             height: width
             anchors.left: parent.left
             anchors.verticalCenter: roomName.verticalCenter
@@ -148,7 +148,7 @@ Item {
             wrapMode: Text.Wrap
             maximumLineCount: 2
             lineHeightMode: Text.FixedHeight
-            lineHeight: Math.round(font.pixelSize * 1.25)
+            lineHeight: Math.round(em * 1.25)
         }
         Marks {
             id: marks

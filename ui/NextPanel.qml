@@ -88,7 +88,7 @@ Item {
             wrapMode: Text.Wrap
             maximumLineCount: Math.max(1, Math.round(height / lineHeight))
             lineHeightMode: Text.FixedHeight
-            lineHeight: Math.round(font.pixelSize * 1.25)
+            lineHeight: Math.round(em * 1.25)
             verticalAlignment: Text.AlignBottom
         }
         Label {
@@ -97,13 +97,13 @@ Item {
             anchors.top: nextBlock.bottom; anchors.topMargin: panel.u * 0.5
             width: parent.width
             // Up to three lines, fewer on a short panel; the same height in every language.
-            height: linesHeight(Math.max(1, Math.min(3, Math.floor((parent.height - y - font.pixelSize * 0.15) / lineHeight))))
+            height: linesHeight(Math.max(1, Math.min(3, Math.floor((parent.height - y - em * 0.15) / lineHeight))))
             text: panel.page.nextTitle
             size: 4 * panel.u
             font.weight: Font.DemiBold
             wrapMode: Text.Wrap
             lineHeightMode: Text.FixedHeight
-            lineHeight: Math.round(font.pixelSize * 1.18)
+            lineHeight: Math.round(em * 1.18)
             maximumLineCount: Math.floor(height / lineHeight)
         }
         Label {
@@ -116,7 +116,7 @@ Item {
             color: Theme.muted
             wrapMode: Text.Wrap
             lineHeightMode: Text.FixedHeight
-            lineHeight: Math.round(font.pixelSize * 1.3)
+            lineHeight: Math.round(em * 1.3)
             maximumLineCount: Math.max(1, Math.floor(height / lineHeight))
             visible: height >= 2 * lineHeight
         }

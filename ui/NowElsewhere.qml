@@ -23,7 +23,7 @@ Item {
         wrapMode: Text.Wrap
         maximumLineCount: Math.floor(height / lineHeight)
         lineHeightMode: Text.FixedHeight
-        lineHeight: Math.round(font.pixelSize * 1.18)
+        lineHeight: Math.round(em * 1.18)
     }
     // Where the day goes on: a pointer a person can follow from across the hall.
     Rectangle {
@@ -62,7 +62,7 @@ Item {
                 wrapMode: Text.Wrap
                 maximumLineCount: 2
                 lineHeightMode: Text.FixedHeight
-                lineHeight: Math.round(font.pixelSize * 1.18)
+                lineHeight: Math.round(em * 1.18)
             }
             Row {
                 width: parent.width

@@ -81,7 +81,7 @@ Item {
         wrapMode: Text.Wrap
         maximumLineCount: 2
         lineHeightMode: Text.FixedHeight
-        lineHeight: Math.round(font.pixelSize * 1.25)
+        lineHeight: Math.round(em * 1.25)
         verticalAlignment: Text.AlignBottom
     }
     Label {
@@ -97,7 +97,7 @@ Item {
         wrapMode: Text.Wrap
         maximumLineCount: 3
         lineHeightMode: Text.FixedHeight
-        lineHeight: Math.round(font.pixelSize * 1.18)
+        lineHeight: Math.round(em * 1.18)
         verticalAlignment: Text.AlignTop
     }
     Label {
@@ -112,7 +112,7 @@ Item {
         wrapMode: Text.Wrap
         maximumLineCount: 2
         lineHeightMode: Text.FixedHeight
-        lineHeight: Math.round(font.pixelSize * 1.25)
+        lineHeight: Math.round(em * 1.25)
     }
     Rectangle {
         id: interpretation
@@ -145,7 +145,7 @@ Item {
         color: Theme.muted
         wrapMode: Text.Wrap
         lineHeightMode: Text.FixedHeight
-        lineHeight: Math.round(font.pixelSize * 1.3)
+        lineHeight: Math.round(em * 1.3)
         maximumLineCount: Math.max(1, Math.floor(height / lineHeight))
         // Only where there is room for two lines or more: never a lone fragment.
         visible: height >= 2 * lineHeight

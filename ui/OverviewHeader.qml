@@ -29,7 +29,7 @@ Item {
         wrapMode: Text.Wrap
         maximumLineCount: header.metrics.portrait ? 2 : 1
         lineHeightMode: Text.FixedHeight
-        lineHeight: Math.ceil(font.pixelSize * 1.22)
+        lineHeight: Math.ceil(em * 1.22)
     }
     Label {
         id: subtitle

@@ -23,9 +23,9 @@ Rectangle {
         Emblem {
             id: emblem
             x: stage.margin
-            width: title.font.pixelSize * 0.95
+            width: title.em * 0.95
             height: width
-            y: title.y + (title.font.pixelSize * 1.2 - height) / 2
+            y: title.y + (title.em * 1.2 - height) / 2
         }
         SetupText {
             id: title

@@ -11,9 +11,12 @@ Label {
     wrapMode: Text.Wrap
     maximumLineCount: 4
 
+    // The one line as it would be drawn (not label.font, whose size follows the text shown: a loop).
     TextMetrics {
         id: metrics
-        font: label.font
+        font.family: label.font.family
+        font.weight: label.font.weight
+        font.pixelSize: Theme.pixels(label.size * Theme.glyphScale(label.line))
         text: label.line
     }
 }

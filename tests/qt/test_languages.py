@@ -13,7 +13,7 @@ import pytest
 from kiosk.programme import load_programme
 from kiosk.qt.door import DoorScreen
 
-from .conftest import at
+from .conftest import SIZES, at
 from .scene import scene_rect, visible_texts_fit
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,6 +50,39 @@ def test_the_arabic_page_is_mirrored(six, show, size):
 def test_every_language_fits_its_boxes(six, show, size, lang):
     shown = shown_in(show, six, lang, size, "11:30")
     assert len(visible_texts_fit(shown.visible_page(), size, shown.keep)) > 8
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_long_chinese_title_breaks_between_characters_and_fits(six, show, size):
+    shown = shown_in(show, six, "zh", size, "14:30")
+    title = shown.item("nowTitle")
+    assert "终身" in title.property("text") and " " not in title.property("text")
+    # No space to break at, yet it takes several lines: they break between characters.
+    assert 2 <= title.property("lineCount") <= 3
+    assert len(visible_texts_fit(shown.visible_page(), size, shown.keep)) > 8
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_han_glyphs_are_drawn_smaller_in_the_same_boxes(six, show, size):
+    shown = shown_in(show, six, "zh", size, "14:30")
+    pages = dict(zip(shown.screen.languages, shown.pages(), strict=True))
+    french, chinese = pages["fr"], pages["zh"]
+    # Every block where it is on the French page, within 2 px (whole-pixel sizes round, and the floor
+    # of 14 px keeps the smallest Han text from shrinking): a Han line is drawn inside Inter's. Drawn
+    # at full size, a Chinese badge pushed the title down by a fifth of its size (Noto Sans CJK's line
+    # is 1.448 em, Inter's 1.21 em).
+    for name in ("nowTime", "nowTitle", "progress", "roomName", "clock", "date"):
+        han, latin = scene_rect(shown.item(name, chinese)), scene_rect(shown.item(name, french))
+        assert abs(han.y() - latin.y()) <= 2 and abs(han.bottom() - latin.bottom()) <= 2, name
+    for name in ("nowLabel", "nowLeft"):
+        assert shown.item(name, chinese).height() <= shown.item(name, french).height() + 1, name
+    for name in ("nowTitle", "nowLabel", "nowLeft"):
+        han, latin = shown.item(name, chinese), shown.item(name, french)
+        assert han.property("em") == latin.property("em") == latin.property("font").pixelSize(), name
+        assert han.property("font").pixelSize() == max(14, round(han.property("size") * 0.83)), name
+    # Text without Han on the Chinese page (times, the clock) keeps its size.
+    for name in ("nowTime", "clock"):
+        assert shown.item(name, chinese).property("font") == shown.item(name, french).property("font"), name
 
 
 def fontconfig(tmp_path: Path, dirs: list[Path]) -> Path:

@@ -5,7 +5,10 @@ Text {
     property real size: 20
     textFormat: Text.PlainText
     font.family: Theme.family
-    font.pixelSize: Theme.pixels(size)
+    // The type size this text's boxes and lines are made for, in whole pixels: the same in every
+    // language. Its glyphs may be drawn smaller inside it (Han: see Theme.glyphScale).
+    readonly property int em: Theme.pixels(size)
+    font.pixelSize: Theme.pixels(size * Theme.glyphScale(text))
     color: Theme.text
     // Said, not implied: a mirrored (right-to-left) page then aligns every text to its right edge,
     // a French title included; an implied alignment would follow each text's own direction.
@@ -17,6 +20,6 @@ Text {
     // The height of n lines of this text: with a fixed line height, Qt still gives the last line
     // its descent, so a box of exactly n × lineHeight would be a few pixels short.
     function linesHeight(n: int): real {
-        return n * lineHeight + Math.ceil(font.pixelSize * 0.15)
+        return n * lineHeight + Math.ceil(em * 0.15)
     }
 }

@@ -15,7 +15,7 @@ Rectangle {
     visible: shown
     // The box is sized from the word measured, not from the label inside it (whose width it sets).
     implicitWidth: shown ? Math.min(maximumWidth, Math.ceil(measure.advanceWidth) + 2 + size * 0.9) : 0
-    implicitHeight: shown ? Math.ceil(word.font.pixelSize * 1.22 + size * 0.25) : 0
+    implicitHeight: shown ? Math.ceil(word.em * 1.22 + size * 0.25) : 0
     width: implicitWidth
     height: implicitHeight
     radius: height / 4

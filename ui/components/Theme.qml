@@ -27,6 +27,17 @@ QtObject {
     function pixels(size: real): int {
         return Math.max(floorPixels, Math.round(size))
     }
+    // Han glyphs (Chinese, from Noto Sans CJK) fill their em square: at Inter's size they stand 1.2 to
+    // 1.3 times as tall as its capitals, and their line (1.448 em) is taller than Inter's (1.21 em),
+    // which pushed every box below a Chinese line down. A text with Han in it is drawn at 0.83 of its
+    // size: a Han glyph is then as tall as a Latin capital, and its line fits inside Inter's (ascent
+    // 0.963 < 0.969 em, descent 0.239 < 0.241 em), so no box moves when the language changes. Lines
+    // keep their pitch, which gives wrapped Han lines their air (1.42 of their size). Latin, Cyrillic
+    // and Arabic (Noto Naskh: its line is laid out inside Inter's) are drawn at their size.
+    readonly property real hanScale: 0.83
+    function glyphScale(text: string): real {
+        return /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(text) ? hanScale : 1
+    }
     // The height of a line of that size, known before any text is laid out. 1.22 em: Inter's own
     // line (ascent and descent) is 1.21 em, and a shorter line would let descenders out of its box.
     // The x of an item `from` pixels after the start of its line, in a parent `span` wide: the start is
