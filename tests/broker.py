@@ -1,8 +1,9 @@
 """A real Mosquitto broker on a free loopback port, for the fleet tests (a pytest plugin: conftest.py).
 
 `broker` is anonymous; `tls_broker` wants TLS (a CA made here with the openssl command), a password
-and follows an ACL like the one docs/fleet.md documents. Without Mosquitto the tests skip and say
-how to install it (CI installs it, and fails on a skip).
+and follows an ACL like the one docs/fleet.md documents; `cert_broker` wants a client certificate
+signed by that CA instead of a password (its common name is the user name the ACL knows). Without
+Mosquitto the tests skip and say how to install it (CI installs it, and fails on a skip).
 """
 
 from __future__ import annotations
@@ -58,11 +59,22 @@ class Certificates:
     cert: Path
     key: Path
 
+    def client(self, name: str, folder: Path) -> tuple[Path, Path]:
+        """A client certificate for ``name`` (its common name) signed by this CA, and its key."""
+        cert, key = folder / f"{name}.crt", folder / f"{name}.key"
+        _openssl("req", *EC, "-keyout", str(key), "-out", f"{name}.csr", "-subj", f"/CN={name}", cwd=folder)
+        _openssl(
+            "x509", "-req", "-in", f"{name}.csr", "-CA", str(self.ca),
+            "-CAkey", str(self.ca.with_suffix(".key")), "-CAcreateserial", "-out", str(cert), "-days", "2",
+            cwd=folder,
+        )  # fmt: skip
+        return cert, key
+
 
 class Broker:
     """One Mosquitto process; ``kill()`` and ``start()`` again keep the port (a broker restart)."""
 
-    def __init__(self, folder: Path, tls: Certificates | None = None):
+    def __init__(self, folder: Path, tls: Certificates | None = None, client_certificates: bool = False):
         self.folder = folder
         self.tls = tls
         self.port = free_port()
@@ -75,7 +87,18 @@ class Broker:
             "log_type all",
             f"user {getpass.getuser()}",
         ]
-        if tls:
+        if tls and client_certificates:
+            (folder / "acl").write_text(ACL)
+            conf += [
+                f"cafile {tls.ca}",
+                f"certfile {tls.cert}",
+                f"keyfile {tls.key}",
+                "require_certificate true",
+                "use_identity_as_username true",  # the certificate's common name: door-1, operator
+                "allow_anonymous false",
+                f"acl_file {folder / 'acl'}",
+            ]
+        elif tls:
             passwords = folder / "passwd"
             passwords.write_text("")
             for user, password in (
@@ -159,17 +182,19 @@ def _openssl(*args: str, cwd: Path) -> None:
     subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True)
 
 
+EC = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]  # EC keys: fast
+
+
 @pytest.fixture(scope="session")
 def certificates(tmp_path_factory) -> Certificates:
     """A throw-away CA and a server certificate for localhost and 127.0.0.1 (EC keys: fast)."""
     if not shutil.which("openssl"):
         pytest.skip("the openssl command is not installed: apt-get install openssl")
     d = tmp_path_factory.mktemp("pki")
-    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
     _openssl(
-        "req", "-x509", *ec, "-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=CA", cwd=d
+        "req", "-x509", *EC, "-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=CA", cwd=d
     )
-    _openssl("req", *ec, "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost", cwd=d)
+    _openssl("req", *EC, "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost", cwd=d)
     (d / "san.ext").write_text("subjectAltName=DNS:localhost,IP:127.0.0.1\n")
     _openssl(
         "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
@@ -183,6 +208,15 @@ def certificates(tmp_path_factory) -> Certificates:
 def tls_broker(tmp_path, certificates):
     _need_mosquitto()
     b = Broker(tmp_path, certificates)
+    b.start()
+    yield b
+    b.stop()
+
+
+@pytest.fixture
+def cert_broker(tmp_path, certificates):
+    _need_mosquitto()
+    b = Broker(tmp_path, certificates, client_certificates=True)
     b.start()
     yield b
     b.stop()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -54,6 +55,17 @@ def close_client(client: Any) -> None:
         reset()
 
 
+_SOURCE = re.compile(r"\s*\(_ssl\.c:\d+\)")
+
+
+def socket_error(level: int, text: str) -> str | None:
+    """From paho's log (on_log): what went wrong with the socket, a TLS alert (a certificate the broker
+    wants or refuses) or a reset, which paho's reason codes leave out; None for its other messages."""
+    if level != paho_client().MQTT_LOG_ERR:
+        return None
+    return _SOURCE.sub("", text.removeprefix("failed to receive on socket: "))
+
+
 def now_text() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -76,6 +88,7 @@ class DeviceLink:
         self.stopping = False
         self._status: bytes | None = None
         self._problem: str | None = None  # the last connection problem logged, so retries stay quiet
+        self._socket_error: str | None = None
         will = (self.topics.online(self.device), online_document(False))
         # A fresh client id per start: a restarted screen never fights its old session for the id.
         client_id = f"kiosk-{self.device}-{os.urandom(4).hex()}"
@@ -84,6 +97,7 @@ class DeviceLink:
         self.client.on_disconnect = self._disconnected
         self.client.on_message = self._message
         self.client.on_subscribe = self._subscribed
+        self.client.on_log = self._log
 
     def start(self) -> None:
         """Connect in the background: returns at once, whether or not the broker is there."""
@@ -116,7 +130,7 @@ class DeviceLink:
             self._problem_once(f"the fleet broker {self.settings.url} refused the connection: {reason}")
             return
         self.connected = True
-        self._problem = None
+        self._problem = self._socket_error = None
         log.info("on the fleet bus %s as %s", self.settings.url, self.device)
         topics = self.topics
         client.subscribe([(topics.notices, 1), (topics.command(self.device), 1), (topics.all_command, 1)])
@@ -137,7 +151,11 @@ class DeviceLink:
             self._problem_once(f"lost the fleet broker {self.settings.url} ({reason}); reconnecting")
             self._tell(False, str(reason))
         else:
-            self._problem_once(f"cannot reach the fleet broker {self.settings.url} ({reason}); retrying")
+            why = self._socket_error or reason
+            self._problem_once(f"cannot reach the fleet broker {self.settings.url} ({why}); retrying")
+
+    def _log(self, client, userdata, level, text) -> None:
+        self._socket_error = socket_error(level, text) or self._socket_error
 
     def _problem_once(self, message: str) -> None:
         if message != self._problem:

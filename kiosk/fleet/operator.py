@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .client import close_client, make_client
+from .client import close_client, make_client, socket_error
 from .messages import NOTICES_MAX, BadMessage, Topics, parse_online, parse_status, screenshot_payload
 from .settings import FleetSettings
 
@@ -43,9 +43,13 @@ class Session:
         self.client = make_client(settings, self.id)
         self._lock = threading.Condition()
         self._connack = None
+        self._closed: str | None = None  # why the broker closed the connection before answering
+        self._socket_error: str | None = None
         self._handlers: list[Callable[[str, bytes], None]] = []
         self.client.on_connect = self._connected
         self.client.on_message = self._message
+        self.client.on_disconnect = self._disconnected
+        self.client.on_log = self._log
 
     def __enter__(self) -> Session:
         self.client.connect_timeout = self.timeout
@@ -56,9 +60,17 @@ class Session:
             why = getattr(err, "strerror", None) or str(err)
             raise FleetError(f"cannot reach the fleet broker {self.settings.url}: {why}") from None
         self.client.loop_start()
-        if not self._wait(lambda: self._connack is not None):
+        if not self._wait(lambda: self._connack is not None or self._closed is not None):
             close_client(self.client)
             raise FleetError(f"no answer from the fleet broker {self.settings.url} in {self.timeout:g} s")
+        if self._connack is None:
+            close_client(self.client)
+            hint = (
+                " (does it want a client certificate: fleet_cert and fleet_key?)" if self.settings.tls else ""
+            )
+            raise FleetError(
+                f"the fleet broker {self.settings.url} closed the connection: {self._closed}{hint}"
+            )
         if self._connack.is_failure:
             close_client(self.client)
             raise FleetError(f"the fleet broker {self.settings.url} refused the connection: {self._connack}")
@@ -75,6 +87,14 @@ class Session:
         with self._lock:
             self._connack = reason
             self._lock.notify_all()
+
+    def _disconnected(self, client, userdata, flags, reason, properties) -> None:
+        with self._lock:
+            self._closed = self._socket_error or str(reason)
+            self._lock.notify_all()
+
+    def _log(self, client, userdata, level, text) -> None:
+        self._socket_error = socket_error(level, text) or self._socket_error
 
     def _message(self, client, userdata, message) -> None:
         with self._lock:
