@@ -220,7 +220,7 @@ def run(args: argparse.Namespace) -> int:
 def _running(live, config, args: argparse.Namespace):
     """The device's screen for the programme ``live`` holds, with its ticker and status file."""
     from ..timesync import clock_synchronised
-    from .notices import LiveNotices
+    from .remote import live_notices
     from .running import RunningKiosk
 
     programme = live.programme
@@ -240,7 +240,7 @@ def _running(live, config, args: argparse.Namespace):
     check = None if args.at else clock_synchronised
     kiosk = RunningKiosk(live, screen, clock, config.language_period, args.status_file, clock_check=check)
     kiosk.switcher, kiosk.config = switcher, config
-    notices = LiveNotices(_notices_source(config), lambda: live.programme)
+    notices = live_notices(_notices_source(config), programme, config.programme_refresh)
     notices.start()
     kiosk.follow_notices(notices)
     kiosk.start()

@@ -9,7 +9,8 @@ broken file still shows it, marked with its age.
 When to read: the folder is watched as well as the file (editors save by renaming a new file over
 the old one, which ends a watch on the file itself). A file renamed into place is complete, so it is
 read at once (a new inode); a file written in place may be half-way through a slow copy, so it is
-read only once it has stood still for STABLE_SECONDS, timed by the injected ``monotonic`` clock.
+read only once it has stood still for ``stable_seconds`` (STABLE_SECONDS for a programme), timed by
+the injected ``monotonic`` clock.
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ class LiveSource(QObject):
         what: str = "programme",
         monotonic: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
+        missing: bytes | None = None,
+        stable_seconds: float = STABLE_SECONDS,
     ):
         super().__init__(parent)
         self.path = Path(source).absolute()
@@ -73,6 +76,8 @@ class LiveSource(QObject):
         self.parse = parse
         self.what = what
         self.monotonic = monotonic
+        self.missing = missing  # what a file that does not exist reads as; None: it is an error
+        self.stable_seconds = stable_seconds
         self.value: Any = None
         self.error: str | None = None  # why the source cannot be shown now (the last good value stays)
         self.save_error: str | None = None  # why the last good copy could not be kept
@@ -126,7 +131,7 @@ class LiveSource(QObject):
         self._look(signature(self.path))
 
     def check_stable(self) -> None:
-        """Read a file written in place once it has stood still for STABLE_SECONDS; else wait on."""
+        """Read a file written in place once it has stood still long enough; else wait on."""
         self._look(signature(self.path))
 
     def _look(self, now: Signature | None) -> None:
@@ -141,14 +146,23 @@ class LiveSource(QObject):
         if now != self._seen:
             self._seen, self._still_since = now, self.monotonic()
         still = self.monotonic() - self._still_since
-        if still >= STABLE_SECONDS:
+        if still >= self.stable_seconds:
             self.read_in_background()
         else:
-            self.stable.start(max(1, math.ceil((STABLE_SECONDS - still) * 1000)))
+            self.stable.start(max(1, math.ceil((self.stable_seconds - still) * 1000)))
 
     # -- reading, on the worker thread ---------------------------------------------------------------
     def reload(self) -> None:
         """Read the source again now, whatever its state (a technician's "reload")."""
+        self.read_in_background()
+
+    def reparse(self, parse: Parse) -> None:
+        """Read the source again with another ``parse`` (the notices, checked against a new programme):
+        the same bytes make a new value. Nothing read yet and nothing to read: the next read uses it."""
+        self.parse = parse
+        if self.value is None and not self.path.exists():
+            return
+        self._last_bytes = None
         self.read_in_background()
 
     def read_in_background(self) -> None:
@@ -158,7 +172,9 @@ class LiveSource(QObject):
         self._reading, self._written = True, False
         self.stable.stop()
         self.in_background(
-            functools.partial(read_and_parse, self.path, self.name, self.parse, self._last_bytes),
+            functools.partial(
+                read_and_parse, self.path, self.name, self.parse, self._last_bytes, self.missing
+            ),
             "_finished",
         )
 
@@ -172,7 +188,7 @@ class LiveSource(QObject):
         self.worker.submit(lambda: mail.arrived.emit(parcel(work())))
 
     def _read_now(self) -> Reading:
-        return read_and_parse(self.path, self.name, self.parse, self._last_bytes)
+        return read_and_parse(self.path, self.name, self.parse, self._last_bytes, self.missing)
 
     # -- the result, on the GUI thread ---------------------------------------------------------------
     def _finished(self, reading: Reading) -> None:

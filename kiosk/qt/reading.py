@@ -4,6 +4,7 @@ then its parse function, whose failure is a message, never an exception. Qt-free
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable
@@ -20,6 +21,10 @@ Parse = Callable[[bytes, str], Any]
 
 class SourceError(Exception):
     """Why a source cannot be read: the message is shown as it is (it names the file)."""
+
+    def __init__(self, message: str, missing: bool = False):
+        super().__init__(message)
+        self.missing = missing  # there is no such file
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,8 @@ def read_source(path: Path, name: str, limit: int = MAX_BYTES) -> tuple[bytes, S
         # O_NONBLOCK: opening a FIFO with no writer would wait forever.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as err:
-        raise SourceError(f"{name}: cannot read the file: {err.strerror}") from None
+        missing = err.errno == errno.ENOENT
+        raise SourceError(f"{name}: cannot read the file: {err.strerror}", missing) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
@@ -106,12 +112,17 @@ def age_words(seconds: float) -> str:
     return "less than a minute"
 
 
-def read_and_parse(path: Path, name: str, parse: Parse, shown: bytes | None) -> Reading:
-    """Read and parse the source (on the worker thread); never raises: a failure is in the Reading."""
+def read_and_parse(
+    path: Path, name: str, parse: Parse, shown: bytes | None, missing: bytes | None = None
+) -> Reading:
+    """Read and parse the source (on the worker thread); never raises: a failure is in the Reading.
+    ``missing``: what a file that does not exist reads as (the notices: nothing); None, an error."""
     try:
         data, sig = read_source(path, name)
     except SourceError as err:
-        return Reading(error=str(err))
+        if missing is None or not err.missing:
+            return Reading(error=str(err))
+        data, sig = missing, None
     except Exception as err:  # whatever happens, the GUI thread hears back
         return Reading(error=f"{name}: cannot read the file ({type(err).__name__}: {err})")
     if data == shown:

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from .. import folders
+from ..notices import parse_notices
 from ..programme import Programme, ProgrammeError
 from ..sources import is_url
-from .live import LiveProgramme, LiveSource, Parse, describe, parse_programme_bytes
+from .live import STABLE_SECONDS, LiveProgramme, LiveSource, Parse, describe, parse_programme_bytes
 
 if TYPE_CHECKING:
     from ..sources.remote import FetchResult
@@ -178,11 +179,44 @@ def cache_folder() -> Path:
 
 # The factories live here, beside the remote kinds that build on live.py: the two modules import each
 # other one way only.
-def live_source(source: str, parse: Parse, what: str, refresh_seconds: float = 60.0) -> LiveSource:
-    """A followed source of any kind (the notices file: ``parse`` is its own): a file, or a web address."""
+def live_source(
+    source: str,
+    parse: Parse,
+    what: str,
+    refresh_seconds: float = 60.0,
+    missing: bytes | None = None,
+    stable_seconds: float = STABLE_SECONDS,
+) -> LiveSource:
+    """A followed source of any kind (the notices file: ``parse`` is its own): a file, or a web address.
+    For a file, ``missing`` is what it reads as when it does not exist (None: an error) and
+    ``stable_seconds`` how long a file written in place must stand still before it is read."""
     if is_url(source):
         return RemoteSource(source, parse, what, refresh_seconds)
-    return LiveSource(source, parse, what)
+    return LiveSource(source, parse, what, missing=missing, stable_seconds=stable_seconds)
+
+
+# A notices file is a few kilobytes, saved in one write: half a second of stillness keeps a notice
+# written in place on screen within a second. A copy stalled longer is read half-way at worst, which
+# is broken (the last good notices stay, marked) or short (the rest follows with the next read).
+NOTICES_STABLE_SECONDS = 0.5
+
+
+def notices_parse(programme: Programme) -> Parse:
+    """How a notices file is read: checked against ``programme`` (its rooms, sessions and day)."""
+    return functools.partial(parse_notices, programme=programme)
+
+
+def live_notices(source: str, programme: Programme, refresh_seconds: float = 60.0) -> LiveSource:
+    """The notices to show, followed like the programme: a file (none there: no notices), or a web
+    address fetched at the programme's interval. ``reparse(notices_parse(new))`` for a new programme."""
+    return live_source(
+        source,
+        notices_parse(programme),
+        "notices",
+        refresh_seconds,
+        missing=b"",
+        stable_seconds=NOTICES_STABLE_SECONDS,
+    )
 
 
 def live_programme(source: str, refresh_seconds: float = 60.0, timezone: str | None = None) -> LiveProgramme:

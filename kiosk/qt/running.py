@@ -16,12 +16,13 @@ from PySide6.QtQuick import QQuickView
 from .. import systemd
 from ..clock import Clock
 from ..errors import ScreenError
+from ..notices import Notices
 from ..schedule import dropped_sessions
 from ..schedule_json import session_json
 from ..status import write_status
 from .clockwatch import ClockWatch
-from .live import LiveProgramme
-from .notices import LiveNotices
+from .live import LiveProgramme, LiveSource
+from .remote import notices_parse
 from .screen import Screen
 from .ticker import Ticker
 from .window import show_screen
@@ -61,22 +62,28 @@ class RunningKiosk(QObject):
         self.screen = screen
         self.dropped: tuple = ()  # sessions on now or next that the last new programme no longer has
         self._bind(screen)
-        self.notices: LiveNotices | None = None
+        self.notices: LiveSource | None = None
         self.watchdog = QTimer(self)
         self.watchdog.timeout.connect(self._watchdog)
         self._silent = False
 
-    def follow_notices(self, notices: LiveNotices) -> None:
-        """Show ``notices`` on every screen this kiosk puts up, following their file."""
+    def follow_notices(self, notices: LiveSource) -> None:
+        """Show ``notices`` (kiosk.qt.remote.live_notices) on every screen this kiosk puts up."""
         self.notices = notices
         notices.replaced.connect(self._notices_changed)
         notices.problem_changed.connect(self._notices_changed)
-        self.live.replaced.connect(notices.reload)  # the same notices may not fit a new programme
+        self.live.replaced.connect(self._check_notices_again)
         self._bind_notices(self.screen)
+
+    def _check_notices_again(self) -> None:
+        """The same notices may not fit a new programme (a session gone, a room renamed)."""
+        if self.notices is not None and self.live.programme is not None:
+            self.notices.reparse(notices_parse(self.live.programme))
 
     def _bind_notices(self, screen: Screen) -> None:
         if self.notices is not None:
-            screen.notices = self.notices.notices
+            value = self.notices.value
+            screen.notices = value if value is not None else Notices((), self.notices.name)
             screen.notices_error = self.notices.error
 
     def notices_in_force(self) -> list[dict]:
@@ -198,6 +205,8 @@ class RunningKiosk(QObject):
         # Sessions on now or next that the last new programme dropped: a truncated copy shows here.
         data["programme_dropped"] = [session_json(s) for s in self.dropped]
         data.update(self.live.health())
+        if self.notices is not None:
+            data.update(self.notices.health())
         return data
 
     def write_status(self) -> None:

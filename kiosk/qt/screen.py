@@ -36,7 +36,7 @@ class Screen:
         self.programme = programme
         self.programme_error: str | None = None  # why the shown programme is not the file's latest
         self.clock_unsynced = False  # the system says its clock is not synchronised: the time may be wrong
-        self.notices = Notices()  # the notices file's last good notices (kiosk.qt.notices)
+        self.notices = Notices()  # the last good notices (kiosk.qt.remote.live_notices)
         self.notices_error: str | None = None  # why the notices shown are not the file's latest
 
     @property

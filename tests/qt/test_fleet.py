@@ -21,7 +21,7 @@ from kiosk.fleet.operator import Session
 from kiosk.qt.door import DoorScreen
 from kiosk.qt.fleet import HEARTBEAT_MS, IDENTIFY_MS, NO_NOTICES, FleetScreen
 from kiosk.qt.live import LiveProgramme
-from kiosk.qt.notices import LiveNotices
+from kiosk.qt.remote import live_notices
 from kiosk.qt.running import RunningKiosk
 from tests.broker import password_file
 
@@ -73,7 +73,7 @@ class Running:
         cache = tmp_path / "state" / "fleet-notices.yaml"
         cache.parent.mkdir(parents=True, exist_ok=True)
         # As `kiosk run` does on the bus: the notices followed are the ones the bus leaves in the cache.
-        self.notices = LiveNotices(str(cache), lambda: self.live.programme)
+        self.notices = live_notices(str(cache), programme)
         self.notices.start()
         self.kiosk.follow_notices(self.notices)
         self.fleet = FleetScreen(settings, self.kiosk, self.shown.view, cache)

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-
 import pytest
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.clock import FakeClock
 from kiosk.notices import parse_notices
 from kiosk.qt.door import DoorScreen
-from kiosk.qt.live import LiveProgramme
-from kiosk.qt.notices import LiveNotices
 from kiosk.qt.overview import OverviewScreen
-from kiosk.qt.running import RunningKiosk
 
-from .conftest import ROOT, SIZES, at
+from .conftest import SIZES, at
 from .scene import plain, qml, texts, visible_texts_fit
 
 KINDS = """format: 1
@@ -104,49 +97,6 @@ def test_notice_texts_stay_in_their_boxes(programme, show, size, room, when):
     page = shown.visible_page()
     checked = visible_texts_fit(page, size, shown.keep)
     assert any(item.objectName() == "noticeText" for item in checked)
-
-
-def test_live_notices_follow_their_file(programme, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    programme_file = tmp_path / "programme.yaml"
-    shutil.copy(ROOT / "programme.yaml", programme_file)
-    notices_file = tmp_path / "notices.yaml"
-    status_file = tmp_path / "status.json"
-    live = LiveProgramme(str(programme_file))
-    live.start()
-    clock = FakeClock(at(programme, "14:10"))
-    screen = DoorScreen(live.programme, "salle-ix")
-    kiosk = RunningKiosk(live, screen, clock, status_file=str(status_file), realtime=lambda: 0.0)
-    notices = LiveNotices(str(notices_file), lambda: live.programme)
-    notices.start()
-    kiosk.follow_notices(notices)
-    kiosk.start()
-    assert json.loads(status_file.read_text("utf-8"))["notices"] == []
-
-    notices_file.write_text(
-        'format: 1\nnotices:\n  - {id: full, kind: full, room: salle-ix, from: "14:05", until: "14:10:30"}\n',
-        encoding="utf-8",
-    )
-    qtbot.waitUntil(lambda: json.loads(status_file.read_text("utf-8"))["notices"] != [], timeout=1000)
-    status = json.loads(status_file.read_text("utf-8"))
-    assert [n["id"] for n in status["notices"]] == ["full"] and status["notices_ok"] is True
-    # The ticker wakes for the notice's end, to the second.
-    assert kiosk.screen.next_change(clock.now()) == at(programme, "14:10:30")
-    clock.advance(seconds=30)
-    kiosk.ticker.tick()
-    assert json.loads(status_file.read_text("utf-8"))["notices"] == []
-
-    # A broken file keeps what is shown, with a located message.
-    clock.set(at(programme, "14:06"))
-    kiosk.ticker.tick()
-    notices_file.write_text("format: 1\nnotices:\n  - {id: x, kind: ful}\n", encoding="utf-8")
-    qtbot.waitUntil(lambda: json.loads(status_file.read_text("utf-8"))["notices_ok"] is False, timeout=1000)
-    status = json.loads(status_file.read_text("utf-8"))
-    assert status["notices_error"].endswith(
-        "notices.yaml:3:19: notices[0].kind: 'ful' is not known; did you mean 'full'?"
-    )
-    assert [n["id"] for n in status["notices"]] == ["full"]
-    kiosk.ticker.stop()
 
 
 def test_a_cancelled_venue_moment_is_not_announced_on_the_overview(programme, show):

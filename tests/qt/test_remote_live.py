@@ -3,61 +3,23 @@ away and comes back; the screen keeps its programme throughout and follows chang
 
 from __future__ import annotations
 
-import hashlib
-import http.server
 import logging
-import threading
 
 import pytest
 
 from kiosk.qt.remote import RETRY_SECONDS, RemoteProgramme, live_source
 
+from ..web_server import Server
 from .conftest import ROOT
 
 
-class Server:
-    """Serves one programme at /programme.yaml with an ETag; can be stopped and started again."""
-
-    def __init__(self):
-        self.body = (ROOT / "programme.yaml").read_bytes()
-        self.port = 0
-        self.httpd = None
-
-    def start(self):
-        server = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):
-                etag = '"' + hashlib.sha256(server.body).hexdigest()[:16] + '"'
-                if self.headers.get("If-None-Match") == etag:
-                    self.send_response(304)
-                    self.end_headers()
-                    return
-                self.send_response(200)
-                self.send_header("ETag", etag)
-                self.send_header("Content-Length", str(len(server.body)))
-                self.end_headers()
-                self.wfile.write(server.body)
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self.port = self.httpd.server_address[1]
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}/programme.yaml"
+def programme_server() -> Server:
+    return Server((ROOT / "programme.yaml").read_bytes())
 
 
 @pytest.fixture
 def server():
-    s = Server()
+    s = programme_server()
     s.start()
     yield s
     if s.httpd:
@@ -142,7 +104,7 @@ def test_a_first_start_without_network_waits_off_the_gui_thread_and_retries_with
     """Issue 13.3 / 13.15: nothing cached, the server unreachable: start() returns at once, the tries
     go on with a growing wait, and the programme is there as soon as the server answers."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    server = Server()
+    server = programme_server()
     server.start()
     server.stop()  # a port that nobody listens on (yet)
     live = RemoteProgramme(server.url, refresh_seconds=300, cache_dir=tmp_path / "cache")
