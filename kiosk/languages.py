@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
 from pathlib import Path
 
 # A primary language of 2 or 3 letters, then subtags of 1 to 8 letters or digits (region, script,
@@ -35,3 +36,11 @@ def with_catalogue() -> tuple[str, ...]:
 
 def has_catalogue(tag: str) -> bool:
     return base(tag) in with_catalogue()
+
+
+@functools.cache
+def catalogue_file(code: str) -> dict:
+    """The catalogue of the language ``code`` (a base tag: fr, zh) as read: the screens' labels and
+    dates (kiosk.present.words) and a notice's own words (kiosk.notices.words), from one file."""
+    with (_CATALOGUES / f"{code}.toml").open("rb") as f:
+        return tomllib.load(f)

@@ -54,7 +54,9 @@ Rectangle {
             z: 3  // over the pages and the QR code
             anchors.fill: parent
             visible: root.door.emergency
-            lines: root.door.emergencyLines
+            headings: root.door.emergencyHeadings
+            texts: root.door.emergencyTexts
+            rightToLeft: root.door.emergencyRightToLeft
         }
     }
 }

@@ -79,7 +79,9 @@ Rectangle {
             z: 3  // over the pages and the QR code
             anchors.fill: parent
             visible: root.overview.emergency
-            lines: root.overview.emergencyLines
+            headings: root.overview.emergencyHeadings
+            texts: root.overview.emergencyTexts
+            rightToLeft: root.overview.emergencyRightToLeft
         }
     }
 }

@@ -1,12 +1,14 @@
 """What a notice says, in each screen language, when its file gives no text of its own. Qt-free.
 
-French follows the screens' typography (narrow no-break space before : ; ! ?). A language without a
-catalogue here falls back to English, as the screens' labels do.
+The words are in each screen language's catalogue (kiosk/present/catalogues/LANG.toml, [notices]),
+beside the screens' labels: one file per language holds every word a screen shows. A programme
+language without a catalogue (never a screen language) reads English in `kiosk state`.
 """
 
 from __future__ import annotations
 
-from ..programme import Programme
+from ..languages import base, catalogue_file, has_catalogue
+from ..programme import Programme, Text
 from ..programme.times import clock
 from .apply import Applied
 from .model import CANCELLED, DELAY, EMERGENCY, FULL, MESSAGE, MOVED, Notice
@@ -14,51 +16,37 @@ from .model import CANCELLED, DELAY, EMERGENCY, FULL, MESSAGE, MOVED, Notice
 # The presentation's narrow no-break space (kiosk/present/words.py), which imports notices, not the reverse.
 NNBSP = "\u202f"
 
-WORDS: dict[str, dict[str, str]] = {
-    "fr": {
-        "full": "Salle complète",
-        "full_text": "Merci de ne plus entrer dans cette salle",
-        "full_overflow": "Suivez la session en {room}",
-        "overflow_here": "Retransmission de {room} (salle complète)",
-        "same_kind_now": "Aussi en cours{nnbsp}: {rooms}",
-        "delay": "Retard de {minutes}\u00a0min",
-        "delay_detail": "Les sessions de cette salle commencent {minutes}\u00a0min plus tard",
-        "moved_away": "«{nnbsp}{title}{nnbsp}» a lieu en {room}",
-        "moved_here": "«{nnbsp}{title}{nnbsp}» a lieu ici (prévu en {room})",
-        "moved_label": "Changement de salle",
-        "cancelled": "«{nnbsp}{title}{nnbsp}», prévu à {time}, n’aura pas lieu",
-        "cancelled_label": "Annulé",
-        "message": "Information",
-        "warning": "Attention",
-        "emergency": "Évacuation",
-        "emergency_text": "Quittez le bâtiment par la sortie la plus proche. N’utilisez pas les ascenseurs.",
-        "printed": "prévu {time}",
-    },
-    "en": {
-        "full": "Room full",
-        "full_text": "Please do not enter this room",
-        "full_overflow": "Follow the session in {room}",
-        "overflow_here": "Live from {room} (room full)",
-        "same_kind_now": "Also on now: {rooms}",
-        "delay": "Running {minutes}\u00a0min late",
-        "delay_detail": "Sessions in this room start {minutes}\u00a0min later",
-        "moved_away": "“{title}” is now in {room}",
-        "moved_here": "“{title}” is here now (printed: {room})",
-        "moved_label": "Room change",
-        "cancelled": "“{title}”, planned at {time}, will not take place",
-        "cancelled_label": "Cancelled",
-        "message": "Information",
-        "warning": "Warning",
-        "emergency": "Evacuation",
-        "emergency_text": "Leave the building by the nearest exit. Do not use the lifts.",
-        "printed": "printed {time}",
-    },
-}
+
+def words(lang: str) -> dict[str, str]:
+    """The notice words of ``lang``'s catalogue."""
+    return catalogue_file(base(lang) if has_catalogue(lang) else "en")["notices"]
 
 
 def word(lang: str, key: str, **values: object) -> str:
-    catalogue = WORDS.get(lang) or WORDS.get(lang.split("-")[0]) or WORDS["en"]
-    return catalogue[key].format(nnbsp=NNBSP, **values)
+    return words(lang)[key].format(nnbsp=NNBSP, **values)
+
+
+def own_text(text: Text, lang: str) -> str:
+    """The organiser's text in ``lang`` itself (fr-CA takes fr), never in another language: ""."""
+    if text.by_lang.get(lang):
+        return text.by_lang[lang]
+    return next((t for code, t in text.by_lang.items() if t and base(code) == base(lang)), "")
+
+
+def given_languages(text: Text, order: tuple[str, ...]) -> list[str]:
+    """The languages the organiser wrote ``text`` in, the programme's (``order``) first."""
+    given = [code for code, t in text.by_lang.items() if t]
+    return sorted(given, key=lambda code: order.index(code) if code in order else len(order))
+
+
+def tagged(text: Text, lang: str, order: tuple[str, ...]) -> str:
+    """The organiser's text in ``lang``, else in the first language they gave, tagged with it
+    (FR · Vestiaire fermé): a reader sees which language it is, never another one passed off as theirs."""
+    own = own_text(text, lang)
+    if own:
+        return own
+    given = given_languages(text, order)
+    return f"{given[0].upper()} · {text.by_lang[given[0]]}" if given else ""
 
 
 def room_name(programme: Programme, room_id: str | None, lang: str) -> str:
@@ -77,14 +65,15 @@ def label(notice: Notice, lang: str) -> str:
 
 
 def text(notice: Notice, programme: Programme, lang: str, room_id: str | None = None) -> str:
-    """The notice in ``lang``: its own text when the file gives one, else words made from its kind.
+    """The notice in ``lang``: the organiser's text in ``lang``, else words made from its kind (a
+    message has none: its text in another language, tagged with it).
 
     ``programme`` is the printed one (a cancelled session is still in it); ``room_id`` is the door that
     shows it (a moved session reads differently at either end).
     """
     languages = programme.event.languages
-    if notice.text:
-        return notice.text.get(lang, languages)
+    if notice.text and (own_text(notice.text, lang) or notice.kind == MESSAGE):
+        return tagged(notice.text, lang, languages)  # a message has no words of its own to fall back on
     session = programme.session(notice.session) if notice.session else None
     title = session.title.get(lang, languages) if session else ""
     zone = programme.event.zone
@@ -124,4 +113,5 @@ def same_kind_now(applied: Applied, notice: Notice, lang: str) -> str:
     ]
     if not rooms:
         return ""
-    return word(lang, "same_kind_now", rooms=", ".join(room_name(programme, r, lang) for r in rooms))
+    names = word(lang, "separator").join(room_name(programme, r, lang) for r in rooms)
+    return word(lang, "same_kind_now", rooms=names)

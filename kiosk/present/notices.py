@@ -1,8 +1,11 @@
 """What notices add to a screen, in words, in one language: the band above the sessions, the printed
-times struck through beside the new ones, and the emergency screen in every language. Qt-free."""
+times struck through beside the new ones, and the emergency screen in every screen language. Qt-free."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from ..languages import base
 from ..notices import Applied, Notice, words
 from ..notices.model import CANCELLED, DELAY, EMERGENCY, FULL, MESSAGE, MOVED
 from ..programme import Session
@@ -48,9 +51,8 @@ def overview_band(applied: Applied, lang: str) -> dict[str, str]:
         text = words.text(notice, printed, lang)
         if notice.kind in (MOVED, CANCELLED) or not notice.rooms:
             return text
-        rooms = ", ".join(words.room_name(printed, r, lang) for r in notice.rooms)
-        colon = f"{screen_words.NNBSP}:" if lang.split("-")[0] == "fr" else ":"
-        return f"{rooms}{colon} {text}"
+        rooms = words.word(lang, "separator").join(words.room_name(printed, r, lang) for r in notice.rooms)
+        return words.word(lang, "in_rooms", rooms=rooms, text=text)
 
     first, *others = shown
     return {
@@ -72,12 +74,36 @@ def printed_times(applied: Applied, session: Session | None) -> str:
     return screen_words.time_range(change.printed.start.astimezone(zone), change.printed.end.astimezone(zone))
 
 
-def emergency_lines(applied: Applied, languages: tuple[str, ...]) -> list[str]:
-    """Heading and text in each screen language, in turn: the emergency screen shows them all at once."""
+@dataclass(frozen=True)
+class EmergencyPart:
+    """One block of the emergency screen: a screen language's heading and text, or the organiser's
+    text in a language the screen does not show (no heading; tagged with its language)."""
+
+    heading: str
+    text: str
+    right_to_left: bool
+
+
+def emergency_parts(applied: Applied, languages: tuple[str, ...]) -> list[EmergencyPart]:
+    """The emergency screen, every part at once: each screen language's heading (Évacuation, إخلاء…)
+    and the organiser's text in that language, else the catalogue's evacuation words in it; then the
+    organiser's text in each language they gave that the screen does not show, tagged (FR · …), so
+    that what they said is always there and never passed off as another language."""
     notice = applied.emergency
     if notice is None:
         return []
-    lines: list[str] = []
-    for lang in languages:
-        lines += [words.label(notice, lang), words.text(notice, applied.printed, lang)]
-    return lines
+    parts = [
+        EmergencyPart(
+            words.label(notice, lang),
+            words.own_text(notice.text, lang) or words.word(lang, "emergency_text"),
+            screen_words.right_to_left(lang),
+        )
+        for lang in languages
+    ]
+    shown = {base(lang) for lang in languages}
+    for lang in words.given_languages(notice.text, applied.printed.event.languages):
+        if base(lang) not in shown:
+            shown.add(base(lang))
+            text = f"{lang.upper()} · {notice.text.by_lang[lang]}"
+            parts.append(EmergencyPart("", text, screen_words.right_to_left(lang)))
+    return parts

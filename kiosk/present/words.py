@@ -11,11 +11,8 @@ French follows French typography: a narrow no-break space (U+202F) before : ; ! 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import tomllib
-from importlib.resources import files
 
-from ..languages import base, has_catalogue, with_catalogue
+from ..languages import base, catalogue_file, has_catalogue, with_catalogue
 
 NNBSP = "\u202f"  # narrow no-break space
 
@@ -25,17 +22,11 @@ def languages() -> tuple[str, ...]:
     return with_catalogue()
 
 
-@functools.cache
-def _catalogue(code: str) -> dict:
-    with files("kiosk.present.catalogues").joinpath(f"{code}.toml").open("rb") as f:
-        return tomllib.load(f)
-
-
 def catalogue(lang: str) -> dict[str, str]:
     """The labels of ``lang``; KeyError for a language without a catalogue."""
     if not has_catalogue(lang):
         raise KeyError(f"no catalogue for the language {lang!r} (there are: {', '.join(languages())})")
-    return _catalogue(base(lang))["labels"]
+    return catalogue_file(base(lang))["labels"]
 
 
 def label(lang: str, key: str, **values: str) -> str:
@@ -43,12 +34,12 @@ def label(lang: str, key: str, **values: str) -> str:
 
 
 def right_to_left(lang: str) -> bool:
-    return has_catalogue(lang) and _catalogue(base(lang))["language"]["direction"] == "rtl"
+    return has_catalogue(lang) and catalogue_file(base(lang))["language"]["direction"] == "rtl"
 
 
 def autonym(lang: str) -> str:
     """The language's name in itself: Français, العربية, 中文."""
-    return _catalogue(base(lang))["language"]["name"] if has_catalogue(lang) else lang
+    return catalogue_file(base(lang))["language"]["name"] if has_catalogue(lang) else lang
 
 
 def clock(instant: dt.datetime) -> str:
@@ -61,7 +52,7 @@ def time_range(start: dt.datetime, end: dt.datetime) -> str:
 
 
 def _date(day: dt.date, lang: str, pattern: str) -> str:
-    dates = _catalogue(base(lang))["dates"]
+    dates = catalogue_file(base(lang))["dates"]
     return dates[pattern] % {
         "EEEE": dates["days"][day.weekday()],
         "d": str(day.day),
@@ -87,7 +78,7 @@ def short_date(day: dt.date, lang: str, abbreviated: bool = False) -> str:
 
 def duration(minutes: int, lang: str) -> str:
     """23 min, 1 h 05, 2 h in the language's own units (no-break spaces keep it on one line)."""
-    units = _catalogue(base(lang))["durations"]
+    units = catalogue_file(base(lang))["durations"]
     minutes = max(0, minutes)
     if minutes < 60:
         return units["minutes"].format(m=minutes)

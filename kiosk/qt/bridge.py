@@ -68,7 +68,11 @@ class DoorSign(
         {
             # An emergency covers the whole screen in every language at once (no crossfade).
             "emergency": (bool, False),
-            "emergencyLines": ("QStringList", []),  # heading, text, for each language in turn
+            # One entry per part (kiosk.present.notices.EmergencyPart): each screen language, then the
+            # organiser's text in a language the screen does not show (no heading).
+            "emergencyHeadings": ("QStringList", []),
+            "emergencyTexts": ("QStringList", []),
+            "emergencyRightToLeft": ("QVariantList", []),  # bool per part: its block is mirrored (Arabic)
             "pages": ("QVariantList", []),  # DoorPage per language, in the event's order
             "languageIndex": (int, 0),  # the page showing
             "languageLabels": ("QStringList", []),  # FR, EN
@@ -125,7 +129,11 @@ class OverviewSign(
         {
             # An emergency covers the whole screen in every language at once (no crossfade).
             "emergency": (bool, False),
-            "emergencyLines": ("QStringList", []),  # heading, text, for each language in turn
+            # One entry per part (kiosk.present.notices.EmergencyPart): each screen language, then the
+            # organiser's text in a language the screen does not show (no heading).
+            "emergencyHeadings": ("QStringList", []),
+            "emergencyTexts": ("QStringList", []),
+            "emergencyRightToLeft": ("QVariantList", []),  # bool per part: its block is mirrored (Arabic)
             "pages": ("QVariantList", []),  # OverviewPage per language, in the event's order
             "languageIndex": (int, 0),
             "languageLabels": ("QStringList", []),

@@ -10,12 +10,12 @@ from PySide6.QtCore import QObject
 from .. import schedule
 from ..notices import Applied
 from ..present.door import door_link, door_text
-from ..present.notices import band, emergency_lines, printed_times
+from ..present.notices import band, emergency_parts, printed_times
 from ..programme import Programme
 from ..status import status
 from . import qrcode  # noqa: F401  (QrCode, for Door.qml)
 from .bridge import DoorPage, DoorSign, fill_page
-from .screen import SignScreen
+from .screen import SignScreen, emergency_properties
 
 
 class DoorScreen(SignScreen):
@@ -69,8 +69,7 @@ class DoorScreen(SignScreen):
                 "nextTimePrinted": printed_times(applied, state.next),
             }
             fill_page(page, dataclasses.replace(text, **extra))
-        lines = emergency_lines(applied, self.languages)
-        self.bridge.set(emergency=bool(lines), emergencyLines=lines)
+        self.bridge.set(**emergency_properties(emergency_parts(applied, self.languages)))
 
     def status(self, lang: str, now: dt.datetime) -> dict:
         if self.state is None:

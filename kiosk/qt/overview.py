@@ -16,13 +16,13 @@ from PySide6.QtCore import QObject
 from .. import schedule
 from ..notices import Applied
 from ..present.board import board_pages, board_plan
-from ..present.notices import emergency_lines, overview_band
+from ..present.notices import emergency_parts, overview_band
 from ..present.overview import AGENDA_ROW_FIELDS, BOARD_ROW_FIELDS, OVERVIEW_TEXT_FIELDS, overview_text
 from ..programme import Programme
 from ..status import status
 from . import qrcode  # noqa: F401  (QrCode, for Overview.qml)
 from .bridge import AgendaRow, BoardRow, OverviewPage, OverviewSign
-from .screen import SignScreen
+from .screen import SignScreen, emergency_properties
 
 
 class _Filled:
@@ -89,8 +89,7 @@ class OverviewScreen(SignScreen):
         self.overview = schedule.overview_state(self.shown.programme, at)
         self.bridge.qrUrl = self.programme.event.url or ""
         self._fill()
-        lines = emergency_lines(self.shown, self.languages)
-        self.bridge.set(emergency=bool(lines), emergencyLines=lines)
+        self.bridge.set(**emergency_properties(emergency_parts(self.shown, self.languages)))
 
     def status(self, lang: str, now: dt.datetime) -> dict:
         # The overview's rooms as the screen already worked them out, at their instant.

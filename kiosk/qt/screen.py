@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 
 from .. import notices as notices_core
 from ..notices import Applied, Notices
+from ..present.notices import EmergencyPart
 from ..programme import Programme
 from ..status import status
 
@@ -105,3 +106,13 @@ class SignScreen(Screen):
     def page_object(self, page: Any) -> QObject:
         """The QObject of a page, as QML sees it."""
         return page
+
+
+def emergency_properties(parts: list[EmergencyPart]) -> dict[str, Any]:
+    """The emergency screen's bridge properties (the door's and the overview's alike); none: no emergency."""
+    return {
+        "emergency": bool(parts),
+        "emergencyHeadings": [p.heading for p in parts],
+        "emergencyTexts": [p.text for p in parts],
+        "emergencyRightToLeft": [p.right_to_left for p in parts],
+    }

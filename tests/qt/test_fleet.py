@@ -230,7 +230,7 @@ def test_an_emergency_pushed_on_the_bus_is_on_screen_and_kept_for_a_restart(brok
     sign = r.kiosk.screen.bridge
     operator(qtbot, broker.settings(), lambda s: s.publish_notices(EMERGENCY))
     qtbot.waitUntil(lambda: sign.emergency, timeout=1000)  # on screen within a second
-    assert any("Leave the building" in line for line in sign.emergencyLines)
+    assert any("Leave the building" in text for text in sign.emergencyTexts)
     status = operator(qtbot, broker.settings(), lambda s: s.devices()["door-1"].status)
     assert [n["id"] for n in status["notices"]] == ["evacuate"]
     assert r.fleet.notices_cache.read_bytes() == EMERGENCY  # what a restart with the broker away shows

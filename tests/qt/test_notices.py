@@ -90,6 +90,55 @@ def test_an_emergency_covers_every_screen_in_every_language_at_once(programme, s
     assert qml(sign, "status === Image.Ready")  # the SVG of assets/ is found and drawn
 
 
+EVACUATE = """format: 1
+notices:
+  - {id: fire, kind: emergency, text: {fr: "Sortez par l’escalier B", en: "Leave by staircase B"}}
+"""
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
+def test_an_arabic_screen_shows_the_emergency_in_arabic_and_the_organisers_words_tagged(
+    programme, show, size
+):
+    """Issue 16: an Arabic page showed the French message. Now: the evacuation in Arabic, mirrored,
+    then what the organiser wrote in French and English, each tagged with its language."""
+    screen = DoorScreen(programme, "salle-ix", ("ar",))
+    screen.notices = parse_notices(EVACUATE, "notices.yaml", programme)
+    screen.bridge.reducedMotion = True
+    screen.show(at(programme, "16:31"))
+    shown = show(screen, size)
+    emergency = shown.root.findChild(QQuickItem, "emergency")
+    shown.keep.append(emergency)
+    said = [t.property("text") for t in texts(emergency) if t.isVisible() and t.property("text")]
+    assert said == [
+        "إخلاء",
+        "غادروا المبنى من أقرب مخرج. لا تستخدموا المصاعد.",
+        "FR · Sortez par l’escalier B",
+        "EN · Leave by staircase B",
+    ]
+    assert emergency.property("rightToLeft") == [True, False, False]
+    visible_texts_fit(emergency, size, shown.keep)  # nothing cut, nothing outside the screen
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("room", ["salle-ix", None])
+def test_an_emergency_in_four_screen_languages_fits_every_size(programme, show, size, room):
+    languages = ("fr", "en", "ar", "zh")
+    screen = OverviewScreen(programme, languages) if room is None else DoorScreen(programme, room, languages)
+    screen.notices = parse_notices(EVACUATE, "notices.yaml", programme)
+    screen.show(at(programme, "16:31"))
+    shown = show(screen, size)
+    emergency = shown.root.findChild(QQuickItem, "emergency")
+    shown.keep.append(emergency)
+    headings = [t.property("text") for t in texts(emergency) if t.objectName() == "emergencyHeading"]
+    assert headings == ["Évacuation", "Evacuation", "إخلاء", "紧急疏散"]
+    checked = visible_texts_fit(emergency, size, shown.keep)
+    assert len(checked) == 8
+    # Readable from metres away: no screen language's text below 3 % of the screen's height.
+    smallest = min(qml(t, "fontInfo.pixelSize") for t in checked)
+    assert smallest >= 0.03 * min(size[1], size[0] * 1.3), smallest
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize(("room", "when"), [("salle-ix", "14:10"), ("salle-ix", "16:10"), (None, "14:10")])
 def test_notice_texts_stay_in_their_boxes(programme, show, size, room, when):

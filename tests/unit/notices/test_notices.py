@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import schedule
+from kiosk.languages import with_catalogue
 from kiosk.notices import (
     MAX_NOTICES,
     Notice,
@@ -237,9 +238,13 @@ def test_generated_words_exist_in_every_screen_language() -> None:
   - {id: f, kind: emergency}
 """
     )
+    english = {n.id: (words.label(n, "en"), words.text(n, DAY, "en")) for n in read}
     for notice in read:
-        for lang in DAY.event.languages:
-            assert words.text(notice, DAY, lang) and words.label(notice, lang)
+        for lang in with_catalogue():
+            said = (words.label(notice, lang), words.text(notice, DAY, lang))
+            assert all(said) and (lang == "en" or said != english[notice.id]), (lang, notice.id)
+    assert words.label(read.get("b"), "ar") == "تأخير 15\u00a0دقيقة"
+    assert words.text(read.get("a"), DAY, "zh") == "请勿再进入本会议室"
     assert (
         words.text(read.get("d"), DAY, "en") == "“Closing reception”, planned at 17:15, will not take place"
     )
@@ -250,7 +255,13 @@ def test_generated_words_exist_in_every_screen_language() -> None:
 
 def test_a_text_in_one_language_is_a_warning_and_the_notice_stays() -> None:
     read = notices("  - {id: a, kind: message, text: {fr: Vestiaire fermé}}\n")
-    assert words.text(read.get("a"), DAY, "en") == "Vestiaire fermé"
+    # Shown on the English page as what it is: French, tagged (never passed off as English).
+    assert words.text(read.get("a"), DAY, "en") == "FR · Vestiaire fermé"
+    assert words.text(read.get("a"), DAY, "fr") == "Vestiaire fermé"
+    # A kind with words of its own says them in the page's language where the organiser wrote none.
+    full = notices("  - {id: f, kind: full, room: salle-ix, text: {fr: Entrée par la porte B}}\n").get("f")
+    assert words.text(full, DAY, "en") == "Please do not enter this room"
+    assert words.text(full, DAY, "ar") == "يُرجى عدم دخول هذه القاعة"
     assert problems('  - {id: a, kind: message, text: {fr: x}, from: "15:00", until: "14:00"}\n') == [
         "notices.yaml:3:65: notices[0].until: the notice ends (14:00) before it starts (15:00)"
     ]

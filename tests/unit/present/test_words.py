@@ -8,6 +8,8 @@ import string
 import pytest
 from babel import dates as babel_dates
 
+from kiosk.languages import catalogue_file
+from kiosk.notices import words as notice_words
 from kiosk.present import words as i18n
 
 SIX = ("ar", "en", "es", "fr", "ru", "zh")
@@ -29,6 +31,20 @@ def test_every_catalogue_has_every_label_with_the_same_placeholders(lang: str) -
     for key, text in labels.items():
         assert text.strip(), f"{lang}: {key} is empty"
         assert fields(text) - {"nnbsp"} == fields(english[key]), f"{lang}: {key} has other placeholders"
+
+
+@pytest.mark.parametrize("lang", i18n.languages())
+def test_every_catalogue_has_every_notice_word_with_the_same_placeholders(lang: str) -> None:
+    """Issue 16: a notice's generated words (Salle complète, the delay, the evacuation…) in every
+    screen language, never English on an Arabic page."""
+    english = notice_words.words("en")
+    own = notice_words.words(lang)
+    assert own.keys() == english.keys()
+    for key, text in own.items():
+        assert text.strip() or key == "separator", f"{lang}: {key} is empty"
+        assert fields(text) - {"nnbsp"} == fields(english[key]), f"{lang}: {key} has other placeholders"
+        if lang != "en" and key not in ("in_rooms", "separator", "message"):
+            assert text != english[key], f"{lang}: {key} is the English words"
 
 
 def test_a_language_without_a_catalogue_is_not_english_in_disguise() -> None:
@@ -100,7 +116,7 @@ def test_autonyms_name_each_language_in_itself() -> None:
 def test_dates_are_exactly_babels_on_every_day_of_four_years(lang: str) -> None:
     """The catalogues carry a copy of CLDR's date patterns and names (a screen does not load Babel):
     the copy gives Babel's own answer on every day of 2023-2026, leap day included."""
-    cldr = i18n._catalogue(i18n.base(lang))["language"]["cldr"]
+    cldr = catalogue_file(i18n.base(lang))["language"]["cldr"]
     day = dt.date(2023, 1, 1)
     while day.year < 2027:
         assert i18n.long_date(day, lang) == babel_dates.format_date(day, "full", locale=cldr)
