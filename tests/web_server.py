@@ -7,13 +7,16 @@ from __future__ import annotations
 import hashlib
 import http.server
 import threading
+from pathlib import Path
+
+PROGRAMME = Path(__file__).resolve().parents[1] / "programme.yaml"
 
 
 class Server:
-    """Serves ``body`` at ``/NAME`` with an ETag (304 when unchanged)."""
+    """Serves ``body`` (the bundled programme unless given) at ``/NAME`` with an ETag (304 when unchanged)."""
 
-    def __init__(self, body: bytes, name: str = "programme.yaml"):
-        self.body = body
+    def __init__(self, body: bytes | None = None, name: str = "programme.yaml"):
+        self.body = PROGRAMME.read_bytes() if body is None else body
         self.name = name
         self.port = 0
         self.httpd: http.server.ThreadingHTTPServer | None = None

@@ -10,16 +10,11 @@ import pytest
 from kiosk.qt.remote import RETRY_SECONDS, RemoteProgramme, live_source
 
 from ..web_server import Server
-from .conftest import ROOT
-
-
-def programme_server() -> Server:
-    return Server((ROOT / "programme.yaml").read_bytes())
 
 
 @pytest.fixture
 def server():
-    s = programme_server()
+    s = Server()
     s.start()
     yield s
     if s.httpd:
@@ -104,7 +99,7 @@ def test_a_first_start_without_network_waits_off_the_gui_thread_and_retries_with
     """Issue 13.3 / 13.15: nothing cached, the server unreachable: start() returns at once, the tries
     go on with a growing wait, and the programme is there as soon as the server answers."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    server = programme_server()
+    server = Server()
     server.start()
     server.stop()  # a port that nobody listens on (yet)
     live = RemoteProgramme(server.url, refresh_seconds=300, cache_dir=tmp_path / "cache")

@@ -16,9 +16,9 @@ import pytest
 from kiosk.qt.remote import RemoteProgramme
 from kiosk.qt.waiting import WaitingScreen
 
+from ..web_server import Server
 from .conftest import ROOT, SIZES
 from .scene import plain, qml, walk
-from .test_remote_live import Server
 
 
 @pytest.fixture
