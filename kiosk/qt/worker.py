@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger("kiosk")
@@ -74,7 +75,8 @@ class _Courier(QObject):
     @Slot(object)
     def deliver(self, parcel: _Parcel) -> None:
         target = parcel.to()
-        if target is not None:
+        # Gone, or deleted on the GUI thread (its Qt half destroyed) while its read was under way.
+        if target is not None and shiboken6.isValid(target):
             getattr(target, parcel.method)(parcel.result)
 
 

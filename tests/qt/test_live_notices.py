@@ -18,7 +18,7 @@ from PySide6.QtCore import QTimer
 
 from kiosk.clock import FakeClock
 from kiosk.qt.door import DoorScreen
-from kiosk.qt.live import LiveProgramme
+from kiosk.qt.live import LiveProgramme, LiveSource
 from kiosk.qt.remote import RemoteSource, live_notices
 from kiosk.qt.running import RunningKiosk
 
@@ -214,3 +214,30 @@ def test_a_reread_after_a_new_programme_waits_for_a_read_in_flight(kiosk, tmp_pa
     with qtbot.waitSignal(notices.replaced, timeout=5000):
         held.set()
     assert notices.parse is parse
+
+
+def test_a_source_deleted_while_its_read_is_under_way_is_left_alone(tmp_path, qtbot):
+    """A fleet "reload" starts a read; the source deleted on the GUI thread meanwhile (a kiosk shutting
+    down) must not hear back: its signals are gone with its Qt half."""
+    notices_file = tmp_path / "notices.yaml"
+    replace(notices_file, FULL)
+    held = threading.Event()
+    done = threading.Event()
+
+    def slow(data, name):
+        held.wait(timeout=10)
+        done.set()
+        return len(data)
+
+    source = LiveSource(str(notices_file), slow, "notices", missing=b"")
+    held.set()
+    assert source.start() == len(FULL)
+    held.clear()
+    replace(notices_file, FULL + "\n")
+    source.read_in_background()
+    shiboken6.delete(source)
+    held.set()
+    qtbot.waitUntil(done.is_set, timeout=WITHIN_A_SECOND)
+    ticks: list[int] = []  # the courier's delivery (queued) comes before this tick
+    QTimer.singleShot(0, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: ticks == [1], timeout=WITHIN_A_SECOND)
