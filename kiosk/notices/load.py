@@ -61,7 +61,12 @@ class NoticesError(ProgrammeError):
 
 
 def load_notices(path: str | Path, programme: Programme) -> Notices:
-    """Read ``path`` against ``programme``; a file that does not exist holds no notices."""
+    """Read ``path`` (a file, or an http(s) URL) against ``programme``; a file that does not exist holds
+    no notices."""
+    from ..sources import is_url
+
+    if is_url(str(path)):
+        return _fetch_notices(str(path), programme)
     try:
         data = yaml_reader.read_bytes(path)
     except Unreadable as err:
@@ -69,6 +74,29 @@ def load_notices(path: str | Path, programme: Programme) -> Notices:
             return Notices((), str(path))
         raise NoticesError([Problem(str(path), 0, 0, "", err.message)]) from None
     return parse_notices(data, str(path), programme)
+
+
+def _fetch_notices(url: str, programme: Programme) -> Notices:
+    """The notices at ``url``, fetched now into the cache the screens use (`kiosk state`, `kiosk render`);
+    when the server cannot be reached, the cached copy. NoticesError when there is neither."""
+    # Imported here: the network code is for a notices URL only.
+    from .. import folders
+    from ..sources.remote import fetch
+
+    def check(data: bytes, name: str) -> str | None:
+        _, problems = check_notices(data, name, programme)
+        errors = [p for p in problems if not p.warning]
+        return f"the downloaded notices cannot be used: {errors[0]}" if errors else None
+
+    cache = folders.cache_dir()
+    if cache is None:
+        raise NoticesError(
+            [Problem(url, 0, 0, "", "no cache folder to fetch the notices into: the user has no home")]
+        )
+    result = fetch(url, cache, check=check)
+    if result.path is None:
+        raise NoticesError([Problem(url, 0, 0, "", result.error or "not fetched")])
+    return parse_notices(result.path.read_bytes(), url, programme)
 
 
 def parse_notices(data: bytes | str, name: str, programme: Programme) -> Notices:

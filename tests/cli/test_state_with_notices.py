@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+from ..web_server import Server
 from .test_state_every_minute import ROOMS, ROOT, expected_line, iso, minutes, observed_line, the_day
 
 NOTICES = ROOT / "tests" / "data" / "notices" / "late-and-moved.yaml"
@@ -69,3 +70,37 @@ def test_the_table_says_what_the_notices_say() -> None:
         ("late", minutes("15:50"), "dtc-working-session"),
         ("move", minutes("15:00"), "workshop-b"),
     ]
+
+
+def test_state_reads_notices_from_a_web_address_and_says_when_it_cannot(tmp_path) -> None:
+    """`notices:` may be a URL, as for a running screen: `kiosk state` fetches it (into the same cache),
+    and a URL it cannot fetch is an error, never "no notices"."""
+    server = Server(NOTICES.read_bytes(), "notices.yaml")
+    server.start()
+    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_PROGRAMME", "KIOSK_NOTICES")}
+    env |= {"XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_STATE_HOME": str(tmp_path / "state")}
+
+    def state(url: str) -> subprocess.CompletedProcess:
+        command = ["state", "--room", "salle-ix", "--at", "2023-03-28T16:00", "--notices", url]
+        return subprocess.run(
+            [sys.executable, "-m", "kiosk", *command],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            timeout=60,
+        )
+
+    try:
+        result = state(server.url)
+        assert result.returncode == 0, result.stderr
+        assert [n["id"] for n in json.loads(result.stdout)["notices"]] == ["late"]
+    finally:
+        server.stop()
+    # The server gone: the copy fetched before is used; a URL never fetched is an error.
+    result = state(server.url)
+    assert result.returncode == 0, result.stderr
+    assert [n["id"] for n in json.loads(result.stdout)["notices"]] == ["late"]
+    never = state(server.url.replace("notices.yaml", "other.yaml"))
+    assert never.returncode != 0 and "other.yaml" in never.stderr
+    assert "cannot reach the server" in never.stderr
