@@ -203,8 +203,9 @@ KEYS: tuple[Key, ...] = (
         "notices",
         ProgrammeSource(),
         None,
-        "the notices file (full rooms, delays, moves…) or its http(s) URL, followed like the programme; a "
-        "relative path is read from the configuration file's folder (null: notices.yaml beside the programme)",
+        "the notices file (full rooms, delays, moves…) or its http(s) URL, followed like the programme; "
+        "a relative path is read from the configuration file's folder (null: notices.yaml beside the "
+        "programme)",
         nullable=True,
         flag=True,
     ),
