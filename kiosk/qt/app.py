@@ -135,7 +135,9 @@ def grab(view):
 
 
 def stop_on_interrupt(app) -> None:
-    """Ctrl+C (SIGINT) ends the run with status 130, as it ends any command in a terminal.
+    """Ctrl+C (SIGINT) ends the run with status 130, as it ends any command in a terminal; SIGTERM
+    (`systemctl stop`, a shutdown) with status 0. Either way the event loop returns and run() stops
+    what runs in order: the fleet link says offline to the broker and disconnects, then the kiosk.
 
     Python runs a signal handler only when it gets control back, and Qt's event loop keeps it; the
     signal's wake-up byte on a socket makes the loop hand control over at once (no polling timer).
@@ -149,8 +151,14 @@ def stop_on_interrupt(app) -> None:
     for end in (inside, outside):
         end.setblocking(False)
     signal.set_wakeup_fd(outside.fileno(), warn_on_full_buffer=False)
+
     # Through the event loop: a Ctrl+C before the loop runs still ends it as soon as it does.
-    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, lambda: app.exit(130)))
+    def stop(code: int, why: str) -> None:
+        log.info("%s: stopping", why)
+        QTimer.singleShot(0, lambda: app.exit(code))
+
+    signal.signal(signal.SIGINT, lambda *_: stop(130, "interrupted (SIGINT)"))
+    signal.signal(signal.SIGTERM, lambda *_: stop(0, "asked to stop (SIGTERM)"))
     notifier = QSocketNotifier(inside.fileno(), QSocketNotifier.Type.Read, app)
     notifier.activated.connect(lambda: inside.recv(64))  # back in Python: the handler runs
     app._interrupt = (inside, outside, notifier)  # kept as long as the application

@@ -143,7 +143,8 @@ def test_a_configuration_warning_is_logged_once(device):
     assert result.stderr.count("env KIOSK_ROTATION: rotation: '45' is not one of") == 1, result.stderr
 
 
-def test_ctrl_c_stops_a_windowed_run(device):
+@pytest.mark.parametrize(("signal_name", "code"), [("SIGINT", 130), ("SIGTERM", 0)])
+def test_ctrl_c_or_systemctl_stop_ends_a_windowed_run(device, signal_name, code):
     import signal
     import time
 
@@ -169,8 +170,8 @@ def test_ctrl_c_stops_a_windowed_run(device):
         while not status.exists() and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)  # a process of its own: its status file says it is up
         assert status.exists(), proc.stderr.read().decode() if proc.poll() is not None else "not up"
-        proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=20) == 130
+        proc.send_signal(getattr(signal, signal_name))  # Ctrl+C; systemctl stop
+        assert proc.wait(timeout=20) == code
         assert b"Traceback" not in proc.stderr.read()
     finally:
         if proc.poll() is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -30,7 +31,8 @@ def devices_when(settings, condition, timeout=30.0):
         time.sleep(0.1)
 
 
-def test_a_running_screen_reports_answers_and_is_missed(broker, tmp_path):
+def start_kiosk(broker, tmp_path) -> subprocess.Popen:
+    """`kiosk run` as a device on the bus, door-salle-i."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KIOSK_", "XDG_"))}
     env.update(
         HOME=str(tmp_path / "home"),
@@ -41,8 +43,12 @@ def test_a_running_screen_reports_answers_and_is_missed(broker, tmp_path):
         KIOSK_DEVICE="door-salle-i",
     )
     command = [sys.executable, "-c", RUN, str(tmp_path / "etc"), "run", "--room", "Salle I", "--windowed"]
+    return subprocess.Popen(command, env=env, cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+
+
+def test_a_running_screen_reports_answers_and_is_missed(broker, tmp_path):
     settings = broker.settings()
-    with subprocess.Popen(command, env=env, cwd=tmp_path, stderr=subprocess.PIPE, text=True) as kiosk:
+    with start_kiosk(broker, tmp_path) as kiosk:
         try:
             devices = devices_when(settings, lambda d: "door-salle-i" in d and d["door-salle-i"].online)
             status = devices["door-salle-i"].status
@@ -57,3 +63,22 @@ def test_a_running_screen_reports_answers_and_is_missed(broker, tmp_path):
         finally:
             kiosk.kill()
     devices_when(settings, lambda d: d["door-salle-i"].online is False)
+
+
+def test_sigterm_says_offline_at_once_disconnects_and_exits_0(broker, tmp_path):
+    """What `systemctl stop` sends: the screen says goodbye (offline since now, not the last will,
+    which has no time) before it leaves the bus, and ends with status 0."""
+    settings = broker.settings()
+    with start_kiosk(broker, tmp_path) as kiosk:
+        try:
+            devices_when(settings, lambda d: "door-salle-i" in d and d["door-salle-i"].online)
+            kiosk.send_signal(signal.SIGTERM)
+            assert kiosk.wait(30) == 0
+            errors = kiosk.stderr.read()
+        finally:
+            if kiosk.poll() is None:
+                kiosk.kill()
+    with Session(settings) as s:  # at once: no waiting for the broker to miss it
+        device = s.devices()["door-salle-i"]
+    assert device.online is False and device.since is not None
+    assert "asked to stop (SIGTERM): stopping" in errors and "Traceback" not in errors
