@@ -18,7 +18,9 @@ Item {
     // The height the whole board would take.
     readonly property real needs: rows.y + rowsWanted * (metrics.rowHeight + metrics.rowGap) - metrics.rowGap + 1
     // Where a row's columns start, from its left edge: the headings sit above them.
-    readonly property real roomWidth: (metrics.portrait ? 0.27 : 0.19) * width
+    // With the way to each room (a sign), the room's column has room for its arrow and words too.
+    readonly property real roomWidth: (metrics.portrait ? (page.boardWays ? 0.36 : 0.27)
+                                                        : (page.boardWays ? 0.28 : 0.19)) * width
     readonly property real nowWidth: (width - roomWidth) * 0.52
 
     VenueBanner {

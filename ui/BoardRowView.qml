@@ -108,17 +108,31 @@ Item {
         border.color: Theme.line
         border.width: row.done ? Math.max(1, row.u * 0.12) : 0
 
+        // The way to the room from where this screen hangs (its sign), before the name: none without one.
+        WayArrow {
+            id: roomArrow
+            objectName: "roomArrow"
+            readonly property real start: row.pad
+            arrow: row.line.arrow
+            angle: row.line.angle
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+            anchors.verticalCenter: parent.verticalCenter
+            width: visible ? Math.min(row.titleSize * 2.4, parent.height - row.pad) : 0
+            height: width
+        }
         Label {
             id: roomName
             objectName: "roomName"
-            readonly property real start: row.pad
+            readonly property bool hasWords: row.line.wayWords !== "" && !row.shortRoom
+            readonly property real start: row.pad + (roomArrow.visible ? roomArrow.width + row.u : 0)
             x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             // A short row's name takes the room its longest language needs, so the word after it stays
             // put when the language changes (measured: a wrapping text's natural width depends on its width).
             width: row.shortRoom ? Math.min(Math.ceil(widestName.implicitWidth) + 1, parent.width * 0.6)
-                                 : row.roomWidth - row.bar - row.pad * 2
-            height: lineHeight * (row.shortRoom ? 1 : 2)
+                                 : row.roomWidth - row.bar - row.pad - start
+            height: lineHeight * (row.shortRoom || hasWords ? 1 : 2)
             anchors.verticalCenter: parent.verticalCenter
+            anchors.verticalCenterOffset: hasWords ? -wayWords.height / 2 : 0
             verticalAlignment: Text.AlignVCenter
             text: row.line.roomName
             size: row.titleSize * (row.portrait ? 1 : 1.12)
@@ -128,6 +142,21 @@ Item {
             maximumLineCount: row.shortRoom ? 1 : 2
             lineHeightMode: Text.FixedHeight
             lineHeight: Math.ceil(em * 1.22)
+        }
+        // The sign's words for the way there ("Stairs on your right, level −1"), under the name.
+        Label {
+            id: wayWords
+            objectName: "wayWords"
+            visible: roomName.hasWords
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, roomName.start)
+            anchors.top: roomName.bottom
+            width: roomName.width
+            height: visible ? implicitHeight : 0
+            text: row.line.wayWords
+            size: row.small
+            color: Theme.muted
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
         }
         // Never drawn: the room's name in every language, one a line, to measure the widest.
         Text {

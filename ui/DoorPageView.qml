@@ -91,6 +91,9 @@ Item {
         label: view.page.noticeLabel
         text: view.page.noticeText
         more: view.page.noticeMore
+        arrow: view.page.noticeArrow
+        angle: view.page.noticeAngle
+        words: view.page.noticeWords
         u: view.u
         small: view.small
     }

@@ -14,21 +14,39 @@ Rectangle {
     required property string more
     required property real u
     required property real small
+    // The way to where the notice sends people (a full room's overflow, a moved session's room), from
+    // where this screen hangs: none without a sign.
+    property string arrow: ""
+    property real angle: 0
+    property string words: ""
     readonly property real pad: 1.4 * u
     readonly property real textSize: 3 * u
     readonly property bool shown: kind !== ""
+    // The arrow at the start of the band, as tall as its heading and text; the words follow the text.
+    readonly property real arrowSide: arrow !== "" ? Theme.lineOf(small * 1.2) + u * 0.4 + 2 * Theme.lineOf(textSize) : 0
+    readonly property real textStart: pad + (arrow !== "" ? arrowSide + 1.6 * u : 0)
     objectName: "notice"
     visible: shown
     radius: u * 0.8
     color: kind === "full" || kind === "cancelled" || kind === "message-warning" ? Theme.alarm : Theme.notice
     implicitHeight: shown ? pad * 2 + Theme.lineOf(small * 1.2) + u * 0.4 + 2 * Theme.lineOf(textSize)
+                            + (words !== "" ? u * 0.4 + Theme.lineOf(small * 1.1) : 0)
                             + (more !== "" ? u * 0.4 + Theme.lineOf(small) : 0) : 0
+
+    WayArrow {
+        objectName: "noticeArrow"
+        arrow: band.arrow
+        angle: band.angle
+        color: Theme.accentInk
+        x: Theme.startX(LayoutMirroring.enabled, band.width, width, band.pad); y: band.pad
+        width: band.arrowSide; height: width
+    }
 
     Label {
         id: heading
         objectName: "noticeLabel"
-        x: band.pad; y: band.pad
-        width: band.width - 2 * band.pad
+        x: Theme.startX(LayoutMirroring.enabled, band.width, width, band.textStart); y: band.pad
+        width: band.width - band.pad - band.textStart
         text: band.label
         size: band.small * 1.2
         color: Theme.accentInk
@@ -39,9 +57,9 @@ Rectangle {
     Label {
         id: body
         objectName: "noticeText"
-        x: band.pad
+        x: Theme.startX(LayoutMirroring.enabled, band.width, width, band.textStart)
         anchors.top: heading.bottom; anchors.topMargin: band.u * 0.4
-        width: band.width - 2 * band.pad
+        width: band.width - band.pad - band.textStart
         height: linesHeight(2)
         text: band.text
         size: band.textSize
@@ -53,9 +71,23 @@ Rectangle {
         lineHeight: Theme.lineOf(band.textSize)
     }
     Label {
+        id: wayWords
+        objectName: "noticeWords"
+        x: Theme.startX(LayoutMirroring.enabled, band.width, width, band.textStart)
+        anchors.top: body.bottom; anchors.topMargin: visible ? band.u * 0.4 : 0
+        width: band.width - band.pad - band.textStart
+        height: visible ? implicitHeight : 0
+        visible: band.words !== ""
+        text: band.words
+        size: band.small * 1.1
+        color: Theme.accentInk
+        font.weight: Font.DemiBold
+        elide: Text.ElideRight
+    }
+    Label {
         objectName: "noticeMore"
         x: band.pad
-        anchors.top: body.bottom; anchors.topMargin: band.u * 0.4
+        anchors.top: wayWords.bottom; anchors.topMargin: band.u * 0.4
         width: band.width - 2 * band.pad
         visible: band.more !== ""
         text: band.more

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import "components"
@@ -64,7 +65,20 @@ Item {
                 lineHeightMode: Text.FixedHeight
                 lineHeight: Math.round(em * 1.18)
             }
+            // The way there from where this screen hangs, a line per way (the rooms of a block).
+            Repeater {
+                model: free.page.elsewhereWays
+                WayView {
+                    required property Way modelData
+                    width: pointerColumn.width
+                    way: modelData
+                    u: free.u
+                    small: free.small
+                }
+            }
+            // Without a sign: the rooms' names after a plain arrow, as always.
             Row {
+                visible: free.page.elsewhereWays.length === 0
                 width: parent.width
                 spacing: free.u * 1.5
                 Label {

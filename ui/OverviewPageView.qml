@@ -52,6 +52,9 @@ Item {
         label: view.page.noticeLabel
         text: view.page.noticeText
         more: view.page.noticeMore
+        arrow: view.page.noticeArrow
+        angle: view.page.noticeAngle
+        words: view.page.noticeWords
         u: metrics.u
         small: metrics.small
     }

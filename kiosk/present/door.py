@@ -7,11 +7,12 @@ it is tested without a screen.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from .. import schedule
-from ..programme import Programme, Session, Text
+from ..programme import Programme, Session, Sign, Text
 from . import words
+from .ways import WayText, ways_to
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class DoorText:
     elsewhereTitle: str = ""  # where the day goes on: "Cocktail de clôture"
     elsewhereRoom: str = ""  # "Salle I Foyer"
     elsewhereTime: str = ""  # "17:15", or "jusqu'à 18:00" when it is already on
+    # The way there from this screen's sign (kiosk.present.ways), a line per way: none without a sign.
+    elsewhereWays: tuple[WayText, ...] = field(default=())
     nextLabel: str = ""
     nextBlock: str = ""
     nextTitle: str = ""
@@ -54,6 +57,9 @@ class DoorText:
     noticeLabel: str = ""
     noticeText: str = ""
     noticeMore: str = ""
+    noticeArrow: str = ""  # the way to where the notice sends people (a full room's overflow, a move)
+    noticeAngle: float = 0.0
+    noticeWords: str = ""
     nowTimePrinted: str = ""
     nextTimePrinted: str = ""
     ongoing: bool = False
@@ -61,7 +67,9 @@ class DoorText:
     progress: float = 0.0  # how far through the (first) session on now, 0 to 1, by whole minutes
 
 
-DOOR_TEXT_FIELDS = {f.name: {"str": str, "bool": bool, "float": float}[f.type] for f in fields(DoorText)}
+_SCALARS = {"str": str, "bool": bool, "float": float}
+# The page's own properties; the ways travel as objects of their own (the bridge's Way).
+DOOR_TEXT_FIELDS = {f.name: _SCALARS[f.type] for f in fields(DoorText) if f.type in _SCALARS}
 
 
 def _t(text: Text, lang: str, programme: Programme) -> str:
@@ -90,7 +98,9 @@ def interpretation_line(session: Session, lang: str) -> str:
     return f"{words.label(lang, 'interpretation')} {' ⇄ '.join(c.upper() for c in session.interpretation)}"
 
 
-def where(session: Session, lang: str, programme: Programme, at: dt.datetime) -> dict[str, str]:
+def where(
+    session: Session, lang: str, programme: Programme, at: dt.datetime, sign: Sign | None = None
+) -> dict:
     """Cocktail de clôture, Salle I Foyer, 17:15 (or "jusqu'à 18:00" when it is already on)."""
     zone = programme.event.zone
     when = (
@@ -106,6 +116,7 @@ def where(session: Session, lang: str, programme: Programme, at: dt.datetime) ->
         "elsewhereTitle": _t(shown.title, lang, programme),
         "elsewhereRoom": " · ".join(_t(programme.room(r).name, lang, programme) for r in rooms if r),
         "elsewhereTime": when,
+        "elsewhereWays": ways_to(programme, sign, [r for r in rooms if r], lang),
     }
 
 
@@ -133,7 +144,9 @@ def door_text(
     programme_error: bool = False,
     rehearsal: bool = False,
     clock_unsynced: bool = False,
+    sign: Sign | None = None,
 ) -> DoorText:
+    """The door in ``lang``; with ``sign`` (where the screen hangs), its pointers show the way."""
     zone = programme.event.zone
     at = state.at
     local = at.astimezone(zone)
@@ -185,7 +198,7 @@ def door_text(
             t["elsewhereLabel"] = words.label(
                 lang, "go_on" if state.phase == schedule.AFTER_LAST else "meanwhile"
             )
-            t |= where(state.elsewhere, lang, programme, at)
+            t |= where(state.elsewhere, lang, programme, at, sign)
     if state.next is not None:
         nxt = state.next
         block = state.blocks.get(nxt.id)

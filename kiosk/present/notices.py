@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from ..languages import base
 from ..notices import Applied, Notice, words
 from ..notices.model import CANCELLED, DELAY, EMERGENCY, FULL, MESSAGE, MOVED
-from ..programme import Session
+from ..programme import Programme, Session, Sign
 from . import words as screen_words
+from .ways import pointer_fields, way_to
 
 # The notice a screen shows in its band when several apply: the one that sends people elsewhere first.
 _ORDER = {FULL: 0, MOVED: 1, DELAY: 2, CANCELLED: 3, MESSAGE: 4}
@@ -20,15 +21,37 @@ def ranked(notices: tuple[Notice, ...]) -> list[Notice]:
     return sorted(order, key=lambda n: (_ORDER[n.kind], n.kind == MESSAGE and n.level != "warning"))
 
 
-def band(applied: Applied, notices: tuple[Notice, ...], lang: str, room_id: str | None) -> dict[str, str]:
-    """The notice band of a screen: kind, label, text, and the others in one line."""
+def pointed_to(notice: Notice, room_id: str | None) -> str | None:
+    """Where a notice sends people from ``room_id``'s screen (None: the overview): a full room's
+    overflow, a moved session's new room; None when that is here, or the notice sends nobody."""
+    target = notice.overflow if notice.kind == FULL else notice.to if notice.kind == MOVED else None
+    return target if target != room_id else None
+
+
+def notice_way(
+    programme: Programme, notice: Notice, room_id: str | None, lang: str, sign: Sign | None
+) -> dict:
+    """The band's arrow and words to where the notice sends people, from this screen's sign."""
+    return pointer_fields(way_to(programme, sign, pointed_to(notice, room_id), lang), "notice")
+
+
+def band(
+    applied: Applied,
+    notices: tuple[Notice, ...],
+    lang: str,
+    room_id: str | None,
+    sign: Sign | None = None,
+) -> dict:
+    """The notice band of a screen: kind, label, text, and the others in one line; with ``sign``, the
+    way to where the first notice sends people."""
     shown = ranked(notices)
     if not shown:
         return {}
     first, *others = shown
     printed = applied.printed
     label = words.label(first, lang)
-    if first.kind == MOVED and room_id is not None and room_id != first.to:
+    way = notice_way(printed, first, room_id, lang, sign)
+    if first.kind == MOVED and room_id is not None and room_id != first.to and not way:
         label = f"{label} →"  # points the way: the session is elsewhere now
     more = [words.same_kind_now(applied, first, lang)] if room_id in first.rooms else []
     more += [f"{words.label(n, lang)} — {words.text(n, printed, lang, room_id)}" for n in others]
@@ -37,11 +60,13 @@ def band(applied: Applied, notices: tuple[Notice, ...], lang: str, room_id: str 
         "noticeLabel": label,
         "noticeText": words.text(first, printed, lang, room_id),
         "noticeMore": " · ".join(m for m in more if m),
+        **way,
     }
 
 
-def overview_band(applied: Applied, lang: str) -> dict[str, str]:
-    """The overview's band: every notice in force, each with the rooms it concerns."""
+def overview_band(applied: Applied, lang: str, sign: Sign | None = None) -> dict:
+    """The overview's band: every notice in force, each with the rooms it concerns; with ``sign``, the
+    way to where the first sends people."""
     shown = ranked(applied.notices)
     if not shown:
         return {}
@@ -60,6 +85,7 @@ def overview_band(applied: Applied, lang: str) -> dict[str, str]:
         "noticeLabel": words.label(first, lang),
         "noticeText": said(first),
         "noticeMore": " · ".join(f"{words.label(n, lang)} — {said(n)}" for n in others),
+        **notice_way(printed, first, None, lang, sign),
     }
 
 

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 
 from .. import schedule
-from ..programme import Programme, Session, Text
+from ..programme import Programme, Session, Sign, Text
 from . import words
 from .board import BoardEntry, board_plan
+from .ways import way_to
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,9 @@ class BoardRow:
     # a room
     roomName: str = ""
     roomNames: str = ""  # the name in every language, one a line: a short line makes room for the widest
+    arrow: str = ""  # the way to the room from this screen's sign (kiosk.present.ways): "" without one
+    angle: float = 0.0
+    wayWords: str = ""  # Lifts on your left, 7th floor
     phase: str = ""  # "ongoing", "free" or "done": how the row is drawn (always with words)
     nowTitle: str = ""
     nowUntil: str = ""  # jusqu'à 11:05
@@ -69,6 +73,7 @@ class OverviewText:
     nowHeading: str = ""
     nextHeading: str = ""
     pageLabel: str = ""  # Page 1/2, only when the board has more than one page
+    boardWays: bool = False  # the rows show the way to each room (the screen's sign): a wider room column
     hasVenue: bool = False
     venueOngoing: bool = False
     venueLabel: str = ""  # Pour tous
@@ -87,12 +92,16 @@ class OverviewText:
     noticeLabel: str = ""
     noticeText: str = ""
     noticeMore: str = ""
+    noticeArrow: str = ""  # the way to where the first notice sends people (kiosk.present.ways)
+    noticeAngle: float = 0.0
+    noticeWords: str = ""
     board: tuple[BoardRow, ...] = field(default=())
     agenda: tuple[AgendaRow, ...] = field(default=())
 
 
 def _kinds(cls: type) -> dict[str, type]:
-    return {f.name: {"str": str, "bool": bool}[f.type] for f in fields(cls) if f.type in ("str", "bool")}
+    kinds = {"str": str, "bool": bool, "float": float}
+    return {f.name: kinds[f.type] for f in fields(cls) if f.type in kinds}
 
 
 BOARD_ROW_FIELDS = _kinds(BoardRow)
@@ -136,9 +145,11 @@ def overview_text(
     programme_error: bool = False,
     rehearsal: bool = False,
     clock_unsynced: bool = False,
+    sign: Sign | None = None,
 ) -> OverviewText:
     """The overview in ``lang``: ``board`` is the page of the board shown (default: all of it),
-    ``page`` its number and the number of pages."""
+    ``page`` its number and the number of pages; with ``sign`` (where the screen hangs), each room's
+    row shows the way there."""
     zone = programme.event.zone
     local = state.at.astimezone(zone)
     if board is None:
@@ -165,7 +176,8 @@ def overview_text(
         "programmeError": words.label(lang, "programme_error") if programme_error else "",
         "rehearsal": words.label(lang, "rehearsal") if rehearsal else "",
         "clockUnsynced": words.label(lang, "clock_unsynced") if clock_unsynced else "",
-        "board": _board_rows(programme, board, lang, state.at),
+        "board": _board_rows(programme, board, lang, state.at, sign),
+        "boardWays": bool(sign and sign.ways),
         "agenda": tuple(agenda_row(programme, item, lang) for item in (state.agenda[i] for i in shown)),
     }
     moment = venue_moment(programme, state.at)
@@ -205,7 +217,7 @@ def venue_moment(programme: Programme, at: dt.datetime) -> Session | None:
 
 
 def _board_rows(
-    programme: Programme, board: Sequence[BoardEntry], lang: str, at: dt.datetime
+    programme: Programme, board: Sequence[BoardEntry], lang: str, at: dt.datetime, sign: Sign | None = None
 ) -> tuple[BoardRow, ...]:
     rows = []
     for i, entry in enumerate(board):
@@ -214,7 +226,7 @@ def _board_rows(
         if entry.kind == "group":
             rows.append(group_row(programme, entry, lang, at))
         else:
-            rows.append(room_row(programme, entry, lang, last_in_group=last))
+            rows.append(room_row(programme, entry, lang, last_in_group=last, sign=sign))
     return tuple(rows)
 
 
@@ -239,7 +251,14 @@ def group_row(programme: Programme, entry: BoardEntry, lang: str, at: dt.datetim
     )
 
 
-def room_row(programme: Programme, entry: BoardEntry, lang: str, *, last_in_group: bool = True) -> BoardRow:
+def room_row(
+    programme: Programme,
+    entry: BoardEntry,
+    lang: str,
+    *,
+    last_in_group: bool = True,
+    sign: Sign | None = None,
+) -> BoardRow:
     """A room's row: what is on now and until when, what is next and at what time."""
     rs = entry.room
     assert rs is not None
@@ -256,6 +275,9 @@ def room_row(programme: Programme, entry: BoardEntry, lang: str, *, last_in_grou
             _t(rs.room.name, other, programme) for other in dict.fromkeys((*programme.event.screens, lang))
         ),
     }
+    way = way_to(programme, sign, rs.room.id, lang)
+    if way.arrow:
+        t |= {"arrow": way.arrow, "angle": way.angle, "wayWords": way.words}
     if rs.current:
         now = rs.current[0]
         t |= {

@@ -66,6 +66,7 @@ def render(args: argparse.Namespace) -> int:
     if view == "door" and not config.room:
         raise UsageError("say which screen: --room ROOM or --overview (the configuration names no room)")
     screen = make_screen(programme, view, config.room, screens if lang in screens else (lang,))
+    screen.sign_id = config.sign
     screen.bridge.set(reducedMotion=True, rotation=config.rotation)
     screen.notices = notices
     screen.show(at)

@@ -14,6 +14,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 from ..present.board import SHORT_ROWS
 from ..present.door import DOOR_TEXT_FIELDS, DoorText
 from ..present.overview import AGENDA_ROW_FIELDS, BOARD_ROW_FIELDS, OVERVIEW_TEXT_FIELDS
+from ..present.ways import WAY_FIELDS, WayText
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -55,7 +56,18 @@ def _defaults(spec: dict[str, type]) -> dict[str, tuple[type, Any]]:
 
 @QmlElement
 @QmlUncreatable("made by kiosk, not by QML")
-class DoorPage(_properties("DoorPageProperties", _defaults(DOOR_TEXT_FIELDS))):
+class Way(_properties("WayProperties", _defaults(WAY_FIELDS))):
+    """The way from this screen's sign to a place: an arrow (drawn by WayArrow.qml), the place, words."""
+
+
+@QmlElement
+@QmlUncreatable("made by kiosk, not by QML")
+class DoorPage(
+    _properties(
+        "DoorPageProperties",
+        _defaults(DOOR_TEXT_FIELDS) | {"elsewhereWays": ("QVariantList", [])},  # Way, a line each
+    )
+):
     """One language's page of a door screen: every string, ready to show."""
 
 
@@ -88,6 +100,24 @@ class DoorSign(
 
 def fill_page(page: QObject, text: DoorText) -> None:
     page.set(**{name: getattr(text, name) for name in DOOR_TEXT_FIELDS})
+    fill_ways(page, "elsewhereWays", text.elsewhereWays)
+
+
+def fill_ways(owner: QObject, prop: str, ways: tuple[WayText, ...]) -> None:
+    """``owner.prop`` showing ``ways``, as Way objects; made again only when the ways change."""
+    key = f"_{prop}Texts"
+    if getattr(owner, key, ()) == ways:
+        return
+    setattr(owner, key, ways)
+    old = getattr(owner, prop)
+    made = []
+    for way in ways:
+        obj = Way(owner)
+        obj.set(**{name: getattr(way, name) for name in WAY_FIELDS})
+        made.append(obj)
+    setattr(owner, prop, made)
+    for obj in old:
+        obj.deleteLater()
 
 
 # -- the overview ------------------------------------------------------------------------------------

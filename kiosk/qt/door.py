@@ -55,6 +55,7 @@ class DoorScreen(SignScreen):
         self.bridge.qrUrl = door_link(state)
         rehearsal = self.bridge.rehearsal
         here = applied.for_room(self.room_id)
+        sign = self.sign
         for lang, page in self._pages.items():
             text = door_text(
                 applied.programme,
@@ -63,8 +64,9 @@ class DoorScreen(SignScreen):
                 programme_error=self.problem is not None,
                 clock_unsynced=self.clock_unsynced,
                 rehearsal=rehearsal,
+                sign=sign,
             )
-            extra = band(applied, here, lang, self.room_id) | {
+            extra = band(applied, here, lang, self.room_id, sign) | {
                 "nowTimePrinted": printed_times(applied, state.current[0] if state.current else None),
                 "nextTimePrinted": printed_times(applied, state.next),
             }

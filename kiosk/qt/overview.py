@@ -138,6 +138,7 @@ class OverviewScreen(SignScreen):
             return
         programme = self.shown.programme if self.shown else self.programme
         plan = board_plan(programme, state)
+        sign = self.sign
         self.bridge.boardRowsWanted = sum(entry.rows for entry in plan)
         pages = board_pages(plan, self.bridge.boardRows)
         for i, (lang, filled) in enumerate(self._pages.items()):
@@ -152,7 +153,8 @@ class OverviewScreen(SignScreen):
                 programme_error=self.problem is not None,
                 clock_unsynced=self.clock_unsynced,
                 rehearsal=self.bridge.rehearsal,
+                sign=sign,
             )
-            notices = overview_band(self.shown, lang) if self.shown else {}
+            notices = overview_band(self.shown, lang, sign) if self.shown else {}
             filled.fill(dataclasses.replace(text, **notices))
         self.bridge.boardPages = len(pages)

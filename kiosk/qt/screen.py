@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from .. import notices as notices_core
 from ..notices import Applied, Notices
 from ..present.notices import EmergencyPart
-from ..programme import Programme
+from ..programme import Programme, Sign
 from ..status import status
 
 
@@ -39,6 +39,12 @@ class Screen:
         self.clock_unsynced = False  # the system says its clock is not synchronised: the time may be wrong
         self.notices = Notices()  # the last good notices (kiosk.qt.remote.live_notices)
         self.notices_error: str | None = None  # why the notices shown are not the file's latest
+        self.sign_id: str | None = None  # where the screen hangs (`sign:`): its pointers show the way
+
+    @property
+    def sign(self) -> Sign | None:
+        """The programme's sign this screen hangs at, if any (a programme without it: no arrows)."""
+        return self.programme.sign(self.sign_id) if self.sign_id else None
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -66,6 +66,7 @@ class ScreenSwitcher(QObject):
         self.config = config
         self.view = config.view
         self.room = config.room
+        self.sign = config.sign  # where the screen hangs: the setup may choose it
         self.rotation = config.rotation  # the setup may turn it
         self.rehearsal = rehearsal
         self.environ = environ
@@ -250,6 +251,7 @@ class ScreenSwitcher(QObject):
 
     def _screen(self, programme: Programme, view: str, room: str | None) -> Screen:
         screen = self.build(programme, view, room, self.config.languages)
+        screen.sign_id = self.sign
         screen.bridge.set(
             rehearsal=self.rehearsal, reducedMotion=self.config.reduced_motion, rotation=self.rotation
         )
