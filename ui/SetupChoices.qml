@@ -57,6 +57,11 @@ Item {
         preferredHighlightBegin: height * 0.2
         preferredHighlightEnd: height * 0.8
         highlightMoveDuration: 0
+        // Every row is made, in sight or not (a venue has tens of rooms, not thousands).
+        cacheBuffer: 100000
+        // A new model (the choices said again, turned) resets the list's current index to its first
+        // row, whatever the binding says: bound again, the setup's highlighted row stays in sight.
+        onModelChanged: currentIndex = Qt.binding(() => choices.setup.highlighted)
 
         delegate: Rectangle {
             id: row

@@ -38,6 +38,8 @@ WORDS: dict[str, dict[str, str]] = {
         "bottom": "en bas",
         "long_press": "ou un appui long dans un coin",
         "overridden": "Au prochain démarrage, {origins} l’emportera sur ce choix",
+        "sign": f"Emplacement de l’écran{NNBSP}: {{sign}}",
+        "no_sign": "aucun (pas de flèches)",
         "cannot_show": f"Cet écran ne peut pas être affiché{NNBSP}: {{why}}",
     },
     "en": {
@@ -64,6 +66,8 @@ WORDS: dict[str, dict[str, str]] = {
         "bottom": "at the bottom",
         "long_press": "or a long press in a corner",
         "overridden": "At the next start, {origins} will override this choice",
+        "sign": "Where this screen hangs: {sign}",
+        "no_sign": "not said (no arrows)",
         "cannot_show": "This screen cannot be shown: {why}",
     },
 }
@@ -135,6 +139,19 @@ def room_label(programme: Programme, room_id: str) -> Both:
     return Both.of(
         room.name.get(lang, programme.event.languages) for lang in programme.event.languages
     ) or Both(room.id, room.id)
+
+
+def sign_label(programme: Programme, sign_id: str | None) -> Both:
+    """Where the screen hangs, as a choice of the setup (a tap moves to the next of the programme's
+    signs): "Emplacement de l’écran : Porte de la Salle IX"."""
+    sign = programme.sign(sign_id)
+
+    def name(lang: str) -> str:
+        if sign is None:
+            return WORDS[lang]["no_sign"]
+        return sign.name.get(lang, programme.event.languages) or sign.id
+
+    return Both.of(WORDS[lang]["sign"].format(sign=name(lang)) for lang in LANGUAGES)
 
 
 def fields_of(**fields: Both) -> dict[str, str]:

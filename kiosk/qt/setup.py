@@ -25,6 +25,7 @@ from ..present.setup import (
     keys_help,
     room_label,
     rotation_label,
+    sign_label,
 )
 from ..programme import Programme
 from .bridge import DeviceSetup
@@ -53,6 +54,7 @@ class SetupScreen(QObject, Screen):
     touched = Signal()  # any key or tap: the technician is still there
     quit_allowed = Signal()  # the PIN asked by the exit chord was right
     rotated = Signal(int)  # the technician turned the picture (degrees, clockwise): the setup turns too
+    signed = Signal(str)  # the technician said where the screen hangs: a sign's id ("" for none)
 
     def __init__(
         self,
@@ -64,6 +66,7 @@ class SetupScreen(QObject, Screen):
         setup_chord: str = DEFAULTS["setup_chord"],
         to_quit: bool = False,
         long_press: bool = False,
+        sign: str | None = None,
         parent: QObject | None = None,
     ):
         super().__init__(parent, bridge=DeviceSetup(), programme=programme)  # QObject, then Screen
@@ -73,6 +76,7 @@ class SetupScreen(QObject, Screen):
         self.current = current
         self.cancellable = cancellable
         self.setup_chord = setup_chord
+        self.sign_id = sign  # where the screen hangs: offered when the programme has signs
         self.typed = ""
         self.bridge.picked.connect(self._tapped)
         self.bridge.digitTyped.connect(lambda digit: self._act(self._digit, str(digit)))
@@ -104,10 +108,16 @@ class SetupScreen(QObject, Screen):
     # -- the choices ------------------------------------------------------------------------------
     def _set_choices(self, keep: tuple[str, str | None] | None = None) -> None:
         self.choices: list[tuple[str, str | None]] = [("door", room.id) for room in self.programme.rooms]
-        # After the screens, the orientation: a tap turns the picture (and this setup) a quarter.
-        self.choices += [("overview", None), ("rotation", None)]
-        labels = [room_label(self.programme, room) for _, room in self.choices[:-2]]
-        labels += [both("overview"), rotation_label(self.bridge.rotation)]
+        labels = [room_label(self.programme, room) for _, room in self.choices]
+        self.choices.append(("overview", None))
+        labels.append(both("overview"))
+        # Where the screen hangs, when the programme has signs: a tap moves to the next one.
+        if self.programme.signs:
+            self.choices.append(("sign", None))
+            labels.append(sign_label(self.programme, self.sign_id))
+        # Last, the orientation: a tap turns the picture (and this setup) a quarter.
+        self.choices.append(("rotation", None))
+        labels.append(rotation_label(self.bridge.rotation))
         current = self._index_of(self.current)
         highlighted = self._index_of(keep) if keep else current
         self.bridge.set(
@@ -121,7 +131,7 @@ class SetupScreen(QObject, Screen):
         if choice is None:
             return -1
         view, room = choice
-        wanted = (view, None) if view in ("overview", "rotation") else ("door", room)
+        wanted = (view, None) if view in ("overview", "rotation", "sign") else ("door", room)
         return self.choices.index(wanted) if wanted in self.choices else -1
 
     def _set_stage(self, stage: str) -> None:
@@ -218,12 +228,22 @@ class SetupScreen(QObject, Screen):
         view, room = self.choices[index]
         if view == "rotation":
             self._rotate()
+        elif view == "sign":
+            self._next_sign()
         else:
             self.chosen.emit(view, room or "")
 
     def _rotate(self) -> None:
         self.set_rotation((self.bridge.rotation + 90) % 360)
         self.rotated.emit(self.bridge.rotation)
+
+    def _next_sign(self) -> None:
+        """The next of the programme's signs, then none, then the first again."""
+        order = [None, *(sign.id for sign in self.programme.signs)]
+        now = order.index(self.sign_id) if self.sign_id in order else 0
+        self.sign_id = order[(now + 1) % len(order)]
+        self._set_choices(keep=("sign", None))
+        self.signed.emit(self.sign_id or "")
 
     def set_rotation(self, degrees: int) -> None:
         """Turn the setup (its picture, clockwise) and say so in the orientation choice."""

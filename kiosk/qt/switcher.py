@@ -126,6 +126,7 @@ class ScreenSwitcher(QObject):
             note=self._overridden(),
             setup_chord=self.config.setup_chord,
             long_press=self.gate.needed,
+            sign=self.sign,
         )
         setup.set_rotation(self.rotation)
         return setup
@@ -134,7 +135,7 @@ class ScreenSwitcher(QObject):
         """Which layer above the user's file will set the screen again at the next start, if any."""
         above = [
             self.config.origins[key]
-            for key in ("view", "room", "rotation")
+            for key in ("view", "room", "rotation", "sign")
             if LAYERS.index(self.config.layer(key)) > LAYERS.index("user")
         ]
         if not above:
@@ -147,6 +148,7 @@ class ScreenSwitcher(QObject):
         setup.left.connect(self._leave, Qt.ConnectionType.QueuedConnection)
         setup.touched.connect(self._still_there)
         setup.rotated.connect(self._rotated)
+        setup.signed.connect(self._signed)
         if self.lockdown is not None:
             self.lockdown.open_setup(setup.key_event)
         self._still_there()
@@ -160,6 +162,16 @@ class ScreenSwitcher(QObject):
             log.error("could not save the rotation %d: %s; it holds until the next start", degrees, err)
         else:
             log.info("saved rotation %d in %s", degrees, path)
+
+    def _signed(self, sign: str) -> None:
+        """The technician said where the screen hangs: kept for every screen, and saved."""
+        self.sign = sign or None
+        try:
+            path = save_user_setting("sign", self.sign, self.environ, self.shown.programme)
+        except (OSError, ValueError) as err:
+            log.error("could not save the sign %s: %s; it holds until the next start", sign, err)
+        else:
+            log.info("saved sign %s in %s", sign or "null", path)
 
     def ask_to_quit(self) -> None:
         """The exit chord on a device with a PIN: a prompt for it over whatever shows."""
@@ -242,6 +254,7 @@ class ScreenSwitcher(QObject):
             return
         self._close_setup()
         behind.bridge.rotation = self.rotation
+        behind.sign_id = self.sign
         self._put(behind)
 
     def _close_setup(self) -> None:

@@ -199,6 +199,8 @@ def test_a_first_start_without_a_room_shows_the_setup(kiosk):
             "Restaurant 7ème étage · Restaurant (7th floor)",
             "Salle I Foyer · Room I foyer",
             "Toutes les salles (vue d’ensemble) · All rooms (overview)",
+            # The programme has signs: where the screen hangs (issue 18.2).
+            "Emplacement de l’écran\u202f: aucun (pas de flèches) · Where this screen hangs: not said (no arrows)",
             "↻ Orientation\u202f: bord haut de l’écran en haut"
             " · ↻ Orientation: the screen’s top edge at the top",
         ]
@@ -262,7 +264,8 @@ def test_a_tap_on_a_touch_screen_chooses_a_room(kiosk, device):
 def test_the_overview_comes_after_the_rooms(kiosk, device):
     k = kiosk()
     with k.switching():
-        k.press(Qt.Key.Key_End, Qt.Key.Key_Up, Qt.Key.Key_Return)
+        # After the rooms: the overview, where the screen hangs (the programme has signs), the orientation.
+        k.press(Qt.Key.Key_End, Qt.Key.Key_Up, Qt.Key.Key_Up, Qt.Key.Key_Return)
     assert saved(device) == {"view": "overview"}
     assert k.screen.view == "overview"
     assert k.view.source().fileName() == "Overview.qml"
@@ -283,12 +286,39 @@ def test_the_orientation_is_a_choice_that_turns_the_setup_and_is_kept(kiosk, dev
     )
     assert saved(device) == {"rotation": 90}
     assert k.screen.bridge.highlighted == len(k.screen.choices) - 1  # a second tap turns it again
-    k.click(k.choice(label))
+    # The list, now taller than the turned screen, keeps the highlighted row in sight.
+    row = k.choice(label)
+    k.qtbot.waitUntil(lambda: 0 < k.centre(row).x() < 1920 and 0 < k.centre(row).y() < 1080)
+    k.click(row)
     assert k.screen.bridge.rotation == 180 and saved(device) == {"rotation": 180}
     with k.switching():
         k.press(Qt.Key.Key_Home, Qt.Key.Key_Return)
     assert k.room_name() == "Salle I"
     assert k.screen.bridge.rotation == 180  # the chosen screen hangs the same way
+
+
+def test_where_the_screen_hangs_is_a_choice_that_is_kept_and_draws_the_arrows(kiosk, device):
+    """Issue 18.2: the technician says which of the programme's signs this screen is."""
+    k = kiosk(size=(1920, 1080))
+    k.press(Qt.Key.Key_End, Qt.Key.Key_Up)  # before the orientation
+    assert k.screen.bridge.choices[k.screen.bridge.highlighted] == (
+        "Emplacement de l’écran\u202f: aucun (pas de flèches) · Where this screen hangs: not said (no arrows)"
+    )
+    k.press(Qt.Key.Key_Return)
+    label = k.screen.bridge.choices[k.screen.bridge.highlighted]
+    assert label == (
+        "Emplacement de l’écran\u202f: Hall d’entrée (vue d’ensemble)"
+        " · Where this screen hangs: Entrance hall (overview)"
+    )
+    assert saved(device) == {"sign": "entrance-hall"}
+    for _ in range(5):  # on to Salle IX's door
+        k.press(Qt.Key.Key_Return)
+    assert saved(device) == {"sign": "salle-ix-door"}
+    with k.switching():
+        k.tap(k.choice("Salle IX · Room IX"))
+    assert k.screen.sign_id == "salle-ix-door"
+    assert k.screen.sign.way("restaurant").arrow == "back-left"
+    assert saved(device) == {"sign": "salle-ix-door", "room": "salle-ix", "view": "door"}
 
 
 def test_a_long_press_in_a_corner_opens_the_setup_when_a_pin_is_set(kiosk, device, monkeypatch):
