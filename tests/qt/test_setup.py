@@ -200,7 +200,8 @@ def test_a_first_start_without_a_room_shows_the_setup(kiosk):
             "Salle I Foyer · Room I foyer",
             "Toutes les salles (vue d’ensemble) · All rooms (overview)",
             # The programme has signs: where the screen hangs (issue 18.2).
-            "Emplacement de l’écran\u202f: aucun (pas de flèches) · Where this screen hangs: not said (no arrows)",
+            "Emplacement de l’écran\u202f: aucun (pas de flèches)"
+            " · Where this screen hangs: not said (no arrows)",
             "↻ Orientation\u202f: bord haut de l’écran en haut"
             " · ↻ Orientation: the screen’s top edge at the top",
         ]
