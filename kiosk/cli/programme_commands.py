@@ -10,10 +10,12 @@ from pathlib import Path
 from .. import fonts, schedule
 from ..clock import parse_when
 from ..config import config_from_args
+from ..config.keys import sign_in
 from ..errors import UsageError
 from ..notices import load_notices
 from ..notices.json import room_state_json
-from ..programme import Programme
+from ..present.ways import pointers_json
+from ..programme import Programme, Sign
 from ..programme.load import read_file
 from ..sources import check_any, read_any
 from .screen_args import WHEN_HELP, when
@@ -40,6 +42,12 @@ def add_programme_commands(command) -> None:
         "--notices",
         metavar="FILE",
         help="the notices file (default: $KIOSK_NOTICES, else beside the programme)",
+    )
+    p.add_argument(
+        "--sign",
+        metavar="SIGN",
+        help="where the screen hangs (a sign of the programme): each line says the way its pointers "
+        "show from there (default: the configuration's sign)",
     )
 
     p = command(
@@ -76,9 +84,13 @@ def cmd_state(args: argparse.Namespace) -> int:
     rooms = [r.id for r in programme.rooms if not wanted or r.id in wanted]  # programme order, once each
     instants = [_when(text, programme) for text in args.at or ["now"]]
     notices = load_notices(config.notices_source, programme)
+    sign = _sign(config.sign, programme)
     for at in instants:
         for room_id in rooms:
-            print(json.dumps(room_state_json(programme, notices, room_id, at), ensure_ascii=False))
+            line = room_state_json(programme, notices, room_id, at)
+            if sign is not None:  # the way each pointer shows from there (issue 18.2)
+                line["way"] = pointers_json(programme, notices, room_id, at, sign)
+            print(json.dumps(line, ensure_ascii=False))
     return EXIT_OK
 
 
@@ -111,6 +123,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
         + (f", {len(problems)} warning{'s' if len(problems) != 1 else ''}" if problems else "")
     )
     return EXIT_OK
+
+
+def _sign(query: str | None, programme: Programme) -> Sign | None:
+    """The sign ``--sign`` (or the configuration) names; a UsageError, with a suggestion, if none is."""
+    if not query:
+        return None
+    try:
+        return programme.sign(sign_in(query, programme))
+    except ValueError as err:
+        raise UsageError(f"--sign: {err}") from None
 
 
 def _when(text: str, programme: Programme):

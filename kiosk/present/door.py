@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from .. import schedule
 from ..programme import Programme, Session, Sign, Text
 from . import words
-from .ways import WayText, ways_to
+from .ways import WayText, pointer_rooms, ways_to
 
 
 @dataclass(frozen=True)
@@ -109,14 +109,13 @@ def where(
         else words.clock(session.start.astimezone(zone))
     )
     # A part of an umbrella block points at the whole block: every room where it goes on.
-    block = programme.session(session.parent) if session.parent else None
-    shown = block or session
-    rooms = [programme.session(p).room for p in block.parts] if block else [session.room]
+    shown = programme.session(session.parent) if session.parent else session
+    rooms = pointer_rooms(programme, session)
     return {
         "elsewhereTitle": _t(shown.title, lang, programme),
-        "elsewhereRoom": " · ".join(_t(programme.room(r).name, lang, programme) for r in rooms if r),
+        "elsewhereRoom": " · ".join(_t(programme.room(r).name, lang, programme) for r in rooms),
         "elsewhereTime": when,
-        "elsewhereWays": ways_to(programme, sign, [r for r in rooms if r], lang),
+        "elsewhereWays": ways_to(programme, sign, rooms, lang),
     }
 
 

@@ -10,7 +10,7 @@ from ..notices import Applied, Notice, words
 from ..notices.model import CANCELLED, DELAY, EMERGENCY, FULL, MESSAGE, MOVED
 from ..programme import Programme, Session, Sign
 from . import words as screen_words
-from .ways import pointer_fields, way_to
+from .ways import pointed_to, pointer_fields, way_to
 
 # The notice a screen shows in its band when several apply: the one that sends people elsewhere first.
 _ORDER = {FULL: 0, MOVED: 1, DELAY: 2, CANCELLED: 3, MESSAGE: 4}
@@ -19,13 +19,6 @@ _ORDER = {FULL: 0, MOVED: 1, DELAY: 2, CANCELLED: 3, MESSAGE: 4}
 def ranked(notices: tuple[Notice, ...]) -> list[Notice]:
     order = [n for n in notices if n.kind != EMERGENCY]
     return sorted(order, key=lambda n: (_ORDER[n.kind], n.kind == MESSAGE and n.level != "warning"))
-
-
-def pointed_to(notice: Notice, room_id: str | None) -> str | None:
-    """Where a notice sends people from ``room_id``'s screen (None: the overview): a full room's
-    overflow, a moved session's new room; None when that is here, or the notice sends nobody."""
-    target = notice.overflow if notice.kind == FULL else notice.to if notice.kind == MOVED else None
-    return target if target != room_id else None
 
 
 def notice_way(

@@ -8,10 +8,14 @@ French and Arabic must never send people left, then right). QML draws it from ``
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..programme import Programme, Sign
+from .. import schedule
+from ..notices import Notice, apply
+from ..notices.model import FULL, MOVED
+from ..programme import Programme, Session, Sign
 from ..programme.model import DIRECTIONS
 
 # The eight directions as the arrow's turn, clockwise from ahead (an arrow pointing up).
@@ -69,3 +73,50 @@ def pointer_fields(way: WayText, prefix: str) -> dict[str, str | float]:
     if not way.arrow:
         return {}
     return {f"{prefix}Arrow": way.arrow, f"{prefix}Angle": way.angle, f"{prefix}Words": way.words}
+
+
+def pointed_to(notice: Notice, room_id: str | None) -> str | None:
+    """Where a notice sends people from ``room_id``'s screen (None: the overview): a full room's
+    overflow, a moved session's new room; None when that is here, or the notice sends nobody."""
+    target = notice.overflow if notice.kind == FULL else notice.to if notice.kind == MOVED else None
+    return target if target != room_id else None
+
+
+def pointer_rooms(programme: Programme, session: Session) -> list[str]:
+    """The rooms a pointer to ``session`` names: a part of an umbrella block points at every room of
+    the block."""
+    block = programme.session(session.parent) if session.parent else None
+    rooms = [programme.session(p).room for p in block.parts] if block else [session.room]
+    return [r for r in rooms if r]
+
+
+def pointers_json(
+    programme: Programme, notices: Iterable[Notice], room_id: str, at: dt.datetime, sign: Sign
+) -> dict:
+    """The ways a door's pointers show at ``at`` from ``sign``, for `kiosk state --sign`: where the day
+    goes on, and where each notice sends people (an arrow of null: the sign gives no way there)."""
+    applied = apply(programme, notices, at)
+    state = schedule.room_state(applied.programme, room_id, at)
+    languages = programme.event.screens
+
+    def way_json(room: str) -> dict:
+        way = sign.way(room)
+        words = way.words if way is not None else None
+        return {
+            "room": room,
+            "arrow": way.arrow if way is not None else None,
+            "words": {lang: words.get(lang, programme.event.languages) for lang in languages}
+            if words
+            else {},
+        }
+
+    elsewhere = state.elsewhere if not state.current else None
+    return {
+        "sign": sign.id,
+        "elsewhere": [way_json(r) for r in pointer_rooms(applied.programme, elsewhere)] if elsewhere else [],
+        "notices": [
+            {"notice": n.id, **way_json(target)}
+            for n in applied.for_room(room_id)
+            if (target := pointed_to(n, room_id)) is not None
+        ],
+    }
