@@ -9,9 +9,10 @@ Rectangle {
     id: root
     required property DoorSign door
     color: Theme.ground
-    // The session's page as a QR code, to scan from about 1.5 m: a fifth of the screen's short side
-    // (15 cm on a 55-inch panel), in the bottom corner the footer leaves it; 0 when there is no link.
-    readonly property real qrSide: door.qrUrl === "" ? 0 : Math.round(Math.min(width, height) * 0.2)
+    // The session's page as a QR code, to scan from 1 to 2 m, in the bottom corner the footer leaves
+    // it: at least 4 cm wide where the panel's size is known, at most a fifth of the screen's short
+    // side (kiosk.present.qr); 0 when there is no link.
+    readonly property real qrSide: qr?.side ?? 0  // (qr goes first when the screen is taken down)
 
     Stage {
         rotation: root.door.rotation
@@ -40,10 +41,12 @@ Rectangle {
         }
         // Outside the language pages: the same link in every language, so it never fades.
         QrCode {
+            id: qr
             objectName: "qr"
             z: 2  // over the language pages, which paint the ground
             visible: root.qrSide > 0
             text: root.door.qrUrl
+            largest: Math.round(Math.min(root.width, root.height) * 0.2)
             width: root.qrSide
             height: root.qrSide
             x: parent.width - width - Math.round(Math.min(parent.height, parent.width * 1.3) * 0.04)

@@ -11,7 +11,7 @@ Rectangle {
     required property OverviewSign overview
     color: Theme.ground
     // The event's online programme as a QR code, in the bottom corner the footer leaves it (see Door.qml).
-    readonly property real qrSide: overview.qrUrl === "" ? 0 : Math.round(Math.min(width, height) * 0.2)
+    readonly property real qrSide: qr?.side ?? 0  // (qr goes first when the screen is taken down)
 
     Stage {
         rotation: root.overview.rotation
@@ -63,10 +63,12 @@ Rectangle {
         }
         // Outside the language pages: the same link in every language, so it never fades.
         QrCode {
+            id: qr
             objectName: "qr"
             z: 2  // over the language pages, which paint the ground
             visible: root.qrSide > 0
             text: root.overview.qrUrl
+            largest: Math.round(Math.min(root.width, root.height) * 0.2)
             width: root.qrSide
             height: root.qrSide
             // The page's margins (OverviewMetrics: 3.5 units at the side, half that below).

@@ -18,6 +18,7 @@ from .types import (
     Choice,
     Context,
     FilePath,
+    Inches,
     Languages,
     Name,
     Pin,
@@ -188,6 +189,15 @@ KEYS: tuple[Key, ...] = (
         0,
         "where the panel's top edge is, for a screen mounted on its side (left: turned a quarter "
         "counter-clockwise; also 0, 90, 180, 270, the picture's clockwise turn: top 0, left 90)",
+        flag=True,
+    ),
+    Key(
+        "panel_inches",
+        Inches(),
+        None,
+        "the panel's diagonal, which sizes the QR code to scan from 1 to 2 m (null: as the screen "
+        "reports it, else a fifth of its short side)",
+        nullable=True,
         flag=True,
     ),
     Key(

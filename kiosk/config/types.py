@@ -137,6 +137,24 @@ class Seconds(Type):
         return int(number) if number.is_integer() else number
 
 
+class Inches(Type):
+    """A panel's diagonal in inches, from a tablet's to a video wall's."""
+
+    kind = "inches, 7 to 150"
+
+    def read(self, raw: Any, ctx: Context) -> float:
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            number = float(raw)
+        else:
+            text = scalar(raw, "a diagonal in inches, 7 to 150")
+            if not _NUMBER.match(text):
+                raise ValueError(f"expected a diagonal in inches, 7 to 150; found {text!r}")
+            number = float(text)
+        if not 7 <= number <= 150:
+            raise ValueError(f"{number:g} is not a panel's diagonal: expected inches, 7 to 150")
+        return int(number) if number.is_integer() else number
+
+
 class Rotation(Type):
     """How the panel hangs, named by where its top edge ends up; read as the turn the picture takes.
 

@@ -17,17 +17,20 @@ from ..languages import has_catalogue, with_catalogue
 from ..resources import assets_dir, ui_dir
 from ..sources import read_any
 from .heap import return_large_blocks
+from .qrcode import PANEL_INCHES
 from .switcher import ScreenSwitcher, make_screen
 from .window import show_screen
 
 log = logging.getLogger("kiosk")
 
 
-def _application(argv0: str = "kiosk"):
+def _application(argv0: str = "kiosk", panel_inches: float | None = None):
     from PySide6.QtGui import QFontDatabase, QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication([argv0])
     load_fonts(QFontDatabase)
+    # The panel's size, where the device's configuration says it: the QR codes read it (qrcode.py).
+    app.setProperty(PANEL_INCHES, panel_inches)
     return app
 
 
@@ -60,7 +63,7 @@ def render(args: argparse.Namespace) -> int:
     lang = args.lang or screens[0]
     if not has_catalogue(lang):
         raise UsageError(f"--lang {lang!r}: the screens have words in {', '.join(with_catalogue())}")
-    _application()
+    _application(panel_inches=config.panel_inches)
     # Any screen language can be previewed, even one this programme's screens do not take turns in.
     view = "setup" if args.setup else config.view
     if view == "door" and not config.room:
@@ -175,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     if args.speed and not args.at:
         raise UsageError("--speed goes with --at (a rehearsal)")
-    app = _application()
+    app = _application(panel_inches=config.panel_inches)
     stop_on_interrupt(app)
     live = live_programme(config.programme_source, config.programme_refresh, config.timezone)
     programme = live.start()

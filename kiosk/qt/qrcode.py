@@ -3,19 +3,37 @@
 The modules come from segno (ISO/IEC 18004; error correction M, as a screen may catch a reflection);
 this item only paints them. Each module is a whole number of pixels, so a phone's camera sees sharp
 edges at any screen size; the code is centred in the item, what is left over is more quiet zone.
+Its side (``side``) is chosen by kiosk.present.qr from the panel's size in millimetres, where it is
+known, within the most the layout gives it (``largest``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Property, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QGuiApplication, QPainter
 from PySide6.QtQml import QmlElement
-from PySide6.QtQuick import QQuickPaintedItem
+from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
+
+from ..present.qr import QUIET_ZONE, pitch_of_diagonal, qr_side, reported_pitch
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
 
-QUIET_ZONE = 4  # modules of white around the code, as the standard asks
+PANEL_INCHES = "panelInches"  # the application's property: the configured panel_inches, or None
+
+
+def panel_pitch(window) -> float | None:
+    """Millimetres per pixel of the panel ``window`` fills: from the configured diagonal, else from
+    what its screen reports when that is believable (never the offscreen platform's made-up size)."""
+    app = QGuiApplication.instance()
+    inches = app.property(PANEL_INCHES) if app is not None else None
+    if inches:
+        return pitch_of_diagonal(float(inches), window.width(), window.height())
+    if QGuiApplication.platformName() == "offscreen" or window.screen() is None:
+        return None
+    screen = window.screen()
+    size, pixels = screen.physicalSize(), screen.geometry().size() * screen.devicePixelRatio()
+    return reported_pitch(size.width(), size.height(), pixels.width(), pixels.height())
 
 
 def modules(text: str) -> list[list[bool]]:
@@ -31,11 +49,15 @@ class QrCode(QQuickPaintedItem):
     """``QrCode { text: "https://…" }``; draws nothing while the text is empty."""
 
     textChanged = Signal()
+    largestChanged = Signal()
+    sideChanged = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._text = ""
         self._modules: list[list[bool]] = []
+        self._largest = 0
+        self._side = 0
 
     def _get_text(self) -> str:
         return self._text
@@ -45,9 +67,41 @@ class QrCode(QQuickPaintedItem):
             self._text = text
             self._modules = modules(text) if text else []
             self.textChanged.emit()
+            self._choose_side()
             self.update()
 
     text = Property(str, _get_text, _set_text, notify=textChanged)
+
+    def _get_largest(self) -> int:
+        return self._largest
+
+    def _set_largest(self, largest: int) -> None:
+        if largest != self._largest:
+            self._largest = largest
+            self.largestChanged.emit()
+            self._choose_side()
+
+    # The most the layout gives the code (a fifth of the screen's short side); 0: no code.
+    largest = Property(int, _get_largest, _set_largest, notify=largestChanged)
+
+    def _get_side(self) -> int:
+        return self._side
+
+    # The side the code takes, quiet zone included: its width and height in the layout.
+    side = Property(int, _get_side, notify=sideChanged)
+
+    def _choose_side(self) -> None:
+        window = self.window()
+        pitch = panel_pitch(window) if window is not None else None
+        side = qr_side(self._largest, len(self._modules), pitch) if self._modules else 0
+        if side != self._side:
+            self._side = side
+            self.sideChanged.emit()
+
+    def itemChange(self, change, value) -> None:
+        super().itemChange(change, value)
+        if change == QQuickItem.ItemChange.ItemSceneChange:
+            self._choose_side()
 
     def paint(self, painter: QPainter) -> None:
         count = len(self._modules)

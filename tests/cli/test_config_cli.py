@@ -65,6 +65,7 @@ def test_json_names_each_keys_value_and_origin(tech):
         "reduced_motion",
         "screen",
         "rotation",
+        "panel_inches",
         "programme",
         "notices",
         "timezone",

@@ -12,8 +12,10 @@ from PySide6.QtQuick import QQuickItem
 from kiosk.programme import load_programme
 from kiosk.qt.door import DoorScreen
 from kiosk.qt.overview import OverviewScreen
+from kiosk.qt.qrcode import PANEL_INCHES
 
 from .conftest import SIZES, at
+from .scene import scene_rect
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "good"
 
@@ -72,3 +74,35 @@ def test_the_unesco_day_has_no_links_and_no_code(programme, show):
 def test_the_overview_links_to_the_events_programme(six, show, size):
     shown = show(screen_at(OverviewScreen(six), six, "10:30", "ar"), size)
     assert decoded(shown.view.grabWindow()) == ["https://example.org/programme"]
+
+
+@pytest.fixture
+def panel_inches(qapp):
+    def set_to(inches: float | None) -> None:
+        qapp.setProperty(PANEL_INCHES, inches)
+
+    yield set_to
+    set_to(None)
+
+
+@pytest.mark.parametrize(
+    ("inches", "size", "side"),
+    [
+        (55, (1920, 1080), 3 * 37),  # 3 pixels a module (0.63 mm each): 5.5 cm, where a fifth was 9.2 cm
+        (55, (3840, 2160), 5 * 37),
+        (32, (1080, 1920), 4 * 37),
+        (10.1, (1280, 800), 160),  # a tablet: 4 cm would be more than a fifth of its short side
+    ],
+    ids=["55in-1920x1080", "55in-3840x2160", "32in-1080x1920", "10in-1280x800"],
+)
+def test_on_a_panel_of_known_size_the_code_is_4_cm_wide(six, show, panel_inches, inches, size, side):
+    panel_inches(inches)
+    shown = show(screen_at(DoorScreen(six, "ix"), six, "10:30"), size)
+    assert decoded(shown.view.grabWindow()) == ["https://example.org/programme/opening"]
+    qr = shown.root.findChild(QQuickItem, "qr")
+    assert qr.width() == qr.height() == side  # a version 3 code: 29 modules and 8 of quiet zone
+    pitch = inches * 25.4 / (size[0] ** 2 + size[1] ** 2) ** 0.5
+    if side < round(min(size) * 0.2):
+        assert 40 <= side // 37 * 29 * pitch < 40 + 29 * pitch  # 4 cm, not a pixel a module more
+    # The footer leaves it its corner, as it is drawn.
+    assert scene_rect(shown.item("eventTitle")).right() <= qr.x()

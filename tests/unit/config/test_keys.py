@@ -34,6 +34,7 @@ def test_the_keys_of_issue_5_are_declared_once_each():
         "reduced_motion",
         "screen",
         "rotation",
+        "panel_inches",
         "programme",
         "notices",
         "timezone",
@@ -175,3 +176,11 @@ def test_a_language_period_under_three_seconds_is_refused(device, period):
     assert "expected a number of seconds, at least 3, so that each language can be read" in only(
         config.problems
     )
+
+
+def test_a_panels_diagonal_is_read_in_inches_within_what_panels_measure():
+    key = next(k for k in KEYS if k.name == "panel_inches")
+    assert key.read("55") == 55 and key.read(10.1) == 10.1 and key.read(None) is None
+    for bad in ("0", "-3", "55in", "2000", True):
+        with pytest.raises(ValueError):
+            key.read(bad)
