@@ -29,6 +29,9 @@ Item {
     readonly property real bar: line.grouped ? 1.6 * u : 0
     readonly property real pad: 1.1 * u
     readonly property real timeWidth: 8.8 * u
+    // A notice of this room (full, delay, moved, cancelled, a message): its word under the room's name,
+    // or after it on a short row.
+    readonly property bool marked: line.markLabel !== "" && !group
 
     objectName: group ? "boardGroup" : "boardRow"
     height: line.short ? (rowHeight + rowGap) * shortRows - rowGap : rowHeight
@@ -130,16 +133,17 @@ Item {
             // put when the language changes (measured: a wrapping text's natural width depends on its width).
             width: row.shortRoom ? Math.min(Math.ceil(widestName.implicitWidth) + 1, parent.width * 0.6)
                                  : row.roomWidth - row.bar - row.pad - start
-            height: lineHeight * (row.shortRoom || hasWords ? 1 : 2)
+            height: lineHeight * (row.shortRoom || hasWords || row.marked ? 1 : 2)
             anchors.verticalCenter: parent.verticalCenter
-            anchors.verticalCenterOffset: hasWords ? -wayWords.height / 2 : 0
+            // The name, the way's words and the notice's mark, centred together.
+            anchors.verticalCenterOffset: row.shortRoom ? 0 : -(wayWords.height + (row.marked ? mark.height + 0.5 * row.u : 0)) / 2
             verticalAlignment: Text.AlignVCenter
             text: row.line.roomName
             size: row.titleSize * (row.portrait ? 1 : 1.12)
             color: row.done ? Theme.dim : Theme.text
             font.weight: Font.Bold
-            wrapMode: row.shortRoom ? Text.NoWrap : Text.Wrap
-            maximumLineCount: row.shortRoom ? 1 : 2
+            wrapMode: row.shortRoom || row.marked ? Text.NoWrap : Text.Wrap
+            maximumLineCount: row.shortRoom || row.marked ? 1 : 2
             lineHeightMode: Text.FixedHeight
             lineHeight: Math.ceil(em * 1.22)
         }
@@ -156,7 +160,7 @@ Item {
             size: row.small
             color: Theme.muted
             wrapMode: Text.Wrap
-            maximumLineCount: 2
+            maximumLineCount: row.marked ? 1 : 2  // the mark takes the second line's place
         }
         // Never drawn: the room's name in every language, one a line, to measure the widest.
         Text {
@@ -166,10 +170,26 @@ Item {
             font: roomName.font
             text: row.line.roomNames
         }
+        Tag {
+            id: mark
+            objectName: "roomMark"
+            readonly property real start: row.shortRoom ? roomName.start + roomName.width + row.u : roomName.start
+            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+            y: row.shortRoom ? (parent.height - height) / 2 : roomName.y + roomName.height + wayWords.height + 0.5 * row.u
+            text: row.marked ? row.line.markLabel : ""
+            size: row.small * 0.85
+            maximumWidth: row.shortRoom ? parent.width * 0.3 : roomName.width
+            // The notice band's colours: what sends people away (full, cancelled, a warning) in the alarm's.
+            readonly property bool alarm: ["full", "cancelled", "message-warning"].indexOf(row.line.markKind) >= 0
+            color: alarm ? Theme.alarm : Theme.notice
+            border.color: color
+            ink: Theme.accentInk
+        }
         BoardSlot {
             objectName: "now"
-            // A short row's name may be longer than its column: the word then follows it.
-            readonly property real start: row.shortRoom ? Math.max(row.roomWidth - row.bar, roomName.start + roomName.width + 2 * row.u)
+            // A short row's name may be longer than its column: the word then follows it (and the mark).
+            readonly property real start: row.shortRoom ? Math.max(row.roomWidth - row.bar, roomName.start + roomName.width + 2 * row.u
+                                                                   + (mark.shown ? mark.width + row.u : 0))
                                                         : row.roomWidth - row.bar
             x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             // Portrait: now above next; alone in the middle when nothing follows (a room done for the day).
@@ -184,6 +204,8 @@ Item {
             title: row.line.nowTitle
             tag: row.line.nowTag
             also: row.line.nowAlso
+            printed: row.line.nowPrinted
+            printedBelow: !row.portrait
             note: row.line.nowNote
             noteInk: row.done ? Theme.dim : Theme.muted
         }
@@ -202,6 +224,7 @@ Item {
             time: row.line.nextAt
             title: row.line.nextTitle
             tag: row.line.nextTag
+            printed: row.line.nextPrinted
             note: row.line.nextNote
             noteInk: Theme.dim
         }

@@ -14,6 +14,14 @@ from .ways import pointed_to, pointer_fields, way_to
 
 # The notice a screen shows in its band when several apply: the one that sends people elsewhere first.
 _ORDER = {FULL: 0, MOVED: 1, DELAY: 2, CANCELLED: 3, MESSAGE: 4}
+# The catalogue's word for a notice on a room's row of the overview (kiosk/present/catalogues).
+_MARKS = {
+    FULL: "mark_full",
+    MOVED: "mark_moved",
+    CANCELLED: "cancelled",
+    "message-info": "mark_info",
+    "message-warning": "mark_warning",
+}
 
 
 def ranked(notices: tuple[Notice, ...]) -> list[Notice]:
@@ -80,6 +88,33 @@ def overview_band(applied: Applied, lang: str, sign: Sign | None = None) -> dict
         "noticeMore": " · ".join(f"{words.label(n, lang)} — {said(n)}" for n in others),
         **notice_way(printed, first, None, lang, sign),
     }
+
+
+def room_mark(applied: Applied, room_id: str, lang: str) -> dict[str, str]:
+    """The marker on a room's row of the overview's board: the first notice of that room (never the
+    venue's: the band says those), its kind, and a word short enough for the room's column: Complet,
+    +15 min (beside the times it struck through), Déplacé, Annulé, Info, Attention."""
+    own = ranked(tuple(n for n in applied.notices if room_id in n.rooms))
+    if not own:
+        return {}
+    first = own[0]
+    kind = first.kind if first.kind != MESSAGE else f"message-{first.level}"
+    if first.kind == DELAY:
+        said = screen_words.label(lang, "mark_delay", duration=screen_words.duration(first.minutes, lang))
+    else:
+        said = screen_words.label(lang, _MARKS[kind])
+    return {"markKind": kind, "markLabel": said}
+
+
+def printed_clock(applied: Applied, session: Session | None, end: bool = False) -> str:
+    """The printed start (or end) of a session shown at another time (a delay), else nothing."""
+    if session is None:
+        return ""
+    change = applied.changes.get(session.id)
+    if change is None or change.printed.start == session.start:
+        return ""
+    printed = change.printed.end if end else change.printed.start
+    return screen_words.clock(printed.astimezone(applied.printed.event.zone))
 
 
 def printed_times(applied: Applied, session: Session | None) -> str:

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 
 from .. import schedule
+from ..notices import Applied
 from ..programme import Programme, Session, Sign, Text
 from . import words
 from .board import BoardEntry, board_plan
+from .notices import printed_clock, room_mark
 from .ways import way_to
 
 
@@ -38,10 +40,15 @@ class BoardRow:
     nowTag: str = ""  # Pour tous, when what is on is for everyone
     nowNote: str = ""  # Libre / Terminé pour aujourd'hui, when nothing is on
     nowAlso: str = ""  # Aussi en cours : the other sessions on now in this room (overlaps)
+    nowPrinted: str = ""  # a delay: the printed end, struck through beside the new one
     nextAt: str = ""  # 14:00 (with the day when it is not today)
     nextTitle: str = ""
     nextTag: str = ""
     nextNote: str = ""  # Plus rien aujourd'hui
+    nextPrinted: str = ""  # a delay: the printed start, struck through beside the new one
+    # A notice of this room (kiosk.present.notices.room_mark): its kind, and its heading in words.
+    markKind: str = ""
+    markLabel: str = ""
     # a group's header
     groupLabel: str = ""  # En parallèle
     groupTitle: str = ""
@@ -146,10 +153,12 @@ def overview_text(
     rehearsal: bool = False,
     clock_unsynced: bool = False,
     sign: Sign | None = None,
+    applied: Applied | None = None,
 ) -> OverviewText:
     """The overview in ``lang``: ``board`` is the page of the board shown (default: all of it),
     ``page`` its number and the number of pages; with ``sign`` (where the screen hangs), each room's
-    row shows the way there."""
+    row shows the way there; ``applied``, the notices in force (each room's marker, the printed
+    times of a delay)."""
     zone = programme.event.zone
     local = state.at.astimezone(zone)
     if board is None:
@@ -176,7 +185,7 @@ def overview_text(
         "programmeError": words.label(lang, "programme_error") if programme_error else "",
         "rehearsal": words.label(lang, "rehearsal") if rehearsal else "",
         "clockUnsynced": words.label(lang, "clock_unsynced") if clock_unsynced else "",
-        "board": _board_rows(programme, board, lang, state.at, sign),
+        "board": _board_rows(programme, board, lang, state.at, sign, applied),
         "boardWays": bool(sign and sign.ways),
         "agenda": tuple(agenda_row(programme, item, lang) for item in (state.agenda[i] for i in shown)),
     }
@@ -217,7 +226,12 @@ def venue_moment(programme: Programme, at: dt.datetime) -> Session | None:
 
 
 def _board_rows(
-    programme: Programme, board: Sequence[BoardEntry], lang: str, at: dt.datetime, sign: Sign | None = None
+    programme: Programme,
+    board: Sequence[BoardEntry],
+    lang: str,
+    at: dt.datetime,
+    sign: Sign | None = None,
+    applied: Applied | None = None,
 ) -> tuple[BoardRow, ...]:
     rows = []
     for i, entry in enumerate(board):
@@ -226,7 +240,7 @@ def _board_rows(
         if entry.kind == "group":
             rows.append(group_row(programme, entry, lang, at))
         else:
-            rows.append(room_row(programme, entry, lang, last_in_group=last, sign=sign))
+            rows.append(room_row(programme, entry, lang, last_in_group=last, sign=sign, applied=applied))
     return tuple(rows)
 
 
@@ -258,8 +272,10 @@ def room_row(
     *,
     last_in_group: bool = True,
     sign: Sign | None = None,
+    applied: Applied | None = None,
 ) -> BoardRow:
-    """A room's row: what is on now and until when, what is next and at what time."""
+    """A room's row: what is on now and until when, what is next and at what time; with notices,
+    the room's marker and a delay's printed times."""
     rs = entry.room
     assert rs is not None
     zone = programme.event.zone
@@ -278,6 +294,8 @@ def room_row(
     way = way_to(programme, sign, rs.room.id, lang)
     if way.arrow:
         t |= {"arrow": way.arrow, "angle": way.angle, "wayWords": way.words}
+    if applied is not None:
+        t |= room_mark(applied, rs.room.id, lang)
     if rs.current:
         now = rs.current[0]
         t |= {
@@ -285,6 +303,7 @@ def room_row(
             "nowTitle": _t(now.title, lang, programme),
             "nowUntil": words.label(lang, "until", time=words.clock(now.end.astimezone(zone))),
             "nowTag": venue_wide if now.venue_wide else "",
+            "nowPrinted": printed_clock(applied, now, end=True) if applied else "",
             # Sessions side by side in one room (36c3's assemblies): every one is on the row.
             "nowAlso": f"{words.label(lang, 'also_now')} "
             + " · ".join(_t(s.title, lang, programme) for s in rs.current[1:])
@@ -309,6 +328,7 @@ def room_row(
             else words.clock(start),
             "nextTitle": _t(nxt.title, lang, programme),
             "nextTag": venue_wide if nxt.venue_wide else "",
+            "nextPrinted": printed_clock(applied, nxt) if applied else "",
         }
     elif t["phase"] != "done":  # a room done for the day already says so
         t["nextNote"] = words.label(lang, "nothing_next")

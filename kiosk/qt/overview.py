@@ -154,6 +154,7 @@ class OverviewScreen(SignScreen):
                 clock_unsynced=self.clock_unsynced,
                 rehearsal=self.bridge.rehearsal,
                 sign=sign,
+                applied=self.shown,
             )
             notices = overview_band(self.shown, lang, sign) if self.shown else {}
             filled.fill(dataclasses.replace(text, **notices))

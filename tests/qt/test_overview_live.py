@@ -1,13 +1,15 @@
 """The overview's board on a day that does not go as printed, read back from the scene: sessions side
-by side in one room (issue 14.3)."""
+by side in one room (issue 14.3); each room's notice and a delay's printed times (issue 16)."""
 
 from __future__ import annotations
 
 import pytest
 
+from kiosk.notices import parse_notices
 from kiosk.programme import load_programme
+from kiosk.qt.overview import OverviewScreen
 
-from .conftest import ROOT, SIZES
+from .conftest import ROOT, SIZES, at
 from .scene import scene_rect
 from .test_overview import Board, check_every_text, overview
 
@@ -34,3 +36,59 @@ def test_both_sessions_on_in_one_room_are_on_its_row(afternoon, show):
 @pytest.mark.parametrize("lang", ["fr", "en", "ar"])
 def test_the_afternoon_fits_at_every_size(afternoon, show, size, lang):
     assert check_every_text(show(overview(afternoon, "17:10", lang, ("fr", "en", "ar")), size), size) > 10
+
+
+NOTICES = """\
+format: 1
+notices:
+  - {id: late, kind: delay, room: salle-viii, minutes: 15, from: "2023-03-28T16:50"}
+  - {id: full, kind: full, room: salle-ix, overflow: assembly, from: "2023-03-28T16:50"}
+  - {id: move, kind: moved, session: evening, to: assembly, from: "2023-03-28T16:00"}
+"""
+
+
+def with_notices(programme, lang="fr", languages=None):
+    screen = OverviewScreen(programme, languages)
+    screen.notices = parse_notices(NOTICES, "notices.yaml", programme)
+    screen.bridge.reducedMotion = True
+    screen.show(at(programme, "17:10"))
+    screen.bridge.languageIndex = screen.languages.index(lang)
+    return screen
+
+
+def row_of(board: Board, name: str):
+    return next(r for r in board.lines() if board.text("roomName", r) == name)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_rows_say_each_rooms_notice_and_strike_the_printed_times(afternoon, show, size):
+    board = Board(show(with_notices(afternoon), size))
+    viii = row_of(board, "Salle VIII")
+    now, nxt = board.named("now", viii), board.named("next", viii)
+    assert board.shows("roomMark", viii) == "+15\u00a0min"
+    assert (board.shows("slotTime", now), board.shows("slotPrinted", now)) == ("jusqu’à 17:30", "17:15")
+    assert (board.shows("slotTime", nxt), board.shows("slotPrinted", nxt)) == ("18:00", "17:45")
+    assert board.named("slotPrinted", now).property("font").strikeOut()
+    # The printed time never covers the new one nor the title, and stays in the row.
+    for slot in (now, nxt):
+        time = board.named("slotTime", slot)
+        new, old = scene_rect(time), scene_rect(board.named("slotPrinted", slot))
+        title = scene_rect(board.named("slotTitle", slot))
+        assert not old.intersects(title) and scene_rect(viii).contains(old)
+        # Under the new time (landscape), or after its words (portrait's one line).
+        assert old.top() >= new.bottom() - 1 or old.left() >= new.left() + time.property("contentWidth")
+    assert board.shows("roomMark", row_of(board, "Salle IX")) == "Complet"
+    assert board.shows("roomMark", row_of(board, "Assemblée")) == "Déplacé"
+    ix_now = board.named("now", row_of(board, "Salle IX"))
+    assert board.shows("slotPrinted", ix_now) == ""
+    # The mark sits under the room's name, inside its column.
+    name, mark = board.named("roomName", viii), board.named("roomMark", viii)
+    assert scene_rect(mark).top() >= scene_rect(name).bottom() - 1
+    assert scene_rect(mark).right() <= scene_rect(now).left()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["fr", "en", "ar"])
+def test_notices_on_the_rows_fit_at_every_size(afternoon, show, size, lang):
+    shown = show(with_notices(afternoon, lang, ("fr", "en", "ar")), size)
+    assert check_every_text(shown, size) > 10

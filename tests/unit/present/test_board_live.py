@@ -1,5 +1,6 @@
 """The board's rows as the day really goes, without a screen: sessions side by side in one room
-(issue 14.3), on a hand-written afternoon and on the real 36c3 export."""
+(issue 14.3), on a hand-written afternoon and on the real 36c3 export; each room's notice and a
+delay's printed times (issue 16)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from kiosk import schedule
 from kiosk.clock import parse_when
+from kiosk.notices import apply, parse_notices
 from kiosk.present.board import board_plan
 from kiosk.present.overview import BoardRow, overview_text
 from kiosk.programme import Programme, load_programme
@@ -24,11 +26,13 @@ def afternoon() -> Programme:
     return load_programme(DATA / "side_by_side.yaml")
 
 
-def rows(programme: Programme, when: str, lang: str = "fr") -> dict[str, BoardRow]:
-    """The board's room rows in ``lang`` by room name, every page of it."""
+def rows(programme: Programme, when: str, lang: str = "fr", notices: str = "") -> dict[str, BoardRow]:
+    """The board's room rows in ``lang`` by room name, every page of it, with ``notices`` (YAML)."""
     at = parse_when(when, programme.event.zone)
-    state = schedule.overview_state(programme, at)
-    text = overview_text(programme, state, lang, board=board_plan(programme, state))
+    applied = apply(programme, parse_notices(f"format: 1\nnotices:\n{notices or '  []'}", "n", programme), at)
+    shown = applied.programme
+    state = schedule.overview_state(shown, at)
+    text = overview_text(shown, state, lang, board=board_plan(shown, state), applied=applied)
     return {row.roomName: row for row in text.board if row.kind == "room"}
 
 
@@ -61,3 +65,78 @@ def test_36c3_the_assembly_shows_both_sessions_on():
     }
     said = {name for name, row in rows(programme, "2019-12-27T16:59+01:00", "en").items() if row.nowAlso}
     assert said == doubled and "Assembly:Hackers Beauty Palace" in said
+
+
+# -- notices on the rows (issue 16) -----------------------------------------------------------------
+
+DELAY = """\
+- {id: late, kind: delay, room: salle-viii, minutes: 15, from: "2023-03-28T16:50"}
+"""
+
+
+def test_a_delayed_room_shows_new_times_with_the_printed_ones_and_its_marker(afternoon):
+    viii = rows(afternoon, "2023-03-28T17:10", "fr", DELAY)["Salle VIII"]
+    assert (viii.nowUntil, viii.nowPrinted) == ("jusqu’à 17:30", "17:15")
+    assert (viii.nextAt, viii.nextPrinted, viii.nextTitle) == ("18:00", "17:45", "Atelier du soir")
+    assert (viii.markKind, viii.markLabel) == ("delay", "+15\u00a0min")
+    assert rows(afternoon, "2023-03-28T17:10", "ar", DELAY)["Salle VIII"].markLabel == "تأخير 15\u00a0دقيقة"
+    # The other rooms: no marker, their times as printed.
+    ix = rows(afternoon, "2023-03-28T17:10", "fr", DELAY)["Salle IX"]
+    assert (ix.markLabel, ix.nowPrinted, ix.nextPrinted, ix.nowUntil) == ("", "", "", "jusqu’à 17:30")
+    # Before the delay starts, nothing changes.
+    early = rows(afternoon, "2023-03-28T16:40", "fr", DELAY)["Salle VIII"]
+    assert (early.markLabel, early.nowPrinted, early.nowUntil) == ("", "", "jusqu’à 17:15")
+
+
+@pytest.mark.parametrize(
+    ("notice", "room", "kind", "fr", "en"),
+    [
+        ("{id: f, kind: full, room: salle-ix, overflow: assembly}", "Salle IX", "full", "Complet", "Full"),
+        ("{id: m, kind: moved, session: evening, to: assembly}", "Salle IX", "moved", "Déplacé", "Moved"),
+        ("{id: m, kind: moved, session: evening, to: assembly}", "Assemblée", "moved", "Déplacé", "Moved"),
+        ("{id: c, kind: cancelled, session: evening}", "Salle IX", "cancelled", "Annulé", "Cancelled"),
+        (
+            "{id: i, kind: message, room: salle-ix, text: {fr: Vestiaire, en: Cloakroom}}",
+            "Salle IX",
+            "message-info",
+            "Info",
+            "Info",
+        ),
+        (
+            "{id: w, kind: message, level: warning, room: salle-ix, text: {fr: Sol, en: Floor}}",
+            "Salle IX",
+            "message-warning",
+            "Attention",
+            "Warning",
+        ),
+    ],
+)
+def test_each_kind_of_notice_marks_the_rooms_it_concerns(afternoon, notice, room, kind, fr, en):
+    notices = f"- {notice}\n"
+    row = rows(afternoon, "2023-03-28T17:10", "fr", notices)[room]
+    assert (row.markKind, row.markLabel) == (kind, fr)
+    english = {"Salle IX": "Room IX", "Assemblée": "Assembly"}[room]
+    assert rows(afternoon, "2023-03-28T17:10", "en", notices)[english].markLabel == en
+    # A room the notice does not name has no marker.
+    assert rows(afternoon, "2023-03-28T17:10", "fr", notices)["Salle VIII"].markLabel == ""
+
+
+def test_a_moved_session_is_next_in_its_new_room_and_gone_from_the_old(afternoon):
+    moved = rows(
+        afternoon, "2023-03-28T17:10", "fr", "- {id: m, kind: moved, session: evening, to: assembly}\n"
+    )
+    assert moved["Assemblée"].nextTitle == "Rencontre du soir"
+    assert moved["Salle IX"].nextTitle == "" and moved["Salle IX"].nextPrinted == ""
+
+
+def test_a_venue_wide_message_marks_no_row_it_is_in_the_band(afternoon):
+    notices = "- {id: v, kind: message, text: {fr: Bienvenue, en: Welcome}}\n"
+    assert {r.markLabel for r in rows(afternoon, "2023-03-28T17:10", "fr", notices).values()} == {""}
+
+
+def test_the_first_notice_of_a_room_marks_it_the_one_that_sends_people_elsewhere_first(afternoon):
+    notices = (
+        DELAY + "- {id: w, kind: message, level: warning, room: salle-viii, text: {fr: Sol, en: Floor}}\n"
+    )
+    notices += "- {id: f, kind: full, room: salle-viii}\n"
+    assert rows(afternoon, "2023-03-28T17:10", "fr", notices)["Salle VIII"].markKind == "full"
