@@ -98,11 +98,23 @@ Item {
         small: view.small
     }
 
+    CancelledLine {
+        id: cancelled
+        x: view.margin; width: view.width - 2 * view.margin
+        anchors.top: notice.bottom; anchors.topMargin: shown ? 2 * view.u : 0
+        height: implicitHeight
+        label: view.page.cancelledLabel
+        text: view.page.cancelledText
+        u: view.u
+        size: 3.2 * view.u  // between a session's time (3.6) and the smallest text: read in passing
+        lines: view.portrait ? 2 : 1
+    }
+
     // -- body: now, then next (beside it on landscape, below it on portrait) --------------------
     Item {
         id: body
         x: view.margin
-        anchors.top: notice.bottom; anchors.topMargin: 3 * view.u
+        anchors.top: cancelled.bottom; anchors.topMargin: 3 * view.u
         anchors.bottom: footer.top; anchors.bottomMargin: 3 * view.u
         width: view.width - 2 * view.margin
 

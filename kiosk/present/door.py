@@ -34,6 +34,9 @@ class DoorText:
     nowDescription: str = ""
     nowLeft: str = ""
     nowAlso: str = ""  # other sessions on at the same time in this room
+    # Cancelled sessions that would have been on now or next here: struck through, with the tag.
+    cancelledLabel: str = ""  # Annulé
+    cancelledText: str = ""  # 10:05 – 11:05 · Table ronde
     headline: str = ""  # when nothing is on: "Salle libre jusqu'à 14:00"
     elsewhereLabel: str = ""
     elsewhereTitle: str = ""  # where the day goes on: "Cocktail de clôture"
@@ -198,6 +201,8 @@ def door_text(
                 lang, "go_on" if state.phase == schedule.AFTER_LAST else "meanwhile"
             )
             t |= where(state.elsewhere, lang, programme, at, sign)
+    if state.cancelled:
+        t |= cancelled_line(programme, state.cancelled, lang)
     if state.next is not None:
         nxt = state.next
         block = state.blocks.get(nxt.id)
@@ -214,6 +219,21 @@ def door_text(
             ),
         }
     return DoorText(**t)
+
+
+def cancelled_line(programme: Programme, cancelled: tuple[Session, ...], lang: str) -> dict[str, str]:
+    """The cancelled sessions a passer-by would have expected here now or next, as the agenda shows
+    them: struck through (QML), with the word. One session: its time range; several: each its start."""
+    zone = programme.event.zone
+    if len(cancelled) == 1:
+        (s,) = cancelled
+        when = words.time_range(s.start.astimezone(zone), s.end.astimezone(zone))
+        said = f"{when} · {_t(s.title, lang, programme)}"
+    else:
+        said = " · ".join(
+            f"{words.clock(s.start.astimezone(zone))} {_t(s.title, lang, programme)}" for s in cancelled
+        )
+    return {"cancelledLabel": words.label(lang, "cancelled"), "cancelledText": said}
 
 
 def _headline(programme: Programme, state: schedule.RoomState, lang: str) -> str:

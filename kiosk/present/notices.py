@@ -65,6 +65,13 @@ def band(
     }
 
 
+def unless_struck(notices: tuple[Notice, ...], struck: tuple[Session, ...]) -> tuple[Notice, ...]:
+    """A door's notices without the cancellations it already shows struck through (one design for a
+    cancelled session, from the programme or from a notice); one with the organisers' own words stays."""
+    ids = {s.id for s in struck} | {s.parent for s in struck if s.parent}
+    return tuple(n for n in notices if not (n.kind == CANCELLED and not n.text and n.session in ids))
+
+
 def overview_band(applied: Applied, lang: str, sign: Sign | None = None) -> dict:
     """The overview's band: every notice in force, each with the rooms it concerns; with ``sign``, the
     way to where the first sends people."""

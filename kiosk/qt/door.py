@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from .. import schedule
 from ..notices import Applied
 from ..present.door import door_link, door_text
-from ..present.notices import band, emergency_parts, printed_times
+from ..present.notices import band, emergency_parts, printed_times, unless_struck
 from ..programme import Programme
 from ..status import status
 from . import qrcode  # noqa: F401  (QrCode, for Door.qml)
@@ -54,7 +54,7 @@ class DoorScreen(SignScreen):
         self.state = state
         self.bridge.qrUrl = door_link(state)
         rehearsal = self.bridge.rehearsal
-        here = applied.for_room(self.room_id)
+        here = unless_struck(applied.for_room(self.room_id), state.cancelled)
         sign = self.sign
         for lang, page in self._pages.items():
             text = door_text(
