@@ -126,8 +126,10 @@ Item {
             small: view.small
             // Full size when nothing follows; otherwise next gets a third of the room.
             width: view.portrait || !view.page.hasNext ? parent.width : parent.width * 0.62
-            // A notice band above takes its room from now, not from next (whose title needs a line).
-            height: view.portrait && view.page.hasNext ? parent.height * (notice.shown ? 0.6 : 0.66) : parent.height
+            // A notice band above takes its room from now, not from next (whose title needs a line);
+            // the cancelled line takes its room from next, which has lines to spare.
+            height: view.portrait && view.page.hasNext
+                    ? parent.height * ((notice.shown ? 0.6 : 0.66) + (cancelled.shown ? 0.05 : 0)) : parent.height
         }
         NextPanel {
             page: view.page

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 
 from .. import schedule
 from ..notices import Applied
-from ..present.door import door_link, door_text
+from ..present.door import cancelled_line, door_link, door_text
 from ..present.notices import band, emergency_parts, printed_times, unless_struck
 from ..programme import Programme
 from ..status import status
@@ -56,6 +56,8 @@ class DoorScreen(SignScreen):
         rehearsal = self.bridge.rehearsal
         here = unless_struck(applied.for_room(self.room_id), state.cancelled)
         sign = self.sign
+        # A cancelled session at the time people have on paper, a delay or not.
+        struck = tuple(applied.printed_session(s.id) for s in state.cancelled)
         for lang, page in self._pages.items():
             text = door_text(
                 applied.programme,
@@ -70,6 +72,8 @@ class DoorScreen(SignScreen):
                 "nowTimePrinted": printed_times(applied, state.current[0] if state.current else None),
                 "nextTimePrinted": printed_times(applied, state.next),
             }
+            if struck:
+                extra |= cancelled_line(applied.printed, struck, lang)
             fill_page(page, dataclasses.replace(text, **extra))
         self.bridge.set(**emergency_properties(emergency_parts(applied, self.languages)))
 
