@@ -3,16 +3,19 @@
 ``fetch`` asks the server whether the programme changed (If-None-Match / If-Modified-Since with the
 ETag and Last-Modified it stored last time), checks a new download fully before it replaces the cached
 copy, and never raises: a failure is reported in the result, with the last good copy when there is one.
-It blocks for up to ``timeout`` seconds, so screens call it from a worker thread.
+It blocks for up to ``deadline`` seconds in all (connect, headers, body, redirects), so screens call
+it from a worker thread.
 """
 
 from __future__ import annotations
 
 import email.utils
+import functools
 import hashlib
 import http.client
 import json
 import re
+import socket
 import time
 import urllib.error
 import urllib.parse
@@ -102,11 +105,13 @@ def _fetch(
         request.add_header("If-None-Match", validators["etag"])
     if validators.get("last_modified"):
         request.add_header("If-Modified-Since", validators["last_modified"])
-    ends = time.monotonic() + deadline
-    opener = urllib.request.build_opener(_SameHostRedirects(url, redirect_hosts))
+    limit = _Deadline(deadline, timeout)
+    opener = urllib.request.build_opener(
+        _SameHostRedirects(url, redirect_hosts), _HTTPHandler(limit), _HTTPSHandler(limit)
+    )
     try:
         with opener.open(request, timeout=min(timeout, deadline)) as response:
-            data = _read_until(response, ends, deadline)
+            data = _read_until(response, limit)
             headers = response.headers
     except _Refused as err:
         return failed(f"{err}{kept}")
@@ -158,12 +163,96 @@ class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _read_until(response, ends: float, deadline: float) -> bytes:
+class _Deadline:
+    """One download's end: every network wait of it (connect, TLS, request, status line, headers, body,
+    and those of every redirect) waits at most what is left, so a server trickling its headers or its
+    body a byte at a time is cut at the deadline. (Name resolution keeps the resolver's own timeouts.)"""
+
+    def __init__(self, seconds: float, per_wait: float, monotonic: Callable[[], float] = time.monotonic):
+        self.seconds = seconds
+        self.per_wait = per_wait
+        self.monotonic = monotonic
+        self.ends = monotonic() + seconds
+
+    def left(self) -> float:
+        """The longest the next wait may take; raises once the download is out of time."""
+        left = self.ends - self.monotonic()
+        if left <= 0:
+            raise _Refused(f"the download took longer than {self.seconds:g} s: stopped")
+        return min(self.per_wait, left)
+
+    def bind(self, sock: socket.socket) -> socket.socket:
+        """``sock`` with each of its reads and writes bounded by what is left (http.client reads
+        through ``sock.makefile``, which calls these)."""
+        for name in ("recv", "recv_into", "send", "sendall"):
+            setattr(sock, name, self._bounded(sock, getattr(sock, name)))
+        return sock
+
+    def _bounded(self, sock: socket.socket, method: Callable) -> Callable:
+        def call(*args, **kwargs):
+            sock.settimeout(self.left())
+            try:
+                return method(*args, **kwargs)
+            except TimeoutError:
+                self.left()  # the deadline's own wait ran out: say so, rather than "timed out"
+                raise
+
+        return call
+
+
+class _Socket(socket.socket):
+    """A socket that can take the deadline's bounded methods (a plain socket has no __dict__)."""
+
+
+def _connect(deadline: _Deadline, address, timeout, source_address=None) -> socket.socket:
+    plain = socket.create_connection(address, deadline.left(), source_address)
+    sock = _Socket(plain.family, plain.type, plain.proto, fileno=plain.detach())
+    sock.settimeout(deadline.left())  # a TLS handshake waits this long at most per step
+    return deadline.bind(sock)
+
+
+class _HTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args, deadline: _Deadline, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._create_connection = functools.partial(_connect, deadline)
+
+
+class _HTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args, deadline: _Deadline, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.deadline = deadline
+        self._create_connection = functools.partial(_connect, deadline)
+
+    def connect(self) -> None:
+        super().connect()
+        self.deadline.bind(self.sock)  # the TLS socket in place of the plain one
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline):
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req):
+        return self.do_open(functools.partial(_HTTPConnection, deadline=self.deadline), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline):
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req):
+        return self.do_open(
+            functools.partial(_HTTPSConnection, deadline=self.deadline), req, context=self._context
+        )
+
+
+def _read_until(response, deadline: _Deadline) -> bytes:
     """The body, at most MAX_BYTES + 1 bytes, read piece by piece so that the deadline is kept."""
     chunks, size = [], 0
     while size <= MAX_BYTES:
-        if time.monotonic() > ends:
-            raise _Refused(f"the download took longer than {deadline:g} s: stopped")
+        deadline.left()
         chunk = response.read1(min(1 << 16, MAX_BYTES + 1 - size))
         if not chunk:
             break

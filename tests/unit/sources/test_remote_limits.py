@@ -3,13 +3,16 @@ per download, and redirects followed only to http(s) on the same host. Real loop
 
 from __future__ import annotations
 
+import contextlib
 import http.server
+import itertools
+import socket
 import threading
 import time
 
 import pytest
 
-from kiosk.sources.remote import fetch
+from kiosk.sources.remote import _Deadline, _Refused, fetch
 
 from .test_remote import PROGRAMME
 
@@ -109,3 +112,101 @@ def test_redirects_only_to_http_on_the_same_host(tmp_path, target, followed):
         assert result.path is None and "not http(s) on the same host: not followed" in result.error
     # A host named in the configuration is followed (http only: ftp never is).
     assert (allowed.error is None) == target.startswith("http")
+
+
+class _StalledServer:
+    """A raw loopback server that accepts, then sends ``head`` one byte every ``every`` seconds and
+    never finishes it (each byte arrives well within any per-read timeout)."""
+
+    def __init__(self, head: bytes, every: float = 0.05):
+        self.head, self.every = head, every
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.stop = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.listener.getsockname()[1]}/programme.yaml"
+
+    def _serve(self) -> None:
+        with contextlib.suppress(OSError):
+            while not self.stop.is_set():
+                conn, _ = self.listener.accept()
+                threading.Thread(target=self._trickle, args=(conn,), daemon=True).start()
+
+    def _trickle(self, conn: socket.socket) -> None:
+        with conn, contextlib.suppress(OSError):
+            conn.recv(65536)  # the request
+            for index in itertools.count():
+                if self.stop.wait(self.every):
+                    return
+                conn.sendall(self.head[index % len(self.head) : index % len(self.head) + 1])
+
+    def close(self) -> None:
+        self.stop.set()
+        self.listener.close()
+
+
+# The status line, then one header that never ends: the headers never finish.
+_ENDLESS_HEADERS = b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 60
+
+
+def _timed_fetch(url: str, tmp_path, **kwargs):
+    began = time.monotonic()
+    result = fetch(url, tmp_path, **kwargs)
+    return result, time.monotonic() - began
+
+
+def test_a_server_trickling_its_headers_is_cut_at_the_deadline(tmp_path):
+    """Before: each read waited up to the timeout, so headers a byte every 50 ms held the fetch for ever."""
+    server = _StalledServer(_ENDLESS_HEADERS)
+    try:
+        result, took = _timed_fetch(server.url(), tmp_path, timeout=5, deadline=0.5)
+    finally:
+        server.close()
+    assert result.path is None and "took longer than 0.5 s" in result.error, result.error
+    assert took < 1.5, took  # the deadline, not the timeout (5 s) nor the header's end (never)
+
+
+def test_a_server_that_accepts_and_says_nothing_is_cut_at_the_deadline(tmp_path):
+    server = _StalledServer(b"H", every=3600)
+    try:
+        result, took = _timed_fetch(server.url(), tmp_path, timeout=5, deadline=0.5)
+    finally:
+        server.close()
+    assert result.path is None and result.error
+    assert took < 1.5, took
+
+
+def test_one_deadline_covers_every_redirect(tmp_path):
+    """Each hop within the deadline on its own, the chain not: the deadline is the whole download's."""
+    hops = {"n": 0}
+
+    class SlowRedirects(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hops["n"] += 1
+            self.server.stop.wait(0.2)
+            self.send_response(302)
+            self.send_header("Location", f"/hop{hops['n']}.yaml")
+            self.end_headers()
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = _Server(SlowRedirects)
+    try:
+        result, took = _timed_fetch(server.url(), tmp_path, timeout=5, deadline=0.5)
+    finally:
+        server.close()
+    assert result.path is None and "took longer than 0.5 s" in result.error, result.error
+    assert 2 <= hops["n"] <= 4 and took < 1.5, (hops, took)
+
+
+def test_the_deadline_reads_the_injected_clock():
+    now = [100.0]
+    deadline = _Deadline(10.0, per_wait=4.0, monotonic=lambda: now[0])
+    assert deadline.left() == 4.0  # the per-read timeout while there is more than that left
+    now[0] = 107.5
+    assert deadline.left() == pytest.approx(2.5)
+    now[0] = 110.0
+    with pytest.raises(_Refused, match="took longer than 10 s"):
+        deadline.left()
