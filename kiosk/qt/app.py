@@ -184,15 +184,11 @@ def run(args: argparse.Namespace) -> int:
     programme = live.start()
     size = args.size or (1280, 720)
     running: list = []  # the running kiosk, once there is a programme; then its fleet link, if any
-    unknown = config.with_programme(programme).unknown_room if programme is not None else None
-    if unknown is not None:
-        # A misspelt --room (kiosk@salle-9) is an error on screen and in the journal, never another room.
-        from .unknown_room import UnknownRoomScreen
-
-        _log_problems(config.with_programme(programme))
-        shown = UnknownRoomScreen(programme, unknown, config.languages)
-        shown.bridge.rotation = config.rotation
-        view = show_screen(shown, None, size)
+    # Until the device's own screen can be shown: waiting for a first programme, or a room it lacks.
+    pending = None
+    if programme is not None and _unknown_room(config, programme):
+        pending = _unknown_room_screen(live, config, args)
+        view = show_screen(pending, None, size)
         view.frameSwapped.connect(_ready, type=Qt.ConnectionType.SingleShotConnection)
     elif programme is not None:
         running.append(_running(live, config, args))
@@ -201,8 +197,8 @@ def run(args: argparse.Namespace) -> int:
         # A first start with a URL and no network: the waiting screen until the programme arrives,
         # never another event's (the bundled) programme.
         _log_problems(config)
-        waiting = _waiting(live, config, args)
-        view = show_screen(waiting, None, size)
+        pending = _waiting(live, config, args)
+        view = show_screen(pending, None, size)
         view.frameSwapped.connect(_ready, type=Qt.ConnectionType.SingleShotConnection)
     else:
         _log_problems(config)
@@ -211,15 +207,24 @@ def run(args: argparse.Namespace) -> int:
     lockdown.exit_requested.connect(app.quit)
 
     def arrived() -> None:
-        waiting.close()
+        """A programme (a first one, or a new one): the device's screen if it has the room."""
+        nonlocal pending
+        pending.close()
+        if _unknown_room(config, live.programme):
+            # Said on screen, never another room; a later programme may have it.
+            pending = _unknown_room_screen(live, config, args)
+            show_screen(pending, view)
+            return
+        live.replaced.disconnect(arrived)
+        pending = None
         running.append(_running(live, config, args))
         running[0].show_in(view)
         running.extend(_attach(running[0], view, lockdown))
 
     if running:
         running.extend(_attach(running[0], view, lockdown))
-    elif unknown is None:
-        live.replaced.connect(arrived, type=Qt.ConnectionType.SingleShotConnection)
+    else:
+        live.replaced.connect(arrived)
     show_kiosk(view, config.screen, windowed=args.windowed)
     if args.quit_after:
         QTimer.singleShot(int(args.quit_after * 1000), lockdown.quit)  # app.quit, past the lock
@@ -292,6 +297,22 @@ def _attach(kiosk, view, lockdown) -> list:
     from .fleet import start_fleet
 
     return [start_fleet(kiosk.config, kiosk, view)]
+
+
+def _unknown_room(config, programme) -> str | None:
+    """A room named on the command line (kiosk@salle-9) that ``programme`` does not have."""
+    return config.with_programme(programme).unknown_room
+
+
+def _unknown_room_screen(live, config, args: argparse.Namespace):
+    """A misspelt --room, or a programme without it: an error on screen and in the journal."""
+    from .unknown_room import UnknownRoomScreen
+
+    _log_problems(config.with_programme(live.programme))
+    room = _unknown_room(config, live.programme)
+    screen = UnknownRoomScreen(live.programme, room, config.languages, args.status_file)
+    screen.bridge.rotation = config.rotation
+    return screen
 
 
 def _waiting(live, config, args: argparse.Namespace):

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..config import LAYERS, Config, save_user_setting
 from ..errors import UsageError
-from ..pin import PinGate
+from ..pin import PinGate, throttle_file
 from ..present.setup import Both, both, fields_of
 from ..programme import Programme
 from ..schedule import resolve_room
@@ -75,8 +75,8 @@ class ScreenSwitcher(QObject):
         self.lockdown = None
         self.behind_setup: Screen | None = None  # the screen the open setup covers
         self.behind_quit: Screen | None = None  # the screen the exit chord's PIN prompt covers
-        # One count of wrong PINs for the kiosk's life: reopening a prompt does not reset it.
-        self.gate = PinGate(config)
+        # One count of wrong PINs: reopening a prompt does not reset it, nor a restart or a reboot.
+        self.gate = PinGate(config, throttle_file())
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self._walked_away)

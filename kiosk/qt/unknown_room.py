@@ -1,18 +1,23 @@
 """A room the command line names (a unit's instance: kiosk@salle-9) that the programme does not have.
 
 It is an error, never another room: the screen says so in its languages with the programme's rooms,
-drawn by the waiting screen's layout (a device that cannot show its room yet), and the journal says it.
+drawn by the waiting screen's layout (a device that cannot show its room yet), and the journal and
+the status file say it. The programme is still followed (a file edited, a URL's next download): one
+that has the room brings the room's screen (kiosk.qt.app).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
 from .. import systemd
 from ..present.words import has_catalogue, label, right_to_left
 from ..programme import Programme
+from ..status import write_status
 from .bridge import WaitingSign
 
 log = logging.getLogger("kiosk")
@@ -25,8 +30,17 @@ class UnknownRoomScreen:
     qml = "Waiting.qml"
     bridge_name = "sign"
 
-    def __init__(self, programme: Programme, room: str, languages: tuple[str, ...] | None = None):
+    def __init__(
+        self,
+        programme: Programme,
+        room: str,
+        languages: tuple[str, ...] | None = None,
+        status_file: str | None = None,
+        now: Callable[[], dt.datetime] = lambda: dt.datetime.now().astimezone(),
+    ):
         self.room = room
+        self.status_file = status_file
+        self.now = now
         wanted = languages or programme.event.screens
         self.languages = tuple(lang for lang in wanted if has_catalogue(lang)) or DEFAULT_LANGUAGES
         rooms = ", ".join(r.id for r in programme.rooms)
@@ -39,7 +53,8 @@ class UnknownRoomScreen:
             attempts=["" for _ in langs],
             rightToLeft=[right_to_left(lang) for lang in langs],
         )
-        log.error("--room %r: the programme has no such room; its rooms: %s", room, rooms)
+        self.problem = f"--room {room!r}: the programme has no such room; its rooms: {rooms}"
+        log.error("%s", self.problem)
         # systemd hears the GUI thread is alive: restarting would only show the same mistake again.
         self.watchdog = QTimer()
         self.watchdog.timeout.connect(lambda: systemd.notify("WATCHDOG=1"))
@@ -47,5 +62,25 @@ class UnknownRoomScreen:
         if interval:
             self.watchdog.start(max(1, int(interval * 1000)))
 
+        self.write_status()
+
     def initial_properties(self) -> dict[str, QObject]:
         return {self.bridge_name: self.bridge}
+
+    def write_status(self) -> None:
+        if not self.status_file:
+            return
+        data = {
+            "view": self.view,
+            "room": self.room,
+            "at": self.now().isoformat(),
+            "programme_ok": False,
+            "programme_error": self.problem,
+        }
+        try:
+            write_status(self.status_file, data)
+        except OSError as err:
+            log.error("cannot write the status file %s: %s", self.status_file, err.strerror)
+
+    def close(self) -> None:
+        self.watchdog.stop()

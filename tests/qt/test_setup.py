@@ -21,6 +21,7 @@ from PySide6.QtTest import QTest
 from kiosk import last_good
 from kiosk.clock import FakeClock
 from kiosk.config import load_config
+from kiosk.pin import throttle_file
 from kiosk.qt.door import DoorScreen
 from kiosk.qt.live import LiveProgramme
 from kiosk.qt.lockdown import Lockdown, show_kiosk
@@ -543,7 +544,7 @@ class Monotonic:
         return self.now
 
 
-def test_wrong_pins_make_the_next_try_wait_longer_and_longer(kiosk, device, monkeypatch, caplog):
+def test_wrong_pins_make_the_next_try_wait_longer_and_longer(kiosk, device, monkeypatch, caplog, tmp_path):
     """Issue 13.8: three wrong PINs, then a wait shown on screen that doubles; reopening resets nothing."""
     monkeypatch.setenv("KIOSK_SETUP_PIN", "2468")
     configure(device, "room: salle-i\n")
@@ -559,6 +560,10 @@ def test_wrong_pins_make_the_next_try_wait_longer_and_longer(kiosk, device, monk
         "⚠ Trop d’essais\u202f: réessayez dans 5\u00a0s · ⚠ Too many tries: try again in 5\u00a0s"
     )
     assert "PIN for the setup: wrong (3 in a row); the next try in 5 s" in caplog.text
+    # Kept in the device's state folder, for its user alone: a reboot does not reset the count.
+    store = k.switcher.gate.store
+    assert store == throttle_file() and store.is_relative_to(tmp_path)
+    assert json.loads(store.read_text())["failures"] == 3 and store.stat().st_mode & 0o777 == 0o600
     # The right PIN is not even taken while the wait lasts, and the seconds count down.
     k.type("2468")
     k.press(Qt.Key.Key_Return)

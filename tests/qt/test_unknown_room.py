@@ -10,7 +10,10 @@ import sys
 from kiosk.qt.unknown_room import UnknownRoomScreen
 from kiosk.qt.window import show_screen
 
+from .conftest import ROOT
 from .scene import texts
+from .test_remote_live import Server
+from .test_waiting import RUN, wait_for
 
 
 def test_the_screen_says_the_room_is_unknown_and_lists_the_rooms(qtbot, programme, caplog):
@@ -44,3 +47,40 @@ def test_kiosk_run_with_a_misspelt_room_never_shows_another(device):
         in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_a_url_programme_without_the_room_says_so_then_shows_the_room_once_a_later_one_has_it(tmp_path):
+    """Issue 13.2 for a programme from a URL: before, a first programme without the unit's room put the
+    setup on the door (the room silently dropped) and a later programme that had it changed nothing."""
+    server = Server()
+    real = server.body
+    server.body = real.replace(b"salle-ix", b"salle-x")  # the organiser's copy, the room renamed
+    server.start()
+    status_file = tmp_path / "status.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KIOSK_", "XDG_"))}
+    env |= {
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "xdg"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "KIOSK_PROGRAMME_REFRESH": "5",  # the shortest allowed
+    }
+    command = [sys.executable, "-c", RUN, str(tmp_path / "etc"), "run", "--room", "salle-ix"]
+    command += ["--programme", server.url, "--status-file", str(status_file), "--quit-after", "60"]
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        unknown = wait_for(status_file, lambda s: s["view"] == "unknown_room", process)
+        assert unknown["room"] == "salle-ix" and unknown["programme_ok"] is False
+        assert unknown["programme_error"] == (
+            "--room 'salle-ix': the programme has no such room; its rooms: salle-i, salle-vii, "
+            "salle-viii, salle-x, restaurant, salle-i-foyer"
+        )
+        server.body = real  # the next download has the room
+        door = wait_for(status_file, lambda s: s["view"] == "door", process)
+        assert door["room"] == "salle-ix" and door["programme_ok"] is True
+    finally:
+        process.terminate()
+        _, log = process.communicate(timeout=30)
+        server.stop()
+    assert "the programme has no such room" in log
+    assert "Traceback" not in log and "setup" not in log
