@@ -11,7 +11,7 @@ from kiosk.notices import Notice, Notices
 from kiosk.qt.door import DoorScreen
 from kiosk.qt.overview import OverviewScreen
 
-from .conftest import at
+from .conftest import SIZES, at
 from .scene import scene_rect, visible_texts_fit, walk
 
 ACCENT = QColor("#ffd166")
@@ -60,10 +60,10 @@ def ink(shown, item: QQuickItem, color: QColor = ACCENT) -> dict[str, int]:
     return counts
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["fr", "ar"])
-def test_the_door_points_back_left_to_lunch_on_every_page(programme, show, lang):
+def test_the_door_points_back_left_to_lunch_on_every_page(programme, show, lang, size):
     """From Salle IX's door the lifts to the restaurant are behind on the left, Arabic page or not."""
-    size = (1080, 1920)
     shown = show(door(programme, "salle-ix", "12:00", lang, "salle-ix-door"), size)
     (arrow,) = arrows(shown)
     assert arrow.property("arrow") == "back-left" and arrow.property("angle") == 225
@@ -107,7 +107,7 @@ def test_a_full_rooms_band_draws_the_way_to_its_overflow(programme, show):
     assert len(visible_texts_fit(shown.visible_page(), size, shown.keep)) > 8
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_room_of_the_board_has_its_arrow(programme, show, size):
     screen = OverviewScreen(programme, ("en", "ar"))
     screen.sign_id = "entrance-hall"
