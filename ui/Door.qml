@@ -9,9 +9,9 @@ Rectangle {
     id: root
     required property DoorSign door
     color: Theme.ground
-    // The session's page as a QR code, to scan from 1 to 2 m, in the bottom corner the footer leaves
-    // it: at least 4 cm wide where the panel's size is known, at most a fifth of the screen's short
-    // side (kiosk.present.qr); 0 when there is no link.
+    // The session's page as a QR code, for a phone up to 2 m away, in the bottom corner the footer
+    // leaves it: modules of 2.9 mm where the panel's size is known, at most a fifth of the screen's
+    // short side (kiosk.present.qr); 0 when there is no link.
     readonly property real qrSide: qr?.side ?? 0  // (qr goes first when the screen is taken down)
 
     Stage {

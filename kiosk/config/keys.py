@@ -195,7 +195,7 @@ KEYS: tuple[Key, ...] = (
         "panel_inches",
         Inches(),
         None,
-        "the panel's diagonal, which sizes the QR code to scan from 1 to 2 m (null: as the screen "
+        "the panel's diagonal, which sizes the QR code for a phone 2 m away (null: as the screen "
         "reports it, else a fifth of its short side)",
         nullable=True,
         flag=True,

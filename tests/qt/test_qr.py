@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
 import zxingcpp
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickItem
 
@@ -18,6 +20,7 @@ from .conftest import SIZES, at
 from .scene import scene_rect
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "good"
+SMOOTH = Qt.TransformationMode.SmoothTransformation
 
 
 def decoded(image: QImage) -> list[str]:
@@ -88,21 +91,33 @@ def panel_inches(qapp):
 @pytest.mark.parametrize(
     ("inches", "size", "side"),
     [
-        (55, (1920, 1080), 3 * 37),  # 3 pixels a module (0.63 mm each): 5.5 cm, where a fifth was 9.2 cm
-        (55, (3840, 2160), 5 * 37),
-        (32, (1080, 1920), 4 * 37),
-        (10.1, (1280, 800), 160),  # a tablet: 4 cm would be more than a fifth of its short side
+        (85, (3840, 2160), 6 * 37),  # 6 pixels a module (2.9 mm): 8.5 cm, where a fifth was 15.6 cm
+        (55, (1920, 1080), 5 * 37),  # 5 pixels (3.2 mm), as a fifth gave, without its spare quiet zone
+        (65, (1080, 1920), 4 * 37),
+        (10.1, (1280, 800), 160),  # a tablet: its modules cannot be 2.9 mm within a fifth of the screen
     ],
-    ids=["55in-1920x1080", "55in-3840x2160", "32in-1080x1920", "10in-1280x800"],
+    ids=["85in-3840x2160", "55in-1920x1080", "65in-1080x1920", "10in-1280x800"],
 )
-def test_on_a_panel_of_known_size_the_code_is_4_cm_wide(six, show, panel_inches, inches, size, side):
+def test_on_a_panel_of_known_size_the_modules_are_made_for_2_m(six, show, panel_inches, inches, size, side):
     panel_inches(inches)
     shown = show(screen_at(DoorScreen(six, "ix"), six, "10:30"), size)
     assert decoded(shown.view.grabWindow()) == ["https://example.org/programme/opening"]
     qr = shown.root.findChild(QQuickItem, "qr")
     assert qr.width() == qr.height() == side  # a version 3 code: 29 modules and 8 of quiet zone
-    pitch = inches * 25.4 / (size[0] ** 2 + size[1] ** 2) ** 0.5
-    if side < round(min(size) * 0.2):
-        assert 40 <= side // 37 * 29 * pitch < 40 + 29 * pitch  # 4 cm, not a pixel a module more
     # The footer leaves it its corner, as it is drawn.
     assert scene_rect(shown.item("eventTitle")).right() <= qr.x()
+
+
+def test_a_phone_2_m_away_reads_the_code_and_one_farther_would_not(six, show, panel_inches):
+    """The camera's preview, 1920 pixels across a 70° field, sees the panel's pixels this much smaller."""
+    panel_inches(85)
+    shown = show(screen_at(DoorScreen(six, "ix"), six, "10:30"), (3840, 2160))
+    frame = shown.view.grabWindow()
+    pitch = 85 * 25.4 / (3840**2 + 2160**2) ** 0.5
+
+    def seen_from(metres: float) -> QImage:
+        f = 1920 / (2 * metres * 1000 * math.tan(math.radians(35))) * pitch
+        return frame.scaled(round(frame.width() * f), round(frame.height() * f), mode=SMOOTH)
+
+    assert decoded(seen_from(2.0)) == ["https://example.org/programme/opening"]  # 2 preview pixels a module
+    assert decoded(seen_from(4.0)) == []  # 1 pixel a module: too few, so the check above means something

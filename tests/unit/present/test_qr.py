@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.present.qr import QUIET_ZONE, pitch_of_diagonal, qr_side, reported_pitch
+from kiosk.present.qr import QUIET_ZONE, SMALLEST_MODULE_MM, pitch_of_diagonal, qr_side, reported_pitch
 
 MODULES = 29 + 2 * QUIET_ZONE  # a version 3 code (a URL of up to about 50 characters) and its quiet zone
-
-
-def width_mm(side: int, modules: int, pitch: float) -> float:
-    """The code's width on the panel, quiet zone aside."""
-    return side // modules * (modules - 2 * QUIET_ZONE) * pitch
 
 
 def test_without_the_panels_size_the_code_takes_a_fifth_of_the_short_side() -> None:
@@ -19,28 +14,38 @@ def test_without_the_panels_size_the_code_takes_a_fifth_of_the_short_side() -> N
     assert qr_side(216, MODULES, 0.0) == 216
 
 
+def test_a_module_is_2_9_mm_for_a_phone_2_m_away() -> None:
+    # 2 preview pixels a module, with 1920 across a 70° field at 2 m (the measurement: kiosk.present.qr)
+    assert round(SMALLEST_MODULE_MM, 2) == 2.92
+
+
 @pytest.mark.parametrize(
     ("inches", "pixels"),
-    [(55, (1920, 1080)), (55, (3840, 2160)), (32, (1920, 1080)), (65, (1080, 1920)), (43, (1280, 720))],
+    [(55, (1920, 1080)), (55, (3840, 2160)), (32, (1080, 1920)), (65, (1080, 1920)), (85, (3840, 2160))],
 )
-def test_on_a_known_panel_the_code_is_4_cm_wide_with_whole_pixel_modules(inches, pixels) -> None:
+def test_on_a_known_panel_each_module_gets_the_fewest_whole_pixels_that_make_it_wide_enough(
+    inches, pixels
+) -> None:
     pitch = pitch_of_diagonal(inches, *pixels)
     largest = round(min(pixels) * 0.2)
     side = qr_side(largest, MODULES, pitch)
-    assert side % MODULES == 0 and side <= largest
-    assert width_mm(side, MODULES, pitch) >= 40  # read from 1 to 2 m
-    assert width_mm(side - MODULES, MODULES, pitch) < 40  # one pixel less per module would not be
+    assert side <= largest
+    if side < largest:
+        unit = side // MODULES
+        assert side == unit * MODULES
+        assert unit * pitch >= SMALLEST_MODULE_MM > (unit - 1) * pitch
 
 
-def test_a_55_inch_full_hd_panel_gives_the_code_3_pixels_a_module_where_it_had_5() -> None:
-    pitch = pitch_of_diagonal(55, 1920, 1080)  # 0.63 mm
-    assert qr_side(216, MODULES, pitch) == 3 * MODULES  # 5.5 cm; at a fifth of the short side, 9.2 cm
-    assert round(width_mm(3 * MODULES, MODULES, pitch)) == 55 and round(width_mm(216, MODULES, pitch)) == 92
+def test_a_large_panel_gives_the_code_what_a_phone_needs_not_a_fifth_of_the_screen() -> None:
+    pitch = pitch_of_diagonal(85, 3840, 2160)  # 0.49 mm
+    assert qr_side(432, MODULES, pitch) == 6 * MODULES  # 8.5 cm wide; a fifth of the short side, 15.6 cm
+    # A 55-inch Full HD panel keeps its 5-pixel modules (3.2 mm), without the spare quiet zone.
+    assert qr_side(216, MODULES, pitch_of_diagonal(55, 1920, 1080)) == 5 * MODULES
 
 
 def test_on_a_small_panel_the_code_never_takes_more_than_its_share() -> None:
-    pitch = pitch_of_diagonal(10.1, 1280, 800)  # a tablet: a fifth of its short side is 2.7 cm
-    assert qr_side(160, MODULES, pitch) == 160
+    assert qr_side(160, MODULES, pitch_of_diagonal(10.1, 1280, 800)) == 160  # a tablet: 0.17 mm a pixel
+    assert qr_side(216, MODULES, pitch_of_diagonal(32, 1080, 1920)) == 216  # 1.8 mm modules: too few pixels
 
 
 def test_no_link_no_code() -> None:
