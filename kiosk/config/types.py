@@ -116,6 +116,35 @@ class Languages(Type):
         return tuple(items)
 
 
+class HostNames(Type):
+    """Host names (or addresses), as a list or separated by commas or spaces; none is allowed."""
+
+    kind = "list of host names"
+    _HOST = re.compile(
+        r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"
+    )
+
+    def read(self, raw: Any, ctx: Context) -> tuple[str, ...]:
+        if isinstance(raw, list | tuple):
+            items = [scalar(item, "host names") for item in raw]
+        else:
+            items = [part for part in re.split(r"[,\s]+", scalar(raw, "a list of host names")) if part]
+        for host in items:
+            if not (self._HOST.match(host) or _is_address(host)):
+                raise ValueError(f"{host!r} is not a host name (e.g. cdn.example.org), nor an address")
+        return tuple(dict.fromkeys(host.casefold() for host in items))
+
+
+def _is_address(text: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
 class Seconds(Type):
     """A number of seconds, at least ``minimum`` (more than 0 when minimum is 0)."""
 

@@ -180,7 +180,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--speed goes with --at (a rehearsal)")
     app = _application(panel_inches=config.panel_inches)
     stop_on_interrupt(app)
-    live = live_programme(config.programme_source, config.programme_refresh, config.timezone)
+    live = live_programme(
+        config.programme_source, config.programme_refresh, config.timezone, config.redirect_hosts
+    )
     programme = live.start()
     size = args.size or (1280, 720)
     running: list = []  # the running kiosk, once there is a programme; then its fleet link, if any
@@ -257,7 +259,9 @@ def _running(live, config, args: argparse.Namespace):
     check = None if args.at else clock_synchronised
     kiosk = RunningKiosk(live, screen, clock, config.language_period, args.status_file, clock_check=check)
     kiosk.switcher, kiosk.config = switcher, config
-    notices = live_notices(_notices_source(config), programme, config.programme_refresh)
+    notices = live_notices(
+        _notices_source(config), programme, config.programme_refresh, config.redirect_hosts
+    )
     notices.start()
     kiosk.follow_notices(notices)
     kiosk.start()

@@ -48,6 +48,7 @@ class RemoteSource(LiveSource):
         cache_dir: Path | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
+        redirect_hosts: tuple[str, ...] = (),
     ):
         # Imported here, not at the top: http, ssl and email cost a file programme ~20 ms of start-up
         # and ~4.5 MB of resident memory for nothing (bench/, docs/performance.md).
@@ -65,6 +66,7 @@ class RemoteSource(LiveSource):
         self.fetching = False
         self.network_error: str | None = None
         self.failures = 0  # failed tries in a row, while there is nothing to show
+        self.redirect_hosts = redirect_hosts  # followed besides the URL's own host (redirect_hosts:)
 
     @property
     def host(self) -> str:
@@ -98,7 +100,10 @@ class RemoteSource(LiveSource):
         from ..sources.remote import fetch
 
         check = functools.partial(_check, self.parse, self.what)
-        self.in_background(functools.partial(fetch, self.url, self.cache_dir, check=check), "_fetched")
+        fetching = functools.partial(
+            fetch, self.url, self.cache_dir, check=check, redirect_hosts=self.redirect_hosts
+        )
+        self.in_background(fetching, "_fetched")
 
     def _fetched(self, result: FetchResult) -> None:
         self.fetching = False
@@ -152,10 +157,13 @@ class RemoteProgramme(RemoteSource):
         monotonic: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
         timezone: str | None = None,
+        redirect_hosts: tuple[str, ...] = (),
     ):
         # The event's zone as given (--timezone, timezone:) reads every download and the cache.
         parse = functools.partial(parse_programme_bytes, timezone=timezone)
-        super().__init__(url, parse, "programme", refresh_seconds, cache_dir, monotonic, parent)
+        super().__init__(
+            url, parse, "programme", refresh_seconds, cache_dir, monotonic, parent, redirect_hosts
+        )
 
     @property
     def programme(self) -> Programme | None:
@@ -186,12 +194,14 @@ def live_source(
     refresh_seconds: float = 60.0,
     missing: bytes | None = None,
     stable_seconds: float = STABLE_SECONDS,
+    redirect_hosts: tuple[str, ...] = (),
 ) -> LiveSource:
     """A followed source of any kind (the notices file: ``parse`` is its own): a file, or a web address.
     For a file, ``missing`` is what it reads as when it does not exist (None: an error) and
-    ``stable_seconds`` how long a file written in place must stand still before it is read."""
+    ``stable_seconds`` how long a file written in place must stand still before it is read; a web
+    address is redirected only to its own host or one of ``redirect_hosts``."""
     if is_url(source):
-        return RemoteSource(source, parse, what, refresh_seconds)
+        return RemoteSource(source, parse, what, refresh_seconds, redirect_hosts=redirect_hosts)
     return LiveSource(source, parse, what, missing=missing, stable_seconds=stable_seconds)
 
 
@@ -206,7 +216,9 @@ def notices_parse(programme: Programme) -> Parse:
     return functools.partial(parse_notices, programme=programme)
 
 
-def live_notices(source: str, programme: Programme, refresh_seconds: float = 60.0) -> LiveSource:
+def live_notices(
+    source: str, programme: Programme, refresh_seconds: float = 60.0, redirect_hosts: tuple[str, ...] = ()
+) -> LiveSource:
     """The notices to show, followed like the programme: a file (none there: no notices), or a web
     address fetched at the programme's interval. ``reparse(notices_parse(new))`` for a new programme."""
     return live_source(
@@ -216,12 +228,18 @@ def live_notices(source: str, programme: Programme, refresh_seconds: float = 60.
         refresh_seconds,
         missing=b"",
         stable_seconds=NOTICES_STABLE_SECONDS,
+        redirect_hosts=redirect_hosts,
     )
 
 
-def live_programme(source: str, refresh_seconds: float = 60.0, timezone: str | None = None) -> LiveProgramme:
+def live_programme(
+    source: str,
+    refresh_seconds: float = 60.0,
+    timezone: str | None = None,
+    redirect_hosts: tuple[str, ...] = (),
+) -> LiveProgramme:
     """The live programme for a configured source: a file, or a web address; ``timezone`` the
     event's zone as given (--timezone, timezone:)."""
     if is_url(source):
-        return RemoteProgramme(source, refresh_seconds, timezone=timezone)
+        return RemoteProgramme(source, refresh_seconds, timezone=timezone, redirect_hosts=redirect_hosts)
     return LiveProgramme(source, timezone=timezone)

@@ -70,6 +70,7 @@ def test_json_names_each_keys_value_and_origin(tech):
         "notices",
         "timezone",
         "programme_refresh",
+        "redirect_hosts",
         "exit_chord",
         "setup_chord",
         "setup_pin",

@@ -3,13 +3,17 @@ away and comes back; the screen keeps its programme throughout and follows chang
 
 from __future__ import annotations
 
+import http.server
 import logging
+import threading
 
 import pytest
 
-from kiosk.qt.remote import RETRY_SECONDS, RemoteProgramme, live_source
+from kiosk.programme import load_programme
+from kiosk.qt.remote import RETRY_SECONDS, RemoteProgramme, live_notices, live_programme, live_source
 
 from ..web_server import Server
+from .conftest import ROOT
 
 
 @pytest.fixture
@@ -148,3 +152,47 @@ def test_any_parsed_file_is_fetched_exactly_like_the_programme(server, tmp_path,
     with qtbot.waitSignal(source.replaced, timeout=5000):
         source.fetch_in_background()
     assert source.value == 42
+
+
+@pytest.fixture
+def moved(server):
+    """A server that sends every request on to ``server`` under another name of the same machine."""
+
+    class Moved(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(302)
+            self.send_header("Location", f"http://localhost:{server.port}/{server.name}")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Moved)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/programme.yaml"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("hosts", [(), ("localhost",)])
+def test_a_redirect_to_another_host_is_followed_only_when_configured(
+    moved, tmp_path, monkeypatch, qtbot, hosts
+):
+    """Issue 13.15: redirect_hosts (the configuration) reaches the programme's fetch."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    live = live_programme(moved, 3600, redirect_hosts=hosts)
+    with qtbot.waitSignal(live.fetched, timeout=5000) as fetched:
+        live.start()
+    error = fetched.args[0].error
+    if hosts:
+        assert error is None
+        qtbot.waitUntil(lambda: live.programme is not None, timeout=5000)
+    else:
+        assert "redirects to http://localhost:" in error and "not followed" in error, error
+        assert live.programme is None
+    # The notices at a URL are fetched with the same hosts.
+    notices = live_notices(moved, load_programme(ROOT / "programme.yaml"), 3600, hosts)
+    assert notices.redirect_hosts == hosts

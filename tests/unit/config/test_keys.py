@@ -39,6 +39,7 @@ def test_the_keys_of_issue_5_are_declared_once_each():
         "notices",
         "timezone",
         "programme_refresh",
+        "redirect_hosts",
         "exit_chord",
         "setup_chord",
         "setup_pin",
@@ -184,3 +185,15 @@ def test_a_panels_diagonal_is_read_in_inches_within_what_panels_measure():
     for bad in ("0", "-3", "55in", "2000", True):
         with pytest.raises(ValueError):
             key.read(bad)
+
+
+def test_redirect_hosts_are_host_names_or_addresses(device):
+    device.write(device.system_file, "redirect_hosts: [CDN.example.org, 192.0.2.7, cdn.example.org]\n")
+    assert device.load().redirect_hosts == ("cdn.example.org", "192.0.2.7")
+    device.write(device.system_file, "redirect_hosts: ftp://cdn.example.org\n")
+    config = device.load()
+    assert config.redirect_hosts == ()
+    assert (
+        "'ftp://cdn.example.org' is not a host name (e.g. cdn.example.org), nor an address"
+        in config.problems[0]
+    )
