@@ -80,6 +80,7 @@ class LiveSource(QObject):
         self.stable_seconds = stable_seconds
         self.value: Any = None
         self.error: str | None = None  # why the source cannot be shown now (the last good value stays)
+        self.network_error: str | None = None  # why the last fetch failed (a web address: RemoteSource)
         self.save_error: str | None = None  # why the last good copy could not be kept
         self.origin = "file"  # where .value came from: "file", "cache", "download" or "last good copy"
         self.copy_saved: dt.datetime | None = None  # when the last good copy shown was saved
@@ -267,6 +268,8 @@ class LiveSource(QObject):
             f"{self.what}_copy_saved": self.copy_saved.isoformat() if self.copy_saved else None,
             f"{self.what}_kept": self.save_error is None,
             f"{self.what}_keep_error": self.save_error,
+            # A web address's last fetch that failed (the cached copy is shown meanwhile); a file: null.
+            f"{self.what}_network_error": self.network_error,
         }
 
 

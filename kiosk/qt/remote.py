@@ -64,7 +64,6 @@ class RemoteSource(LiveSource):
         self.refresh.setSingleShot(True)
         self.refresh.timeout.connect(self.fetch_in_background)
         self.fetching = False
-        self.network_error: str | None = None
         self.failures = 0  # failed tries in a row, while there is nothing to show
         self.redirect_hosts = redirect_hosts  # followed besides the URL's own host (redirect_hosts:)
 

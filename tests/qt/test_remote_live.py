@@ -9,8 +9,11 @@ import threading
 
 import pytest
 
+from kiosk.clock import FakeClock, parse_when
 from kiosk.programme import load_programme
+from kiosk.qt.door import DoorScreen
 from kiosk.qt.remote import RETRY_SECONDS, RemoteProgramme, live_notices, live_programme, live_source
+from kiosk.qt.running import RunningKiosk
 
 from ..web_server import Server
 from .conftest import ROOT
@@ -196,3 +199,27 @@ def test_a_redirect_to_another_host_is_followed_only_when_configured(
     # The notices at a URL are fetched with the same hosts.
     notices = live_notices(moved, load_programme(ROOT / "programme.yaml"), 3600, hosts)
     assert notices.redirect_hosts == hosts
+
+
+def test_a_running_screen_says_in_its_status_when_its_url_fails(server, tmp_path, monkeypatch, qtbot):
+    """Issue 13.15: before, a programme URL that stopped answering (or was cut at its deadline) left the
+    status file saying all was well; now the failure is there while the cached programme is shown."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    live = RemoteProgramme(server.url, refresh_seconds=3600, cache_dir=tmp_path / "cache")
+    with qtbot.waitSignal(live.replaced, timeout=5000):
+        live.start()
+    programme = live.programme
+    clock = FakeClock(parse_when("2023-03-28T10:30", programme.event.zone))
+    kiosk = RunningKiosk(live, DoorScreen(programme, "salle-i"), clock, realtime=lambda: 0.0)
+    assert kiosk.status_document()["programme_network_error"] is None
+    server.stop()
+    with qtbot.waitSignal(live.fetched, timeout=5000):
+        live.fetch_in_background()
+    shown = kiosk.status_document()
+    assert shown["programme_network_error"].startswith("cannot reach the server: ")
+    assert shown["programme_ok"] is True and shown["programme_from"] == "download"
+    server.start()
+    with qtbot.waitSignal(live.fetched, timeout=5000):
+        live.fetch_in_background()
+    assert kiosk.status_document()["programme_network_error"] is None
+    kiosk.stop()
