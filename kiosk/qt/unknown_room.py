@@ -50,7 +50,7 @@ class UnknownRoomScreen:
             titles=[label(lang, "unknown_room_title", room=room) for lang in langs],
             screens=[label(lang, "unknown_room_rooms", rooms=rooms) for lang in langs],
             sources=[label(lang, "unknown_room_fix") for lang in langs],
-            attempts=["" for _ in langs],
+            attempts=[label(lang, "unknown_room_follow") for lang in langs],  # the programme is followed
             rightToLeft=[right_to_left(lang) for lang in langs],
         )
         self.problem = f"--room {room!r}: the programme has no such room; its rooms: {rooms}"

@@ -27,6 +27,8 @@ def test_the_screen_says_the_room_is_unknown_and_lists_the_rooms(qtbot, programm
     assert "Unknown room: salle-9" in shown
     assert f"The programme’s rooms: {rooms}" in shown
     assert any("--room" in t for t in shown)
+    assert "Or: the room appears here as soon as the programme has it" in shown  # it is followed
+    assert "Ou\u202f: la salle s’affiche ici dès que le programme la contient" in shown
     assert "the programme has no such room" in caplog.text
     view.close()
     view.deleteLater()
