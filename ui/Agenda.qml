@@ -3,7 +3,8 @@ import QtQuick
 import Kiosk
 import "components"
 
-// The day's agenda: a heading, as many items as fit (rowsFit, which Python fills), and "n more" below.
+// The day's agenda: a heading, as many items as fit (rowsFit, which Python fills, in pages when there
+// are more), and "n more" below the last page.
 Item {
     id: agenda
     required property OverviewPage page
@@ -15,11 +16,26 @@ Item {
     Heading {
         id: heading
         objectName: "agendaHeading"
-        width: parent.width
+        readonly property real start: 0
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+        width: parent.width - (pageLabel.text === "" ? 0 : pageLabel.width + agenda.metrics.u)
         height: Theme.lineOf(size)
         text: agenda.page.agendaHeading
         size: agenda.metrics.small
         u: agenda.metrics.u
+    }
+    // A long agenda pages, in step with the languages (like the board): which page, in words.
+    Label {
+        id: pageLabel
+        objectName: "agendaPage"
+        readonly property real start: parent.width - width
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+        anchors.baseline: heading.baseline
+        text: agenda.page.agendaPage
+        size: agenda.metrics.small
+        color: Theme.text
+        font.weight: Font.DemiBold
+        font.features: { "tnum": 1 }
     }
     Item {
         id: list

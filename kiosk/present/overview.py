@@ -89,7 +89,8 @@ class OverviewText:
     venueTime: str = ""  # jusqu'à 15:45 / 15:30 – 15:45
     venueStatus: str = ""  # En cours / dans 55 min
     agendaHeading: str = ""
-    agendaMore: str = ""  # + 4 plus tard
+    agendaMore: str = ""  # + 4 plus tard, on the agenda's last page
+    agendaPage: str = ""  # Page 1/3, only when the agenda has more than one page
     programmeError: str = ""
     rehearsal: str = ""
     rightToLeft: bool = False  # Arabic: the page is mirrored
@@ -138,6 +139,26 @@ def agenda_window(agenda: Sequence[schedule.AgendaItem], capacity: int) -> tuple
     return tuple(sorted(chosen))
 
 
+# A long agenda turns at most this many pages (each read in every language in turn), then says how
+# many more come later: a congress's 280 items would take an hour to page through, stale on the way.
+AGENDA_PAGES = 4
+
+
+def agenda_pages(agenda: Sequence[schedule.AgendaItem], capacity: int) -> tuple[tuple[int, ...], ...]:
+    """The agenda cut into pages of ``capacity`` items, by index: the first is ``agenda_window`` (the
+    item just over, what is on now, what comes next), the next ones go on with what comes after it,
+    in order, AGENDA_PAGES pages at most."""
+    first = agenda_window(agenda, capacity)
+    if capacity <= 0 or not first:
+        return (first,)
+    rest = list(range(max(first) + 1, len(agenda)))
+    pages = [first]
+    while rest and len(pages) < AGENDA_PAGES:
+        pages.append(tuple(rest[:capacity]))
+        rest = rest[capacity:]
+    return tuple(pages)
+
+
 # -- the words --------------------------------------------------------------------------------------
 
 
@@ -149,6 +170,7 @@ def overview_text(
     board: Sequence[BoardEntry] | None = None,
     page: tuple[int, int] = (1, 1),
     agenda_capacity: int = 0,
+    agenda_page: int = 0,
     programme_error: bool = False,
     rehearsal: bool = False,
     clock_unsynced: bool = False,
@@ -158,13 +180,18 @@ def overview_text(
     """The overview in ``lang``: ``board`` is the page of the board shown (default: all of it),
     ``page`` its number and the number of pages; with ``sign`` (where the screen hangs), each room's
     row shows the way there; ``applied``, the notices in force (each room's marker, the printed
-    times of a delay)."""
+    times of a delay). ``agenda_page``: which page of the agenda (agenda_pages), counted round."""
     zone = programme.event.zone
     local = state.at.astimezone(zone)
     if board is None:
         board = board_plan(programme, state)
-    shown = agenda_window(state.agenda, agenda_capacity)
-    later = sum(1 for i, item in enumerate(state.agenda) if item.phase == "future" and i not in shown)
+    agenda = agenda_pages(state.agenda, agenda_capacity)
+    number = agenda_page % len(agenda)
+    shown = agenda[number]
+    # What no page shows, said on the last: the pages before it end in what the next one shows.
+    beyond = max(agenda[-1], default=-1)
+    later = sum(1 for i, item in enumerate(state.agenda) if item.phase == "future" and i > beyond)
+    later = later if number == len(agenda) - 1 else 0
     venue = programme.event.venue
     t: dict = {
         "rightToLeft": words.right_to_left(lang),
@@ -182,6 +209,9 @@ def overview_text(
         if state.day == local.date()
         else words.long_date(state.day, lang),
         "agendaMore": words.label(lang, "more_later", count=str(later)) if later else "",
+        "agendaPage": words.label(lang, "page", page=str(number + 1), pages=str(len(agenda)))
+        if len(agenda) > 1
+        else "",
         "programmeError": words.label(lang, "programme_error") if programme_error else "",
         "rehearsal": words.label(lang, "rehearsal") if rehearsal else "",
         "clockUnsynced": words.label(lang, "clock_unsynced") if clock_unsynced else "",

@@ -17,7 +17,13 @@ from .. import schedule
 from ..notices import Applied
 from ..present.board import board_pages, board_plan
 from ..present.notices import emergency_parts, overview_band
-from ..present.overview import AGENDA_ROW_FIELDS, BOARD_ROW_FIELDS, OVERVIEW_TEXT_FIELDS, overview_text
+from ..present.overview import (
+    AGENDA_ROW_FIELDS,
+    BOARD_ROW_FIELDS,
+    OVERVIEW_TEXT_FIELDS,
+    agenda_pages,
+    overview_text,
+)
 from ..programme import Programme
 from ..status import status
 from . import qrcode  # noqa: F401  (QrCode, for Overview.qml)
@@ -107,7 +113,7 @@ class OverviewScreen(SignScreen):
         )
 
     def board_page(self, language: int, pages: int) -> int:
-        """Which page of the board a language's page shows now.
+        """Which page of the board (or of the agenda) a language's page shows now.
 
         Each language moves on to the next page as it comes on screen (FR 1, EN 1, FR 2, EN 2…), so
         every page of rows is read in every language, and none changes while it fades out.
@@ -141,6 +147,7 @@ class OverviewScreen(SignScreen):
         sign = self.sign
         self.bridge.boardRowsWanted = sum(entry.rows for entry in plan)
         pages = board_pages(plan, self.bridge.boardRows)
+        agenda_count = len(agenda_pages(state.agenda, self.bridge.agendaRows))
         for i, (lang, filled) in enumerate(self._pages.items()):
             number = self.board_page(i, len(pages))
             text = overview_text(
@@ -150,6 +157,7 @@ class OverviewScreen(SignScreen):
                 board=pages[number],
                 page=(number + 1, len(pages)),
                 agenda_capacity=self.bridge.agendaRows,
+                agenda_page=self.board_page(i, agenda_count),
                 programme_error=self.problem is not None,
                 clock_unsynced=self.clock_unsynced,
                 rehearsal=self.bridge.rehearsal,

@@ -1,14 +1,19 @@
 """The overview's board on a day that does not go as printed, read back from the scene: sessions side
-by side in one room (issue 14.3); each room's notice and a delay's printed times (issue 16)."""
+by side in one room (issue 14.3); each room's notice and a delay's printed times (issue 16); a long
+agenda's pages (issue 14.8)."""
 
 from __future__ import annotations
 
 import pytest
 
+from kiosk.clock import FakeClock
 from kiosk.notices import parse_notices
 from kiosk.programme import load_programme
 from kiosk.qt.overview import OverviewScreen
+from kiosk.qt.ticker import Ticker
+from kiosk.sources import read_any
 
+from ..shared_testdata import real_export
 from .conftest import ROOT, SIZES, at
 from .scene import scene_rect
 from .test_overview import Board, check_every_text, overview
@@ -92,3 +97,60 @@ def test_the_rows_say_each_rooms_notice_and_strike_the_printed_times(afternoon, 
 def test_notices_on_the_rows_fit_at_every_size(afternoon, show, size, lang):
     shown = show(with_notices(afternoon, lang, ("fr", "en", "ar")), size)
     assert check_every_text(shown, size) > 10
+
+
+# -- a long agenda pages, in step with the languages (issue 14.8) ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def congress():
+    return read_any(real_export("real/36c3-everything.schedule.json"))
+
+
+def test_a_long_agenda_turns_its_pages_with_the_ticker_in_step_with_the_languages(congress, show):
+    clock = FakeClock(at(congress, "2019-12-27T16:30+01:00"))
+    real = [1040.0]  # 104 beats: the first language, and page 1 of four (104 // 2 % 4 == 0)
+    screen = OverviewScreen(congress)
+    screen.bridge.reducedMotion = True
+    ticker = Ticker(clock, screen, language_period=10, realtime=lambda: real[0])
+    shown = show(screen, (1920, 1080))
+    ticker.tick()
+    seen = []
+    for _ in range(8):
+        board = Board(shown)
+        titles = [board.text("agendaTitle", item) for item in board.agenda()]
+        seen.append(
+            (board.text("agendaHeading"), board.shows("agendaPage"), board.shows("agendaMore"), titles)
+        )
+        real[0] += 10
+        ticker.tick()
+    ticker.stop()
+    # EN page 1, DE page 1, EN page 2, DE page 2…: each page of the agenda read in both languages.
+    assert [page for _, page, _, _ in seen] == [
+        "Page 1/4",
+        "Seite 1/4",
+        "Page 2/4",
+        "Seite 2/4",
+        "Page 3/4",
+        "Seite 3/4",
+        "Page 4/4",
+        "Seite 4/4",
+    ]
+    assert [heading for heading, _, _, _ in seen[:2]] == ["Today’s programme", "Heutiges Programm"]
+    # Each page full and readable, no item twice in one language; "more later" only on the last page.
+    english = [title for _, _, _, titles in seen[::2] for title in titles]
+    assert len(english) == 4 * len(seen[0][3]) and len(seen[0][3]) >= 6
+    assert len(set(english)) == len(english)
+    assert [bool(more) for _, _, more, _ in seen] == [False] * 6 + [True] * 2
+    assert Board(shown).shows("agendaPage") == "Page 1/4"  # and round again
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_agenda_pages_fit_at_every_size(congress, show, size, lang):
+    screen = OverviewScreen(congress, (lang,))
+    screen.bridge.reducedMotion = True
+    screen.show(at(congress, "2019-12-27T16:30+01:00"), beat=3)
+    shown = show(screen, size)
+    assert check_every_text(shown, size) > 10
+    assert Board(shown).shows("agendaPage").endswith("/4")

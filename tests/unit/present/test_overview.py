@@ -336,8 +336,13 @@ def test_page_and_more_labels_only_when_needed(day):
     assert whole.pageLabel == "" and whole.agendaMore == ""
     cut = overview_text(day, state, "fr", page=(2, 3), agenda_capacity=5)
     assert cut.pageLabel == "Page 2/3"
-    assert cut.agendaMore == "+\u00a07 plus tard"  # welcome … logistics shown, lunch … DTC to come
-    assert overview_text(day, state, "en", agenda_capacity=5).agendaMore == "+\u00a07 more later"
+    # Five items a page: from the welcome (just over) to the day's end, twelve items on three pages.
+    assert (cut.agendaPage, cut.agendaMore) == ("Page 1/3", "")
+    # Two a page: four pages, and the last says how many come after it (issue 14.8).
+    last = overview_text(day, state, "en", agenda_capacity=2, agenda_page=3)
+    assert (last.agendaPage, last.agendaMore) == ("Page 4/4", "+\u00a04 more later")
+    french = overview_text(day, state, "fr", agenda_capacity=2, agenda_page=3)
+    assert french.agendaMore == "+\u00a04 plus tard"
 
 
 def test_a_group_continued_on_the_next_page_says_so(day):
