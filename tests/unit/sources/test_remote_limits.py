@@ -7,6 +7,7 @@ import contextlib
 import http.server
 import itertools
 import socket
+import ssl
 import threading
 import time
 
@@ -118,14 +119,15 @@ class _StalledServer:
     """A raw loopback server that accepts, then sends ``head`` one byte every ``every`` seconds and
     never finishes it (each byte arrives well within any per-read timeout)."""
 
-    def __init__(self, head: bytes, every: float = 0.05):
-        self.head, self.every = head, every
+    def __init__(self, head: bytes, every: float = 0.05, tls: ssl.SSLContext | None = None):
+        self.head, self.every, self.tls = head, every, tls
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.stop = threading.Event()
         threading.Thread(target=self._serve, daemon=True).start()
 
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.listener.getsockname()[1]}/programme.yaml"
+        scheme = "https" if self.tls else "http"
+        return f"{scheme}://127.0.0.1:{self.listener.getsockname()[1]}/programme.yaml"
 
     def _serve(self) -> None:
         with contextlib.suppress(OSError):
@@ -134,6 +136,9 @@ class _StalledServer:
                 threading.Thread(target=self._trickle, args=(conn,), daemon=True).start()
 
     def _trickle(self, conn: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            if self.tls is not None:
+                conn = self.tls.wrap_socket(conn, server_side=True)  # the handshake, at once
         with conn, contextlib.suppress(OSError):
             conn.recv(65536)  # the request
             for index in itertools.count():
@@ -210,3 +215,34 @@ def test_the_deadline_reads_the_injected_clock():
     now[0] = 110.0
     with pytest.raises(_Refused, match="took longer than 10 s"):
         deadline.left()
+
+
+@pytest.fixture
+def tls(certificates, monkeypatch) -> ssl.SSLContext:
+    """A server context with a certificate for 127.0.0.1, and its CA trusted by the fetch."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificates.ca))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificates.cert, certificates.key)
+    return context
+
+
+def test_over_https_a_server_trickling_its_headers_is_cut_at_the_deadline(tmp_path, tls):
+    server = _StalledServer(_ENDLESS_HEADERS, tls=tls)
+    try:
+        result, took = _timed_fetch(server.url(), tmp_path, timeout=5, deadline=0.5)
+    finally:
+        server.close()
+    assert result.path is None and "took longer than 0.5 s" in result.error, result.error
+    assert took < 1.5, took
+
+
+def test_over_https_a_server_that_never_answers_the_handshake_is_cut_at_the_deadline(tmp_path, tls):
+    server = _StalledServer(b"H", every=3600)  # a plain TCP server: the TLS hello is never answered
+    try:
+        result, took = _timed_fetch(
+            server.url().replace("http:", "https:"), tmp_path, timeout=5, deadline=0.5
+        )
+    finally:
+        server.close()
+    assert result.path is None and "timed out" in result.error, result.error
+    assert took < 1.5, took
