@@ -126,10 +126,7 @@ Item {
         Label {
             id: roomName
             objectName: "roomName"
-            // The way's words go under a name that fits on one line in every language (the same
-            // layout on every page); a longer name keeps its two lines, and its arrow says the way alone.
             readonly property bool hasWords: row.line.wayWords !== "" && !row.shortRoom
-                                             && Math.ceil(widestName.implicitWidth) <= width
             readonly property real start: row.pad + (roomArrow.visible ? roomArrow.width + row.u : 0)
             x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             // A short row's name takes the room its longest language needs, so the word after it stays
@@ -158,6 +155,7 @@ Item {
             x: Theme.startX(LayoutMirroring.enabled, parent.width, width, roomName.start)
             anchors.top: roomName.bottom
             width: roomName.width
+            height: visible ? implicitHeight : 0
             text: row.line.wayWords
             size: row.small
             color: Theme.muted
