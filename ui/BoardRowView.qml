@@ -136,7 +136,7 @@ Item {
             height: lineHeight * (row.shortRoom || hasWords || row.marked ? 1 : 2)
             anchors.verticalCenter: parent.verticalCenter
             // The name, the way's words and the notice's mark, centred together.
-            anchors.verticalCenterOffset: row.shortRoom ? 0 : -(wayWords.height + (row.marked ? mark.height + 0.5 * row.u : 0)) / 2
+            anchors.verticalCenterOffset: row.shortRoom ? 0 : -((hasWords ? wayWords.height : 0) + (row.marked ? mark.height + 0.5 * row.u : 0)) / 2
             verticalAlignment: Text.AlignVCenter
             text: row.line.roomName
             size: row.titleSize * (row.portrait ? 1 : 1.12)
@@ -175,7 +175,7 @@ Item {
             objectName: "roomMark"
             readonly property real start: row.shortRoom ? roomName.start + roomName.width + row.u : roomName.start
             x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
-            y: row.shortRoom ? (parent.height - height) / 2 : roomName.y + roomName.height + wayWords.height + 0.5 * row.u
+            y: row.shortRoom ? (parent.height - height) / 2 : roomName.y + roomName.height + (roomName.hasWords ? wayWords.height : 0) + 0.5 * row.u
             text: row.marked ? row.line.markLabel : ""
             size: row.small * 0.85
             maximumWidth: row.shortRoom ? parent.width * 0.3 : roomName.width
