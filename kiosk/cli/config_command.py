@@ -3,44 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
 from collections.abc import Callable, Mapping
-from typing import Any
 
-from ..config import KEYS, PIN_MASK, config_from_args, save_user_setting, show
+from ..config import PIN_MASK, config_from_args, save_user_setting, show
 from ..config.pin import hash_pin, is_pin
-from ..config.types import Boolean
 from ..errors import ScreenError, UsageError
 from ..programme import ProgrammeError
 from ..sources import is_url, read_any
-
-
-def add_config_flags(parser: argparse.ArgumentParser) -> None:
-    """--config FILE and one option per key that has a flag; options the parser already has are kept."""
-    options: list[tuple[tuple[str, ...], dict[str, Any]]] = [
-        (
-            ("--config",),
-            {
-                "metavar": "FILE",
-                "help": "a configuration file above the system and user ones (default: $KIOSK_CONFIG)",
-            },
-        )
-    ]
-    for key in KEYS:
-        if not key.flag:
-            continue
-        if isinstance(key.type, Boolean):
-            spec: dict[str, Any] = {"action": argparse.BooleanOptionalAction, "default": None}
-        else:
-            spec = {"metavar": key.name.upper()}
-        options.append(((key.option,), {"dest": key.name, "help": f"{key.doc} [{key.kind}]", **spec}))
-    for names, spec in options:
-        # `kiosk run` and `render` already have --room (screen_args.py): theirs is the same key.
-        with contextlib.suppress(argparse.ArgumentError):
-            parser.add_argument(*names, **spec)
+from .config_flags import add_config_flags
 
 
 def add_config_command(command: Callable[[str, str, Callable], argparse.ArgumentParser]) -> None:

@@ -21,7 +21,7 @@ EXIT_OK, EXIT_INVALID = 0, 1
 
 
 def add_fleet_command(command) -> None:
-    from .config_command import add_config_flags
+    from .config_flags import add_config_flags
 
     p = command("fleet", "see and steer every screen on the fleet bus (MQTT)", cmd_fleet_help)
     sub = p.add_subparsers(dest="fleet_command", metavar="WHAT")

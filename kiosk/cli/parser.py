@@ -9,18 +9,17 @@ import sys
 from .. import __version__
 from ..errors import ScreenError, UsageError
 from ..programme import ProgrammeError
-from .config_command import add_config_command
-from .fleet_command import add_fleet_command
-from .import_command import add_import_command
-from .notice_command import add_notice_command
-from .programme_commands import add_programme_commands
 from .screen_args import add_render, add_run
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE
+# The commands with a screen, which need only their own options: a starting kiosk does not import the
+# other commands' modules (notices, importers, the configuration command: 40-60 ms of a start).
+SCREEN_COMMANDS = ("render", "run", "prime")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command_given: str | None = None) -> argparse.ArgumentParser:
+    """Every command's parser; only the screen commands' when ``command_given`` is one of them."""
     parser = argparse.ArgumentParser(prog="kiosk", description=__doc__)
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -43,11 +42,18 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    add_programme_commands(command)
-    add_config_command(command)
-    add_import_command(command)
-    add_notice_command(command)
-    add_fleet_command(command)
+    if command_given not in SCREEN_COMMANDS:
+        from .config_command import add_config_command
+        from .fleet_command import add_fleet_command
+        from .import_command import add_import_command
+        from .notice_command import add_notice_command
+        from .programme_commands import add_programme_commands
+
+        add_programme_commands(command)
+        add_config_command(command)
+        add_import_command(command)
+        add_notice_command(command)
+        add_fleet_command(command)
     # `run` and `render` live with the Qt layer; their options are declared here, Qt loaded on use.
     add_render(command("render", "render a screen offscreen to a PNG (no display needed)", _lazy("render")))
     add_run(command("run", "show a screen, full screen (kiosk mode) unless --windowed", _lazy("run")))
@@ -70,7 +76,8 @@ def _lazy(name: str):
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    args = build_parser(given[0] if given else None).parse_args(argv)
     try:
         code = args.func(args)
         sys.stdout.flush()  # here, where a closed pipe can still be told from a failure

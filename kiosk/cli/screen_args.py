@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from ..clock import UTC, check_rehearsal, check_speed, parse_when
-from .config_command import add_config_flags
+from .config_flags import add_config_flags
 
 _SOME_DAY = dt.date(2000, 1, 1)  # a time of day alone is checked on some day, used on the programme's
 

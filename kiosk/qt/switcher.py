@@ -11,17 +11,20 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..config import LAYERS, Config, save_user_setting
 from ..errors import UsageError
 from ..pin import PinGate, throttle_file
-from ..present.setup import Both, both, fields_of
 from ..programme import Programme
 from ..schedule import resolve_room
 from .screen import Screen
-from .setup import SetupScreen
+
+if TYPE_CHECKING:
+    from ..present.setup import Both
+    from .setup import SetupScreen
 
 log = logging.getLogger("kiosk")
 
@@ -31,6 +34,8 @@ def make_screen(
 ) -> Screen:
     """The screen ``view`` names: a ``room``'s door, the overview, or the setup as on a first start."""
     if view == "setup":
+        from .setup import SetupScreen
+
         return SetupScreen(programme)
     if view == "overview":
         from .overview import OverviewScreen
@@ -41,6 +46,12 @@ def make_screen(
     from .door import DoorScreen
 
     return DoorScreen(programme, resolve_room(programme, room), languages)
+
+
+def _is_setup(screen: Screen | None) -> bool:
+    """The setup or the exit chord's PIN prompt (kiosk/qt/setup.py, imported only when one opens: a
+    screen that never shows it starts without the setup's module and its words)."""
+    return screen is not None and screen.view == "setup"
 
 
 class ScreenSwitcher(QObject):
@@ -102,7 +113,7 @@ class ScreenSwitcher(QObject):
             lockdown.long_press_opens_setup = self.gate.needed
             lockdown.exit_pin_requested.connect(self.ask_to_quit)
             self.quit_requested.connect(lockdown.quit)
-        if isinstance(kiosk.screen, SetupScreen):
+        if _is_setup(kiosk.screen):
             self._opened(kiosk.screen)
 
     @property
@@ -110,7 +121,7 @@ class ScreenSwitcher(QObject):
         return self.kiosk.screen
 
     def open_setup(self) -> None:
-        if isinstance(self.shown, SetupScreen):
+        if _is_setup(self.shown):
             return  # the setup is up, or the exit chord's PIN prompt
         setup = self._setup(self.shown.programme, behind=self.shown)
         self.behind_setup = self.shown
@@ -118,6 +129,8 @@ class ScreenSwitcher(QObject):
         self._opened(setup)
 
     def _setup(self, programme: Programme, behind: Screen | None) -> SetupScreen:
+        from .setup import SetupScreen
+
         setup = SetupScreen(
             programme,
             gate=self.gate,
@@ -140,6 +153,8 @@ class ScreenSwitcher(QObject):
         ]
         if not above:
             return None
+        from ..present.setup import both
+
         return both("overridden", prefix="⚠ ", origins=", ".join(dict.fromkeys(above)))
 
     def _opened(self, setup: SetupScreen) -> None:
@@ -176,8 +191,10 @@ class ScreenSwitcher(QObject):
     def ask_to_quit(self) -> None:
         """The exit chord on a device with a PIN: a prompt for it over whatever shows."""
         shown = self.shown
-        if isinstance(shown, SetupScreen) and shown.to_quit:
+        if _is_setup(shown) and shown.to_quit:
             return
+        from .setup import SetupScreen
+
         prompt = SetupScreen(
             shown.programme,
             gate=self.gate,
@@ -200,7 +217,7 @@ class ScreenSwitcher(QObject):
         behind, self.behind_quit = self.behind_quit, None
         if behind is None:
             return
-        if isinstance(behind, SetupScreen):
+        if _is_setup(behind):
             if self.lockdown is not None:
                 self.lockdown.open_setup(behind.key_event)
         else:
@@ -215,7 +232,7 @@ class ScreenSwitcher(QObject):
     def _walked_away(self) -> None:
         if self.behind_quit is not None:
             self._leave_quit()
-        if isinstance(self.shown, SetupScreen) and self.behind_setup is not None:
+        if _is_setup(self.shown) and self.behind_setup is not None:
             self._leave()
 
     def _chosen(self, view: str, room: str) -> None:
@@ -224,6 +241,8 @@ class ScreenSwitcher(QObject):
             screen = self._screen(setup.programme, view, room or None)
         except Exception as err:  # whatever goes wrong, the setup stays up and says why
             log.error("the %s screen could not be built: %s", view, err)
+            from ..present.setup import both, fields_of
+
             setup.bridge.set(**fields_of(note=both("cannot_show", prefix="⚠ ", why=str(err))))
             return
         self._save(view, room or None, setup.programme)
@@ -272,5 +291,5 @@ class ScreenSwitcher(QObject):
 
     def _put(self, screen: Screen, drop_old: bool = True) -> None:
         old = self.kiosk.put(screen)
-        if drop_old and isinstance(old, SetupScreen):
+        if drop_old and _is_setup(old):
             old.bridge.deleteLater()
