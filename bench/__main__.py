@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import commands, fleet, report, scenarios
+from . import commands, congress, fleet, report, scenarios
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,13 +102,14 @@ def main(argv: list[str] | None = None) -> int:
             if part == "start":
                 results["start"] = scenarios.start_and_memory(setup, args.start_runs)
                 results["overview"] = scenarios.overview_memory(setup)
+                results["overview_congress"] = congress.overview_memory(setup)
             elif part == "window":
                 results["window"] = scenarios.window(setup, args.window, args.language_period)
                 results["window"]["period"] = args.language_period
             elif part == "reload":
                 results["reload"] = scenarios.reload_latency(setup, args.saves)
             elif part == "congress":
-                results["congress"] = scenarios.congress_reload_latency(setup, args.congress_saves)
+                results["congress"] = congress.reload_latency(setup, args.congress_saves)
             elif part == "soak":
                 results["soak"] = scenarios.soak(
                     setup,

@@ -422,12 +422,3 @@ def percentile(values: list[float], p: float) -> float | None:
         return None
     ordered = sorted(values)
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
-
-
-def congress_reload_latency(setup: Setup, saves: int) -> dict:
-    """The reload latency with a congress-sized programme (bench/congress.py: 1 500 sessions)."""
-    from .congress import congress_yaml
-
-    source = setup.workdir / "congress.yaml"
-    source.write_text(congress_yaml(), encoding="utf-8")
-    return reload_latency(setup, saves, source, name="congress")

@@ -77,9 +77,12 @@ class OverviewScreen(SignScreen):
         self.shown: Applied | None = None  # the notices applied at the last show
         self._filling = False
         self._again = False
+        # No rows until the page says how many fit: a congress's 92 rooms and 370 agenda items of the
+        # day would otherwise each be built in QML once, then cut to a page, their memory kept (+50 MiB).
+        self._measured = False  # the board's rows, once QML said how many fit
         self._set_languages()
         # The screen says how much fits once it is laid out, and again whenever its size changes.
-        self.bridge.boardRowsChanged.connect(self._fill)
+        self.bridge.boardRowsChanged.connect(self._measured_fill)
         self.bridge.agendaRowsChanged.connect(self._fill)
 
     def new_page(self) -> _Filled:
@@ -121,6 +124,10 @@ class OverviewScreen(SignScreen):
         if self.beat is None or pages <= 1:
             return 0
         return ((self.beat - language) // max(1, len(self.languages))) % pages
+
+    def _measured_fill(self) -> None:
+        self._measured = True
+        self._fill()
 
     def _fill(self) -> None:
         # Filling can change what fits (the venue banner comes or goes, a portrait board grows), and
@@ -165,5 +172,9 @@ class OverviewScreen(SignScreen):
                 applied=self.shown,
             )
             notices = overview_band(self.shown, lang, sign) if self.shown else {}
+            if not self._measured:
+                notices |= {"board": ()}
+            if self.bridge.agendaRows <= 0:  # not measured yet (or no room for it)
+                notices |= {"agenda": ()}
             filled.fill(dataclasses.replace(text, **notices))
         self.bridge.boardPages = len(pages)

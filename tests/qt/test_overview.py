@@ -450,6 +450,7 @@ def test_a_new_programme_replaces_the_board_at_the_next_tick(programme, show):
 def test_a_tick_that_changes_nothing_changes_no_property(programme, qtbot):
     clock = FakeClock(at(programme, "14:30:05"))
     screen = OverviewScreen(programme)
+    screen.bridge.set(boardRows=8.0, agendaRows=6)  # what fits, as the page's QML says it
     ticker = Ticker(clock, screen, realtime=lambda: 0.0)
     ticker.tick()
     page = screen.bridge.pages[0]
