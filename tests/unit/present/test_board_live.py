@@ -56,6 +56,16 @@ def test_36c3_the_assembly_shows_both_sessions_on():
     assert palace.nowTitle == "REBOOT THAI STYLE: Learn how to thai massage your nerdy cramps away"
     assert palace.nowUntil == "until 17:00"
     assert palace.nowAlso == "Also on now: CV DAZZLE: Facial Treatment against Facial Recognition"
+    # The export's README case: a 16:00–18:00 cooking session and the 17:00 talk at one assembly.
+    food = rows(programme, "2019-12-27T17:10+01:00", "en")["Assembly:Foodhackingbase"]
+    assert (food.nowTitle, food.nowUntil) == ("Detox Seaweed Bibimbab", "until 18:00")
+    assert food.nowAlso == "Also on now: Mead making presentation"
+    assert (food.nextAt, food.nextTitle) == ("19:00", "Cidre Making")
+    # Three at once: every other one on the line.
+    earlier = rows(programme, "2019-12-27T16:30+01:00", "en")["Assembly:Foodhackingbase"]
+    assert earlier.nowAlso == (
+        "Also on now: Detox Seaweed Bibimbab · Introduction to Beef Jerky Drying Boxes"
+    )
     # Every room with two sessions on says so, and only those.
     at = parse_when("2019-12-27T16:59+01:00", programme.event.zone)
     doubled = {
