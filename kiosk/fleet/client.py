@@ -147,11 +147,13 @@ class DeviceLink:
         self.connected = False
         if self.stopping:
             return
+        # paho says "Unspecified error" for a socket that closed or failed; its log has the details.
+        closed = str(reason) == "Unspecified error"
+        why = self._socket_error or ("the connection closed" if closed else reason)
         if was:
-            self._problem_once(f"lost the fleet broker {self.settings.url} ({reason}); reconnecting")
-            self._tell(False, str(reason))
+            self._problem_once(f"lost the fleet broker {self.settings.url} ({why}); reconnecting")
+            self._tell(False, str(why))
         else:
-            why = self._socket_error or reason
             self._problem_once(f"cannot reach the fleet broker {self.settings.url} ({why}); retrying")
 
     def _log(self, client, userdata, level, text) -> None:
