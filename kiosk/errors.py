@@ -1,6 +1,13 @@
-"""Errors a command or a screen reports as one line (the programme's own are kiosk.programme's)."""
+"""Errors a command or a screen reports (the programme's own are kiosk.programme's, ProblemsError's)."""
 
 from __future__ import annotations
+
+
+class ProblemsError(Exception):
+    """Problems each located in a file (file:line:column: field: message), printed one a line: exit
+    status 1. A programme's are ProgrammeError; the command catches them here without importing it."""
+
+    problems: list
 
 
 class UsageError(Exception):

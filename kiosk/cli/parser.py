@@ -7,8 +7,7 @@ import os
 import sys
 
 from .. import __version__
-from ..errors import ScreenError, UsageError
-from ..programme import ProgrammeError
+from ..errors import ProblemsError, ScreenError, UsageError
 from .screen_args import add_render, add_run
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -19,7 +18,8 @@ SCREEN_COMMANDS = ("render", "run", "prime")
 
 
 def build_parser(command_given: str | None = None) -> argparse.ArgumentParser:
-    """Every command's parser; only the screen commands' when ``command_given`` is one of them."""
+    """Every command's parser; only the screen commands' when ``command_given`` is one of them, only
+    the fleet's (and the screens') when it is `fleet`."""
     parser = argparse.ArgumentParser(prog="kiosk", description=__doc__)
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -42,7 +42,13 @@ def build_parser(command_given: str | None = None) -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    if command_given not in SCREEN_COMMANDS:
+    if command_given == "fleet":
+        # The technician's `kiosk fleet` reads no programme: it imports neither the programme, the
+        # notices nor the importers the other commands declare themselves with.
+        from .fleet_command import add_fleet_command
+
+        add_fleet_command(command)
+    elif command_given not in SCREEN_COMMANDS:
         from .config_command import add_config_command
         from .fleet_command import add_fleet_command
         from .import_command import add_import_command
@@ -90,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as err:
         print(f"kiosk {args.command}: {err}", file=sys.stderr)
         return EXIT_USAGE
-    except ProgrammeError as err:
+    except ProblemsError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
         return EXIT_INVALID

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from ..errors import ProblemsError
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -24,7 +26,7 @@ class Problem:
         return _one_line(f"{where}: {prefix}{what}")
 
 
-class ProgrammeError(Exception):
+class ProgrammeError(ProblemsError):
     """A programme that cannot be used; carries every problem found, not only the first."""
 
     def __init__(self, problems: list[Problem]):

@@ -86,3 +86,28 @@ def test_a_tls_link_loads_openssl_and_works(tls_broker, tmp_path):
         assert {"ssl", "_ssl"} <= set(json.loads(device.ask("modules")))
     finally:
         assert device.stop() == 0
+
+
+def test_kiosk_fleet_status_loads_neither_qt_nor_openssl_nor_the_programme(broker, tmp_path):
+    from tests.unit.test_core_is_qt_free import run_without_qt
+
+    with Session(broker.settings()) as session:  # one screen's status on the bus
+        info = session.client.publish("kiosk/devices/door-1/status", b'{"room": "ix"}', qos=1, retain=True)
+        info.wait_for_publish(5)
+    report = run_without_qt(
+        f"""
+        import contextlib, io, os
+        os.environ.update(KIOSK_FLEET="mqtt://127.0.0.1:{broker.port}", XDG_CONFIG_HOME="{tmp_path}")
+        from kiosk.cli import main
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            report["code"] = main(["fleet", "status"])
+        report["out"] = out.getvalue()
+        heavy = ("ssl", "hashlib", "email", "http.client", "urllib.request")
+        heavy += ("kiosk.programme", "kiosk.notices", "kiosk.sources")
+        report["heavy"] = [m for m in heavy if m in sys.modules]
+        """
+    )
+    assert report["code"] == 0 and report["out"].startswith("door-1")
+    assert report["attempts"] == [] and report["qt_loaded"] == []
+    assert report["heavy"] == []
