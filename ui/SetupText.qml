@@ -16,7 +16,7 @@ Label {
         id: metrics
         font.family: label.font.family
         font.weight: label.font.weight
-        font.pixelSize: Theme.pixels(label.size * Theme.glyphScale(label.line))
+        font.pixelSize: Math.round(label.em * Theme.glyphScale(label.line))
         text: label.line
     }
 }

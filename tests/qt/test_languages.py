@@ -14,7 +14,7 @@ from kiosk.programme import load_programme
 from kiosk.qt.door import DoorScreen
 
 from .conftest import SIZES, at
-from .scene import scene_rect, visible_texts_fit
+from .scene import scene_rect, texts, visible_texts_fit
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "good"
@@ -67,10 +67,9 @@ def test_han_glyphs_are_drawn_smaller_in_the_same_boxes(six, show, size):
     shown = shown_in(show, six, "zh", size, "14:30")
     pages = dict(zip(shown.screen.languages, shown.pages(), strict=True))
     french, chinese = pages["fr"], pages["zh"]
-    # Every block where it is on the French page, within 2 px (whole-pixel sizes round, and the floor
-    # of 14 px keeps the smallest Han text from shrinking): a Han line is drawn inside Inter's. Drawn
-    # at full size, a Chinese badge pushed the title down by a fifth of its size (Noto Sans CJK's line
-    # is 1.448 em, Inter's 1.21 em).
+    # Every block where it is on the French page, within 2 px (whole-pixel sizes round): a Han line
+    # is drawn inside Inter's. Drawn at full size, a Chinese badge pushed the title down by a fifth of
+    # its size (Noto Sans CJK's line is 1.448 em, Inter's 1.21 em).
     for name in ("nowTime", "nowTitle", "progress", "roomName", "clock", "date"):
         han, latin = scene_rect(shown.item(name, chinese)), scene_rect(shown.item(name, french))
         assert abs(han.y() - latin.y()) <= 2 and abs(han.bottom() - latin.bottom()) <= 2, name
@@ -79,7 +78,7 @@ def test_han_glyphs_are_drawn_smaller_in_the_same_boxes(six, show, size):
     for name in ("nowTitle", "nowLabel", "nowLeft"):
         han, latin = shown.item(name, chinese), shown.item(name, french)
         assert han.property("em") == latin.property("em") == latin.property("font").pixelSize(), name
-        assert han.property("font").pixelSize() == max(14, round(han.property("size") * 0.83)), name
+        assert han.property("font").pixelSize() == round(han.property("em") * 0.83), name
     # Text without Han on the Chinese page (times, the clock) keeps its size.
     for name in ("nowTime", "clock"):
         assert shown.item(name, chinese).property("font") == shown.item(name, french).property("font"), name
@@ -140,3 +139,18 @@ def test_the_arabic_overview_is_mirrored_and_fits(six, show, size):
     assert room.left() > now.right(), "the room column is the first from the right"
     assert scene_rect(french.item("roomHeading")).right() < scene_rect(french.item("nowHeading")).left()
     assert len(visible_texts_fit(arabic.visible_page(), size, arabic.keep)) > 8
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_chinese_overview_fits_with_a_long_title(six, show, size):
+    from kiosk.qt.overview import OverviewScreen
+
+    screen = OverviewScreen(six)
+    screen.bridge.reducedMotion = True
+    screen.show(at(six, "14:30"))
+    screen.bridge.languageIndex = screen.languages.index("zh")
+    shown = show(screen, size)
+    titles = [t for t in texts(shown.visible_page()) if "\u7ec8\u8eab" in (t.property("text") or "")]
+    shown.keep.extend(titles)
+    assert titles, "the long Chinese title is on the board or the agenda"
+    assert len(visible_texts_fit(shown.visible_page(), size, shown.keep)) > 8

@@ -5,10 +5,11 @@ Text {
     property real size: 20
     textFormat: Text.PlainText
     font.family: Theme.family
-    // The type size this text's boxes and lines are made for, in whole pixels: the same in every
-    // language. Its glyphs may be drawn smaller inside it (Han: see Theme.glyphScale).
+    // The type size this text's boxes and lines are made for, in whole pixels, never below the floor:
+    // the same in every language. Its glyphs may be drawn smaller inside it (Han: see
+    // Theme.glyphScale), even at the floor, where a Han glyph is still taller than a Latin capital.
     readonly property int em: Theme.pixels(size)
-    font.pixelSize: Theme.pixels(size * Theme.glyphScale(text))
+    font.pixelSize: Math.round(em * Theme.glyphScale(text))
     color: Theme.text
     // Said, not implied: a mirrored (right-to-left) page then aligns every text to its right edge,
     // a French title included; an implied alignment would follow each text's own direction.
