@@ -161,8 +161,10 @@ def test_the_new_language_fades_in_over_the_old_from_layers_then_alone(programme
     # English fades in above French, which stays whole beneath it: no dip to the ground between them.
     assert english.z() > french.z()
     assert english.opacity() < 1 and french.opacity() == 1
-    # Both are painted once into images, then blended frame after frame.
+    # Both are painted once into images, then blended frame after frame; both in the first frame:
+    # English is drawn from the start, too faint to see (a page at 0 is not drawn, nor its layer).
     assert layered(french) and layered(english)
+    assert english.isVisible() and english.opacity() < 0.01
 
     qtbot.waitUntil(lambda: not french.isVisible(), timeout=2000)
     assert seen_as_french_went == [1]  # French went in the frame English was whole

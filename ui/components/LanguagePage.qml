@@ -22,7 +22,11 @@ Item {
     width: parent.width
     height: parent.height
     z: index === fade.shown ? 1 : 0
-    opacity: index === fade.shown ? fade.mix : index === fade.leaving ? 1 : 0
+    // The page coming in starts at 0.002, not 0 (under half a step of 8-bit colour, so unseen): a page
+    // at 0 is not drawn, so its layer would be painted a frame or two into the fade, a second slow frame
+    // after the one that paints the page going out; both are painted in the first frame now
+    // (docs/performance.md).
+    opacity: index === fade.shown ? (fade.running ? Math.max(fade.mix, 0.002) : fade.mix) : index === fade.leaving ? 1 : 0
     // Hidden once gone: a page off screen costs nothing to draw.
     visible: opacity > 0
     layer.enabled: fade.running
