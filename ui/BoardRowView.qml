@@ -162,12 +162,16 @@ Item {
             wrapMode: Text.Wrap
             maximumLineCount: row.marked ? 1 : 2  // the mark takes the second line's place
         }
-        // Never drawn: the room's name in every language, one a line, to measure the widest.
+        // Never drawn: the room's name in every language, one a line, to measure the widest. At the
+        // name's type size, not the font of the name shown (Han is drawn smaller: Theme.glyphScale),
+        // so the measure is the same on every page; a Chinese name is measured a little wide.
         Text {
             id: widestName
             visible: false
             textFormat: Text.PlainText
-            font: roomName.font
+            font.family: roomName.font.family
+            font.weight: roomName.font.weight
+            font.pixelSize: roomName.em
             text: row.line.roomNames
         }
         Tag {
