@@ -236,7 +236,8 @@ class LiveSource(QObject):
         self.problem_changed.emit()
 
     def _fail(self, message: str) -> None:
-        log.error("%s; still showing the last good %s", message, self.what)
+        if message != self.error:  # the same problem read again (the folder's events come in pairs) once
+            log.error("%s; still showing the last good %s", message, self.what)
         self._set_error(message)
 
     def _set_error(self, message: str | None) -> None:

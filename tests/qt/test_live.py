@@ -452,3 +452,24 @@ def test_systemd_hears_ready_once_the_first_frame_is_up_and_watchdog_pings(
     assert heard.index("READY=1") < len(heard)
     view.close()
     server.close()
+
+
+def test_a_problem_read_again_is_logged_once(place, tmp_path, qtbot, caplog):
+    """Issue 13.18: a FIFO put in place was logged twice (the folder's events come in pairs); the same
+    problem read again is not news, a new one is."""
+    kiosk, _ = start(place, "2023-03-28T10:30", tmp_path)
+    with caplog.at_level(logging.ERROR, logger="kiosk"):
+        place.unlink()
+        os.mkfifo(place)
+        qtbot.waitUntil(lambda: kiosk.live.error is not None, timeout=WITHIN_A_SECOND)
+        for _ in range(2):  # read again, the same FIFO
+            kiosk.live.reload()
+            qtbot.waitUntil(lambda: not kiosk.live._reading, timeout=WITHIN_A_SECOND)
+        place.unlink()
+        place.write_text("event: [", encoding="utf-8")
+        kiosk.live.reload()
+        qtbot.waitUntil(lambda: "FIFO" not in kiosk.live.error, timeout=WITHIN_A_SECOND)
+    logged = [
+        r.getMessage() for r in caplog.records if "still showing the last good programme" in r.getMessage()
+    ]
+    assert len(logged) == 2 and "not a regular file (a FIFO)" in logged[0], logged
