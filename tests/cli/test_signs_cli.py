@@ -71,3 +71,24 @@ def test_an_unknown_sign_is_said_with_a_suggestion() -> None:
     result = kiosk("state", "--room", "salle-ix", "--sign", "salle-ix-dor")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "--sign: unknown sign 'salle-ix-dor'; did you mean 'salle-ix-door'?" in result.stderr
+
+
+def test_render_with_a_misspelt_sign_says_so_and_draws_no_arrows(tmp_path: Path) -> None:
+    out = tmp_path / "door.png"
+    result = kiosk(
+        "render",
+        "--room",
+        "salle-ix",
+        "--at",
+        "2023-03-28T12:00",
+        "--sign",
+        "salle-ix-dor",
+        "-o",
+        str(out),
+        env={"QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0 and out.stat().st_size > 0, result.stderr
+    assert (
+        "kiosk render: flag --sign: sign: unknown sign 'salle-ix-dor'; did you mean 'salle-ix-door'?"
+        " — using null (default)" in result.stderr
+    )
