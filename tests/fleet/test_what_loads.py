@@ -4,6 +4,7 @@ websockets (OpenSSL, urllib.request with http.client and email, uuid): each fres
 from __future__ import annotations
 
 import json
+import select
 import subprocess
 import sys
 from pathlib import Path
@@ -43,19 +44,25 @@ class Device:
     def __init__(self, *args: str):
         command = [sys.executable, "-m", "tests.fleet.what_loads", *args]
         pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.DEVNULL}
-        self.process = subprocess.Popen(command, cwd=ROOT, text=True, **pipes)
+        # Unbuffered: a line read takes no more than the line, so select() sees what is left.
+        self.process = subprocess.Popen(command, cwd=ROOT, bufsize=0, **pipes)
+
+    def line(self, timeout: float = 30.0) -> str:
+        """Its next line; a device that says nothing in ``timeout`` seconds fails the test."""
+        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
+        assert ready, f"nothing from the device in {timeout:g} s"
+        return self.process.stdout.readline().decode().strip()  # the device prints whole lines
 
     def expect(self, word: str) -> None:
-        line = self.process.stdout.readline().strip()  # the process prints or dies: no wait forever
+        line = self.line()
         assert line == word, f"expected {word!r}, got {line!r}"
 
     def ask(self, word: str) -> str:
-        self.process.stdin.write(word + "\n")
-        self.process.stdin.flush()
-        return self.process.stdout.readline().strip()
+        self.process.stdin.write(f"{word}\n".encode())
+        return self.line()
 
     def stop(self) -> int:
-        self.process.stdin.write("stop\n")
+        self.process.stdin.write(b"stop\n")
         self.process.stdin.close()
         code = self.process.wait(30)
         self.process.stdout.close()
