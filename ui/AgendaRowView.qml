@@ -50,10 +50,31 @@ Item {
         font.weight: Font.DemiBold
         font.features: { "tnum": 1 }
     }
+    TextMetrics {
+        id: printedMetrics
+        font: printedText.font
+        text: item.entry.printedTime
+    }
+    // A delay: the printed time, struck through, under the new one (beside it on a wide agenda's line).
+    Label {
+        id: printedText
+        objectName: "agendaPrinted"
+        readonly property bool shown: item.entry.printedTime !== ""
+        readonly property real start: item.wide ? timeText.start + item.timeWidth : timeText.start
+        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+        y: item.wide ? titleText.y + titleText.baselineOffset - baselineOffset : whereRow.y
+        width: item.wide ? (shown ? Math.ceil(printedMetrics.advanceWidth) + item.u : 0) : item.timeWidth
+        visible: shown
+        text: item.entry.printedTime
+        size: item.wide ? item.size : item.small
+        color: Theme.muted
+        font.strikeout: true
+        font.features: { "tnum": 1 }
+    }
     Label {
         id: titleText
         objectName: "agendaTitle"
-        anchors.left: timeText.right
+        anchors.left: item.wide && printedText.shown ? printedText.right : timeText.right
         anchors.right: item.wide ? whereRow.left : item.right
         anchors.rightMargin: item.wide ? item.u : item.pad
         anchors.baseline: timeText.baseline

@@ -62,6 +62,7 @@ class AgendaRow:
     """A row of the day's agenda in words (field names: the QML property names of the bridge's AgendaRow)."""
 
     time: str = ""  # 10:05
+    printedTime: str = ""  # a delay: the printed start, struck through beside the new one
     title: str = ""
     where: str = ""  # Salle I, or the rooms of a block's parts
     tag: str = ""  # Pour tous
@@ -217,7 +218,9 @@ def overview_text(
         "clockUnsynced": words.label(lang, "clock_unsynced") if clock_unsynced else "",
         "board": _board_rows(programme, board, lang, state.at, sign, applied),
         "boardWays": bool(sign and sign.ways),
-        "agenda": tuple(agenda_row(programme, item, lang) for item in (state.agenda[i] for i in shown)),
+        "agenda": tuple(
+            agenda_row(programme, item, lang, applied) for item in (state.agenda[i] for i in shown)
+        ),
     }
     moment = venue_moment(programme, state.at)
     if moment is not None:
@@ -365,14 +368,18 @@ def room_row(
     return BoardRow(**t)
 
 
-def agenda_row(programme: Programme, item: schedule.AgendaItem, lang: str) -> AgendaRow:
-    """An item of the day: when, what, where; done, on now or to come, in words."""
+def agenda_row(
+    programme: Programme, item: schedule.AgendaItem, lang: str, applied: Applied | None = None
+) -> AgendaRow:
+    """An item of the day: when (with a delay, the printed time too), what, where; done, on now or to
+    come, in words."""
     zone = programme.event.zone
     s = item.session
     rooms = [s.room] if s.room else []
     rooms += [p.room for p in item.parts if p.room and p.room not in rooms]
     return AgendaRow(
         time=words.clock(s.start.astimezone(zone)),
+        printedTime=printed_clock(applied, s) if applied else "",
         title=_t(s.title, lang, programme),
         where=" · ".join(_t(programme.room(r).name, lang, programme) for r in rooms),
         tag=words.label(lang, "venue_wide") if s.venue_wide else "",

@@ -82,6 +82,9 @@ def test_the_rows_say_each_rooms_notice_and_strike_the_printed_times(afternoon, 
         assert not old.intersects(title) and scene_rect(viii).contains(old)
         # Under the new time (landscape), or after its words (portrait's one line).
         assert old.top() >= new.bottom() - 1 or old.left() >= new.left() + time.property("contentWidth")
+    posters = next(i for i in board.agenda() if board.text("agendaTitle", i) == "Session de posters")
+    assert (board.text("agendaTime", posters), board.shows("agendaPrinted", posters)) == ("16:15", "16:00")
+    assert board.named("agendaPrinted", posters).property("font").strikeOut()
     assert board.shows("roomMark", row_of(board, "Salle IX")) == "Complet"
     assert board.shows("roomMark", row_of(board, "Assemblée")) == "Déplacé"
     ix_now = board.named("now", row_of(board, "Salle IX"))

@@ -12,7 +12,7 @@ from kiosk import schedule
 from kiosk.clock import parse_when
 from kiosk.notices import apply, parse_notices
 from kiosk.present.board import board_plan
-from kiosk.present.overview import BoardRow, overview_text
+from kiosk.present.overview import BoardRow, OverviewText, overview_text
 from kiosk.programme import Programme, load_programme
 from kiosk.sources import read_any
 from tests.shared_testdata import real_export
@@ -26,13 +26,18 @@ def afternoon() -> Programme:
     return load_programme(DATA / "side_by_side.yaml")
 
 
-def rows(programme: Programme, when: str, lang: str = "fr", notices: str = "") -> dict[str, BoardRow]:
-    """The board's room rows in ``lang`` by room name, every page of it, with ``notices`` (YAML)."""
+def overview(programme: Programme, when: str, lang: str = "fr", notices: str = "") -> OverviewText:
+    """The whole overview in ``lang`` (every page of the board), with ``notices`` (YAML)."""
     at = parse_when(when, programme.event.zone)
     applied = apply(programme, parse_notices(f"format: 1\nnotices:\n{notices or '  []'}", "n", programme), at)
     shown = applied.programme
     state = schedule.overview_state(shown, at)
-    text = overview_text(shown, state, lang, board=board_plan(shown, state), applied=applied)
+    return overview_text(shown, state, lang, board=board_plan(shown, state), applied=applied)
+
+
+def rows(programme: Programme, when: str, lang: str = "fr", notices: str = "") -> dict[str, BoardRow]:
+    """The board's room rows in ``lang`` by room name, every page of it, with ``notices`` (YAML)."""
+    text = overview(programme, when, lang, notices)
     return {row.roomName: row for row in text.board if row.kind == "room"}
 
 
@@ -93,6 +98,14 @@ def test_a_delayed_room_shows_new_times_with_the_printed_ones_and_its_marker(aft
     # The other rooms: no marker, their times as printed.
     ix = rows(afternoon, "2023-03-28T17:10", "fr", DELAY)["Salle IX"]
     assert (ix.markLabel, ix.nowPrinted, ix.nextPrinted, ix.nowUntil) == ("", "", "", "jusqu’à 17:30")
+    # The agenda too: the delayed items at their new times, the printed ones beside them.
+    agenda = {
+        row.title: (row.time, row.printedTime)
+        for row in overview(afternoon, "2023-03-28T17:10", "fr", DELAY).agenda
+    }
+    assert agenda["Session de posters"] == ("16:15", "16:00")
+    assert agenda["Atelier du soir"] == ("18:00", "17:45")
+    assert agenda["Cuisine collective"] == ("16:00", "")
     # Before the delay starts, nothing changes.
     early = rows(afternoon, "2023-03-28T16:40", "fr", DELAY)["Salle VIII"]
     assert (early.markLabel, early.nowPrinted, early.nowUntil) == ("", "", "jusqu’à 17:15")
