@@ -32,6 +32,19 @@ Item {
     // A notice of this room (full, delay, moved, cancelled, a message): its word under the room's name,
     // or after it on a short row.
     readonly property bool marked: line.markLabel !== "" && !group
+    // Whether the room's name fits on one line beside its way's arrow in every language: then the
+    // way's words go under it (the same layout on every page); else the name keeps its two lines whole.
+    readonly property bool wordsFit: Math.ceil(namesOnOneLine.implicitWidth)
+                                     <= roomWidth - bar - 2 * pad - (line.arrow !== "" ? Math.min(titleSize * 2.4, rowHeight - pad) + u : 0)
+    Text {
+        id: namesOnOneLine
+        visible: false
+        textFormat: Text.PlainText
+        font.family: Theme.family
+        font.pixelSize: Theme.pixels(row.titleSize * (row.portrait ? 1 : 1.12))
+        font.weight: Font.Bold
+        text: row.line.roomNames
+    }
 
     objectName: group ? "boardGroup" : "boardRow"
     height: line.short ? (rowHeight + rowGap) * shortRows - rowGap : rowHeight
@@ -126,7 +139,7 @@ Item {
         Label {
             id: roomName
             objectName: "roomName"
-            readonly property bool hasWords: row.line.wayWords !== "" && !row.shortRoom
+            readonly property bool hasWords: row.line.wayWords !== "" && !row.shortRoom && row.wordsFit
             readonly property real start: row.pad + (roomArrow.visible ? roomArrow.width + row.u : 0)
             x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
             // A short row's name takes the room its longest language needs, so the word after it stays
@@ -151,12 +164,11 @@ Item {
         Label {
             id: wayWords
             objectName: "wayWords"
-            visible: roomName.hasWords
             x: Theme.startX(LayoutMirroring.enabled, parent.width, width, roomName.start)
             anchors.top: roomName.bottom
             width: roomName.width
-            height: visible ? implicitHeight : 0
-            text: row.line.wayWords
+            height: roomName.hasWords ? implicitHeight : 0
+            text: roomName.hasWords ? row.line.wayWords : ""
             size: row.small
             color: Theme.muted
             wrapMode: Text.Wrap
