@@ -157,6 +157,11 @@ def _edit(args: argparse.Namespace, programme: Programme, current: Notices, path
     zone = programme.event.zone
     start = f"{notice.start.astimezone(zone):%Y-%m-%d %H:%M:%S}" if notice.start else "now"
     print(f"saved {notice.id} in {path}, from {start} until {notice.end.astimezone(zone):%Y-%m-%d %H:%M:%S}")
+    # Writing the file drops what has ended: say so, so that a rehearsal on another day is not surprised.
+    kept = {n.id for n in notices}
+    for ended in (n for n in current if n.id not in kept):
+        end, at = ended.end.astimezone(zone), now.astimezone(zone)
+        print(f"  dropped {ended.id}: it ended {end:%Y-%m-%d %H:%M} (before {at:%Y-%m-%d %H:%M})")
     for line in notice_edit.screens(programme, notices, notice, now):
         print(f"  {line}")
     return EXIT_OK

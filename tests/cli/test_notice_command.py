@@ -130,7 +130,8 @@ def test_list_clear_and_ended_notices(venue, capsys) -> None:
         ("emergency-venue-1630", "to come", "Leave the building by the nearest exit. Do not use the lifts."),
     ]
     # Writing again drops what has ended.
-    notice(capsys, "cancelled", "cocktail", "--at", DAY + "11:00")
+    code, out, _ = notice(capsys, "cancelled", "cocktail", "--at", DAY + "11:00")
+    assert "dropped message-venue-0900: it ended 2023-03-28 10:00 (before 2023-03-28 11:00)" in out
     assert [n.id for n in saved(venue)] == ["emergency-venue-1630", "cancelled-cocktail-1100"]
     code, out, _ = notice(capsys, "clear", "emergency-venue-1630")
     assert (
