@@ -375,8 +375,8 @@ def agenda_row(
     come, in words."""
     zone = programme.event.zone
     s = item.session
-    rooms = [s.room] if s.room else []
-    rooms += [p.room for p in item.parts if p.room and p.room not in rooms]
+    # Each room once: a part moved into the room of another part (a `moved` notice) is not named twice.
+    rooms = list(dict.fromkeys(r for r in (s.room, *(p.room for p in item.parts)) if r))
     return AgendaRow(
         time=words.clock(s.start.astimezone(zone)),
         printedTime=printed_clock(applied, s) if applied else "",

@@ -163,3 +163,10 @@ def test_the_first_notice_of_a_room_marks_it_the_one_that_sends_people_elsewhere
     )
     notices += "- {id: f, kind: full, room: salle-viii}\n"
     assert rows(afternoon, "2023-03-28T17:10", "fr", notices)["Salle VIII"].markKind == "full"
+
+
+def test_the_agenda_names_each_room_of_a_block_once_when_a_part_moves_into_anothers_room():
+    unesco = load_programme(Path(__file__).resolve().parents[3] / "programme.yaml")
+    notices = "- {id: m, kind: moved, session: workshop-a, to: salle-vii}\n"
+    agenda = {row.title: row.where for row in overview(unesco, "2023-03-28T14:05", "fr", notices).agenda}
+    assert agenda["Ateliers de transformation de l’éducation"] == "Salle VII · Salle VIII"
