@@ -22,6 +22,7 @@ Item {
     // -- header: emblem, room, clock and date ---------------------------------------------------
     Item {
         id: header
+        objectName: "header"
         x: view.margin; y: view.margin * 0.8
         width: view.width - 2 * view.margin
         height: view.portrait ? roomName.height + clock.height + view.u : Math.max(roomName.height, clock.height + date.height)
@@ -120,6 +121,7 @@ Item {
 
         NowPanel {
             id: now
+            objectName: "nowCard"
             anchors.left: parent.left
             page: view.page
             u: view.u
@@ -127,11 +129,17 @@ Item {
             // Full size when nothing follows; otherwise next gets a third of the room.
             width: view.portrait || !view.page.hasNext ? parent.width : parent.width * 0.62
             // A notice band above takes its room from now, not from next (whose title needs a line);
-            // the cancelled line takes its room from next, which has lines to spare.
+            // the cancelled line takes its room from next, which has lines to spare. Now gets more when
+            // its lines need it, as long as next keeps its least; what still does not fit, now drops.
             height: view.portrait && view.page.hasNext
-                    ? parent.height * ((notice.shown ? 0.6 : 0.66) + (cancelled.shown ? 0.05 : 0)) : parent.height
+                    ? Math.min(Math.max(parent.height * ((notice.shown ? 0.6 : 0.66) + (cancelled.shown ? 0.05 : 0)),
+                                        needed),
+                               parent.height - 3 * view.u - next.least)
+                    : parent.height
         }
         NextPanel {
+            id: next
+            objectName: "nextCard"
             page: view.page
             u: view.u
             small: view.small
@@ -146,6 +154,7 @@ Item {
     // -- footer: the event, the marks, the languages --------------------------------------------
     Item {
         id: footer
+        objectName: "footer"
         // Left of the QR code on every page: an explicit x is never mirrored, the footer's words are.
         x: view.margin; width: view.width - 2 * view.margin - (view.qrSide > 0 ? view.qrSide + 2 * view.u : 0)
         height: Math.max(footerTitle.height, view.qrSide)

@@ -10,6 +10,10 @@ Item {
     required property real small
     readonly property real pad: 3 * u
     visible: page.hasNext
+    // The least it shows: its heading, time, a line of its block and one of its title.
+    readonly property real least: 2 * pad + nextLabel.height + u * 0.8 + nextTime.height + u
+                                  + (page.nextBlock !== "" ? nextBlock.linesHeight(1) : 0) + u * 0.5
+                                  + nextTitle.linesHeight(1)
 
     Rectangle {
         anchors.fill: parent

@@ -76,7 +76,7 @@ Rectangle {
         x: Theme.startX(LayoutMirroring.enabled, band.width, width, band.textStart)
         anchors.top: body.bottom; anchors.topMargin: visible ? band.u * 0.4 : 0
         width: band.width - band.pad - band.textStart
-        height: visible ? implicitHeight : 0
+        height: visible ? Theme.lineOf(band.small * 1.1) : 0  // as the band counts it (implicitHeight loops)
         visible: band.words !== ""
         text: band.words
         size: band.small * 1.1

@@ -12,12 +12,30 @@ Item {
     required property real small
     required property real pad
 
+    // Everything shown: three headline lines on a narrow panel, two on a wide one, the same in every
+    // language; the pointer with its title's two lines and its time. What the door gives this panel
+    // when it can (DoorPageView); a shorter panel drops lines, least important first: the time, the
+    // headline's third line, the title's second, the headline's second. The lines counted are fixed,
+    // not the words', so a language never shows a different layout.
+    readonly property int headlineLines: free.width < free.height ? 3 : 2
+    readonly property real pointerFixed: 2 * free.pad + elsewhereLabel.height + 2 * free.u + ways.height
+    readonly property real pointerNeeds: pointer.visible ? 3 * free.u + pointerFixed + elsewhere.linesHeight(2)
+                                                           + free.u + elsewhereTime.implicitHeight : 0
+    // What to ask for: two headline lines (a panel tall enough for three is narrow, not short).
+    readonly property real needed: headline.linesHeight(2) + pointerNeeds
+    readonly property real lacking: headline.linesHeight(headlineLines) + pointerNeeds - height
+    readonly property bool dropTime: lacking > 0.5
+    readonly property real lacking1: lacking - (free.u + elsewhereTime.implicitHeight)
+    readonly property bool dropHeadline3: headlineLines === 3 && lacking1 > 0.5
+    readonly property real lacking2: lacking1 - (dropHeadline3 ? headline.lineHeight : 0)
+    readonly property bool dropTitle2: lacking2 > 0.5
+    readonly property bool dropHeadline2: lacking2 - elsewhere.lineHeight > 0.5
+
     Label {
         id: headline
         objectName: "headline"
         width: parent.width
-        // Three lines on a narrow panel, two on a wide one: the same in every language.
-        height: linesHeight(free.width < free.height ? 3 : 2)
+        height: linesHeight(free.headlineLines - (free.dropHeadline3 ? 1 : 0) - (free.dropHeadline2 ? 1 : 0))
         text: free.page.headline
         size: 5.4 * free.u
         font.weight: Font.Bold
@@ -44,6 +62,7 @@ Item {
             width: parent.width - 2 * free.pad
             spacing: free.u
             Label {
+                id: elsewhereLabel
                 objectName: "elsewhereLabel"
                 width: parent.width
                 text: free.page.elsewhereLabel
@@ -54,51 +73,59 @@ Item {
                 font.letterSpacing: free.u * 0.1
             }
             Label {
+                id: elsewhere
                 objectName: "elsewhere"
                 width: parent.width
-                height: linesHeight(2)
+                height: linesHeight(maximumLineCount)
                 text: free.page.elsewhereTitle
                 size: 4.4 * free.u
                 font.weight: Font.Bold
                 wrapMode: Text.Wrap
-                maximumLineCount: 2
+                maximumLineCount: free.dropTitle2 ? 1 : 2
                 lineHeightMode: Text.FixedHeight
                 lineHeight: Math.round(em * 1.18)
             }
-            // The way there from where this screen hangs, a line per way (the rooms of a block).
-            Repeater {
-                model: free.page.elsewhereWays
-                WayView {
-                    required property Way modelData
-                    width: pointerColumn.width
-                    way: modelData
-                    u: free.u
-                    small: free.small
-                }
-            }
-            // Without a sign: the rooms' names after a plain arrow, as always.
-            Row {
-                visible: free.page.elsewhereWays.length === 0
+            Column {
+                id: ways
                 width: parent.width
-                spacing: free.u * 1.5
-                Label {
-                    id: arrow
-                    text: "→"
-                    size: 3.8 * free.u
-                    color: Theme.accent
-                    font.weight: Font.Bold
+                spacing: free.u
+                // The way there from where this screen hangs, a line per way (the rooms of a block).
+                Repeater {
+                    model: free.page.elsewhereWays
+                    WayView {
+                        required property Way modelData
+                        width: pointerColumn.width
+                        way: modelData
+                        u: free.u
+                        small: free.small
+                    }
                 }
-                Label {
-                    objectName: "elsewhereRoom"
-                    width: parent.width - arrow.width - parent.spacing
-                    text: free.page.elsewhereRoom
-                    size: 3.8 * free.u
-                    color: Theme.accent
-                    font.weight: Font.DemiBold
+                // Without a sign: the rooms' names after a plain arrow, as always.
+                Row {
+                    visible: free.page.elsewhereWays.length === 0
+                    width: parent.width
+                    spacing: free.u * 1.5
+                    Label {
+                        id: arrow
+                        text: "→"
+                        size: 3.8 * free.u
+                        color: Theme.accent
+                        font.weight: Font.Bold
+                    }
+                    Label {
+                        objectName: "elsewhereRoom"
+                        width: parent.width - arrow.width - parent.spacing
+                        text: free.page.elsewhereRoom
+                        size: 3.8 * free.u
+                        color: Theme.accent
+                        font.weight: Font.DemiBold
+                    }
                 }
             }
             Label {
+                id: elsewhereTime
                 objectName: "elsewhereTime"
+                visible: !free.dropTime
                 width: parent.width
                 text: free.page.elsewhereTime
                 size: 3.4 * free.u

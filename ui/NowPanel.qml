@@ -12,8 +12,11 @@ Rectangle {
     readonly property real pad: 3 * u
     color: Theme.panel
     radius: u * 1.2
+    // The height that shows every line of what is on (DoorPageView gives it when it can).
+    readonly property real needed: 2 * pad + (page.ongoing ? session.needed : free.needed)
 
     NowSession {
+        id: session
         visible: panel.page.ongoing
         anchors.fill: parent
         anchors.margins: panel.pad
@@ -23,6 +26,7 @@ Rectangle {
         pad: panel.pad
     }
     NowElsewhere {
+        id: free
         visible: !panel.page.ongoing
         anchors.fill: parent
         anchors.margins: panel.pad

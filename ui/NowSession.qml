@@ -11,6 +11,17 @@ Item {
     required property real small
     required property real pad
 
+    // Every block with its lines: what the door gives this panel when it can (DoorPageView). A
+    // shorter panel drops lines, least important first: the title's third, the people's second, the
+    // title's second (fixed line counts, so no language shows a different layout).
+    readonly property real fixedNeeds: head.height + 2 * u + nowBlock.height + 0.6 * u + u
+                                       + (page.nowPeople !== "" ? people.linesHeight(2) : 0) + u
+                                       + interpretation.height + 2 * u + 2 * u + also.height + u + bar.height
+    readonly property real needed: fixedNeeds + nowTitle.linesHeight(3)
+    readonly property real lacking: needed - height
+    readonly property int titleLines: lacking > 0.5 ? (lacking - nowTitle.lineHeight - (page.nowPeople !== "" ? people.lineHeight : 0) > 0.5 ? 1 : 2) : 3
+    readonly property int peopleLines: lacking - nowTitle.lineHeight > 0.5 ? 1 : 2
+
     Item {
         id: head
         width: parent.width
@@ -90,12 +101,12 @@ Item {
         anchors.top: nowBlock.bottom; anchors.topMargin: session.u * 0.6
         width: parent.width
         // Room for three lines whatever the language, so nothing below moves.
-        height: linesHeight(3)
+        height: linesHeight(session.titleLines)
         text: session.page.nowTitle
         size: 5 * session.u
         font.weight: Font.Bold
         wrapMode: Text.Wrap
-        maximumLineCount: 3
+        maximumLineCount: session.titleLines
         lineHeightMode: Text.FixedHeight
         lineHeight: Math.round(em * 1.18)
         verticalAlignment: Text.AlignTop
@@ -105,12 +116,12 @@ Item {
         objectName: "nowPeople"
         anchors.top: nowTitle.bottom; anchors.topMargin: session.u
         width: parent.width
-        height: text === "" ? 0 : linesHeight(2)
+        height: text === "" ? 0 : linesHeight(session.peopleLines)
         text: session.page.nowPeople
         size: session.small
         color: Theme.muted
         wrapMode: Text.Wrap
-        maximumLineCount: 2
+        maximumLineCount: session.peopleLines
         lineHeightMode: Text.FixedHeight
         lineHeight: Math.round(em * 1.25)
     }

@@ -1,0 +1,135 @@
+"""The door's cards, in its main states, at every size and in a long and a mirrored language: each text
+inside its card, each card on the screen, no two cards overlapping (the meanwhile box once ran over
+the next card when a notice band took its height)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.notices import parse_notices
+from kiosk.qt.door import DoorScreen
+
+from .conftest import SIZES, at, small_programme
+from .scene import scene_rect, visible_texts_fit
+
+NOTICES = """format: 1
+notices:
+  - {id: full, kind: full, room: salle-ix, overflow: salle-viii, from: "08:00", until: "15:30"}
+  - {id: late, kind: delay, room: salle-ix, minutes: 15, from: "15:50"}
+  - {id: move, kind: moved, session: workshop-b, to: salle-i, from: "15:00"}
+  - {id: gone, kind: cancelled, session: closing-remarks, from: "15:00"}
+"""
+# Three sessions at once in one room, with a notice band and a cancelled one above them.
+SEVERAL = """\
+- id: forum
+  room: a
+  start: '10:00'
+  end: '11:00'
+  title: {fr: Forum des partenaires de la Coalition mondiale pour l’éducation, en: Partners' forum}
+  parts:
+    - {id: corner, room: a, title: {fr: Coin des jeunes et des enseignants, en: Youth corner}}
+    - {id: desk, room: a, title: {fr: Accueil des délégations, en: Delegations' desk}}
+- {id: gone, room: a, start: '11:00', end: '11:30', title: {fr: Pause annulée, en: Cancelled break}}
+- {id: after, room: a, start: '11:30', end: '12:30', title: {fr: Clôture, en: Closing}}
+"""
+SEVERAL_NOTICES = """format: 1
+notices:
+  - {id: full, kind: full, room: a, overflow: b, from: "2023-03-28 08:00"}
+  - {id: gone, kind: cancelled, session: gone, from: "2023-03-28 08:00"}
+"""
+# Where the layout is tightest: a band above, a pointer or a long title below, next below that.
+STATES = {
+    "free, meanwhile, room full": ("salle-ix", "10:40", "salle-ix-door"),
+    "on now, room full, overflow": ("salle-ix", "14:10", "salle-ix-door"),
+    "on now, nothing changed": ("salle-i", "10:30", None),
+    "delay and cancelled": ("salle-ix", "16:10", "salle-ix-door"),
+    "moved away": ("salle-viii", "15:40", "salle-viii-door"),
+    "moved here": ("salle-i", "15:50", "salle-i-door"),
+    "free, no sign": ("salle-ix", "10:40", None),
+}
+CARDS = ("header", "notice", "cancelled", "nowCard", "nextCard", "footer")
+LANGUAGES = ("fr", "ar")
+
+
+def card_of(item: QQuickItem) -> QQuickItem | None:
+    parent = item.parentItem()
+    while parent is not None and parent.objectName() not in CARDS:
+        parent = parent.parentItem()
+    return parent
+
+
+def check_fits(shown, size: tuple[int, int], where: str) -> int:
+    page = shown.visible_page()
+    window = QRectF(0, 0, *size)
+    cards = {}
+    for name in CARDS:
+        card = page.findChild(QQuickItem, name)
+        assert card is not None, f"no card {name}"
+        shown.keep.append(card)
+        if card.isVisible() and card.height() > 0:
+            cards[name] = scene_rect(card)
+    for name, box in cards.items():
+        assert window.contains(box), f"{where}: {name} {box} leaves the screen"
+    names = list(cards)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            overlap = cards[a].intersected(cards[b])
+            assert overlap.width() < 1 or overlap.height() < 1, f"{where}: {a} and {b} overlap"
+    try:
+        checked = visible_texts_fit(page, size, shown.keep)
+    except AssertionError as e:
+        raise AssertionError(f"{where}: {e}") from None
+    for item in checked:
+        card = card_of(item)
+        name = item.objectName() or item.property("text")[:20]
+        assert card is not None, f"{where}: {name} is in no card"
+        box = scene_rect(item)
+        assert cards[card.objectName()].adjusted(-1, -1, 1, 1).contains(box), (
+            f"{where}: {name} {box} runs out of {card.objectName()} {cards[card.objectName()]}"
+        )
+    # Boxes drawn inside a card (the meanwhile pointer, a way, the badges) stay inside it too.
+    for name in ("pointer", "way", "nowInterpretation", "progress"):
+        for item in page.findChildren(QQuickItem, name):
+            if item.isVisible() and item.height() > 0:
+                assert cards["nowCard"].contains(scene_rect(item)), f"{where}: {name} runs out of now"
+    return len(checked)
+
+
+def each_size_and_language(show, make, where: str) -> None:
+    for size in [*SIZES, (720, 1280)]:
+        shown = show(make(), size)
+        for index, lang in enumerate(LANGUAGES):
+            if index:  # positioners lay out a page at the frame that first shows it
+                with shown.qtbot.waitSignal(shown.view.frameSwapped, timeout=5000):
+                    shown.screen.bridge.languageIndex = index
+            assert check_fits(shown, size, f"{where} {lang} {size[0]}x{size[1]}") > 5
+
+
+@pytest.mark.parametrize(("room", "when", "sign"), STATES.values(), ids=STATES.keys())
+def test_every_door_state_fits_its_cards_at_every_size(programme, show, room, when, sign):
+    def make():
+        screen = DoorScreen(programme, room, LANGUAGES)
+        screen.sign_id = sign
+        screen.notices = parse_notices(NOTICES, "notices.yaml", programme)
+        screen.bridge.reducedMotion = True
+        screen.show(at(programme, when))
+        return screen
+
+    each_size_and_language(show, make, f"{room} {when} {sign}")
+
+
+def test_several_sessions_at_once_fit_their_cards_at_every_size(show):
+    programme = small_programme(SEVERAL, languages="[fr, en, ar]")
+
+    def make():
+        screen = DoorScreen(programme, "a", LANGUAGES)
+        screen.notices = parse_notices(SEVERAL_NOTICES, "notices.yaml", programme)
+        screen.bridge.reducedMotion = True
+        screen.show(at(programme, "10:30"))
+        assert screen.bridge.pages[0].property("nowAlso") != ""
+        assert screen.bridge.pages[0].property("cancelledText") != ""
+        return screen
+
+    each_size_and_language(show, make, "several")
