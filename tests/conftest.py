@@ -27,6 +27,11 @@ def pytest_sessionfinish(session, exitstatus):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+# The one reason a test may still skip in CI: the kernel (or the container around it) refuses what the
+# test needs, e.g. a mount namespace for a private systemd. The skip's reason starts with it.
+KERNEL_REFUSED = "the kernel here refuses"
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     """In CI (KIOSK_REQUIRE_ALL=1, set by .ci/run after it installs what the suite needs) a test that
@@ -34,6 +39,8 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     if os.environ.get("KIOSK_REQUIRE_ALL") and report.skipped and not hasattr(report, "wasxfail"):
+        if KERNEL_REFUSED in str(report.longrepr):
+            return  # no package installs a permission the machine's kernel or container withholds
         report.outcome = "failed"
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.longrepr = f"skipped in CI, where everything the suite needs is installed: {reason}"

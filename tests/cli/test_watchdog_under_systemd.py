@@ -28,6 +28,7 @@ import pytest
 
 from kiosk.qt.ticker import LATE_SECONDS  # how late a tick may be before the screen counts as stopped
 
+from ..conftest import KERNEL_REFUSED
 from .test_packaging import INSTANCE, KIOSK_BIN, STATUS_FILE, environment, one, unit, values
 
 WATCHDOG_SEC = 3.0  # pings every 1.5 s: a busy machine may delay one by a second or so
@@ -134,7 +135,9 @@ class UserManager:
         if self.process.poll() is not None:
             said = self.log.read_text(errors="replace")
             if said.startswith("unshare:"):  # a container that forbids mount namespaces
-                pytest.skip(f"no private /run for systemd --user here: {said.strip()}")
+                pytest.skip(
+                    f"{KERNEL_REFUSED} a mount namespace (no private /run for systemd --user): {said.strip()}"
+                )
             pytest.fail(f"systemd --user did not start: {said}")
 
     def systemctl(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
