@@ -190,6 +190,9 @@ class RunningKiosk(QObject):
                     for s in self.dropped
                 ),
             )
+        sign_id = getattr(self.screen, "sign_id", None)
+        if sign_id and old is not None and old.sign(sign_id) is not None and new.sign(sign_id) is None:
+            log.warning("the new programme %s has no sign %r: no arrows", self.live.name, sign_id)
         self.screen.replace_programme(new)
         self._problem_changed()
 
@@ -204,6 +207,10 @@ class RunningKiosk(QObject):
         data["clock_synchronised"] = self.clock_synchronised
         # Sessions on now or next that the last new programme dropped: a truncated copy shows here.
         data["programme_dropped"] = [session_json(s) for s in self.dropped]
+        # Where the screen hangs (`sign:`), and whether the programme shown has that sign (else no arrows).
+        sign_id, shown = getattr(screen, "sign_id", None), getattr(screen, "programme", None)
+        data["sign"] = sign_id
+        data["sign_missing"] = bool(sign_id and shown is not None and shown.sign(sign_id) is None)
         data.update(self.live.health())
         if self.notices is not None:
             data.update(self.notices.health())

@@ -240,6 +240,20 @@ def test_a_truncated_copy_that_drops_sessions_on_now_or_next_is_reported(place, 
     qtbot.waitUntil(lambda: not status(tmp_path)["programme_dropped"], timeout=WITHIN_A_SECOND)
 
 
+def test_a_reload_without_the_screens_sign_is_logged_and_in_the_status(place, tmp_path, qtbot, caplog):
+    """Issue 18.2: a new programme that lost this screen's sign shows no arrows, and says why."""
+    caplog.set_level(logging.INFO, logger="kiosk")
+    kiosk, _clock = start(place, "2023-03-28T10:30", tmp_path)
+    kiosk.screen.sign_id = "salle-i-door"
+    kiosk.write_status()
+    assert (status(tmp_path)["sign"], status(tmp_path)["sign_missing"]) == ("salle-i-door", False)
+    temp = place.with_name(".programme.yaml.tmp")
+    temp.write_bytes(retitled(place, "id: salle-i-door", "id: salle-1-door"))
+    os.replace(temp, place)
+    qtbot.waitUntil(lambda: status(tmp_path)["sign_missing"], timeout=WITHIN_A_SECOND)
+    assert "has no sign 'salle-i-door': no arrows" in caplog.text
+
+
 def test_a_reload_is_read_and_parsed_on_a_worker_thread(tmp_path, qtbot):
     """Issue 15.2: a slow parse never holds the GUI thread; only the finished value crosses over.
 
