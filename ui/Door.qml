@@ -14,6 +14,11 @@ Rectangle {
     // short side (kiosk.present.qr); 0 when there is no link.
     readonly property real qrSide: qr?.side ?? 0  // (qr goes first when the screen is taken down)
 
+    // A language's page, saying how many lines its headline's words take.
+    component DoorSlot: LanguagePage {
+        property int headlineWords: 0
+    }
+
     Stage {
         rotation: root.door.rotation
 
@@ -23,15 +28,26 @@ Rectangle {
             reducedMotion: root.door.reducedMotion
         }
         Repeater {
+            id: pages
             model: root.door.emergency ? [] : root.door.pages
-            LanguagePage {
+            // The headline gets as many lines on every page as the longest language's needs.
+            readonly property int headlineLines: {
+                let most = 0
+                for (let i = 0; i < count; ++i)
+                    most = Math.max(most, (itemAt(i) as DoorSlot)?.headlineWords ?? 0)
+                return most
+            }
+            DoorSlot {
                 id: slot
                 required property DoorPage modelData
+                headlineWords: pageView.headlineWords
                 fade: crossfade
                 rightToLeft: modelData.rightToLeft
 
                 DoorPageView {
+                    id: pageView
                     anchors.fill: parent
+                    headlineShared: pages.headlineLines
                     qrSide: root.qrSide
                     page: slot.modelData
                     languageLabels: root.door.languageLabels

@@ -11,6 +11,9 @@ Item {
     required property int languageIndex
     // The QR code's side (0: none): it sits in the screen's bottom right corner, outside this page.
     property real qrSide: 0
+    // The most lines the headline takes in any of the screen's languages (Door.qml), and in this one.
+    property int headlineShared: 0
+    readonly property int headlineWords: now.headlineWords
 
     readonly property bool portrait: height > width
     // Type scale: one unit is 1 % of the screen height, narrowed on portrait screens so that a title
@@ -122,6 +125,7 @@ Item {
         NowPanel {
             id: now
             objectName: "nowCard"
+            headlineShared: view.headlineShared
             anchors.left: parent.left
             page: view.page
             u: view.u

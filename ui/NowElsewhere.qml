@@ -12,30 +12,49 @@ Item {
     required property real small
     required property real pad
 
+    // The most lines the headline takes in any of the screen's languages (Door.qml; 0: not known).
+    property int headlineShared: 0
+    // This language's headline, in lines: Door.qml shares the most of every language's.
+    readonly property int headlineWords: probe.lineCount
+
     // Everything shown: three headline lines on a narrow panel, two on a wide one, the same in every
     // language; the pointer with its title's two lines and its time. What the door gives this panel
-    // when it can (DoorPageView); a shorter panel drops lines, least important first: the time, the
-    // headline's third line, the title's second, the headline's second. The lines counted are fixed,
-    // not the words', so a language never shows a different layout.
+    // when it can (DoorPageView); a shorter panel first gives up the headline lines no language
+    // fills, then drops lines, least important first: the time, the title's second, a headline line.
+    // The lines counted are the same on every page, so no language shows a different layout.
     readonly property int headlineLines: free.width < free.height ? 3 : 2
+    readonly property int headlineFilled: headlineShared > 0 ? Math.min(headlineLines, headlineShared) : headlineLines
     readonly property real pointerFixed: 2 * free.pad + elsewhereLabel.height + 2 * free.u + ways.height
     readonly property real pointerNeeds: pointer.visible ? 3 * free.u + pointerFixed + elsewhere.linesHeight(2)
                                                            + free.u + elsewhereTime.implicitHeight : 0
-    // What to ask for: two headline lines (a panel tall enough for three is narrow, not short).
-    readonly property real needed: headline.linesHeight(2) + pointerNeeds
-    readonly property real lacking: headline.linesHeight(headlineLines) + pointerNeeds - height
+    // What to ask for (a panel tall enough for a third headline line is narrow, not short).
+    readonly property real needed: headline.linesHeight(Math.min(2, headlineFilled)) + pointerNeeds
+    readonly property bool tight: headline.linesHeight(headlineLines) + pointerNeeds - height > 0.5
+    readonly property int headlineKept: tight ? headlineFilled : headlineLines
+    readonly property real lacking: headline.linesHeight(headlineKept) + pointerNeeds - height
     readonly property bool dropTime: lacking > 0.5
     readonly property real lacking1: lacking - (free.u + elsewhereTime.implicitHeight)
-    readonly property bool dropHeadline3: headlineLines === 3 && lacking1 > 0.5
-    readonly property real lacking2: lacking1 - (dropHeadline3 ? headline.lineHeight : 0)
-    readonly property bool dropTitle2: lacking2 > 0.5
-    readonly property bool dropHeadline2: lacking2 - elsewhere.lineHeight > 0.5
+    readonly property bool dropTitle2: lacking1 > 0.5
+    readonly property int headlineDropped: Math.max(0, Math.ceil((lacking1 - elsewhere.lineHeight - 0.5) / headline.lineHeight))
 
+    // The headline as it wraps at this width, unbounded by the box: how many lines its words take.
+    Label {
+        id: probe
+        visible: false
+        width: parent.width
+        text: free.page.headline
+        size: headline.size
+        font.weight: Font.Bold
+        wrapMode: Text.Wrap
+        maximumLineCount: free.headlineLines
+        lineHeightMode: Text.FixedHeight
+        lineHeight: headline.lineHeight
+    }
     Label {
         id: headline
         objectName: "headline"
         width: parent.width
-        height: linesHeight(free.headlineLines - (free.dropHeadline3 ? 1 : 0) - (free.dropHeadline2 ? 1 : 0))
+        height: linesHeight(Math.max(1, free.headlineKept - free.headlineDropped))
         text: free.page.headline
         size: 5.4 * free.u
         font.weight: Font.Bold

@@ -14,6 +14,9 @@ Rectangle {
     radius: u * 1.2
     // The height that shows every line of what is on (DoorPageView gives it when it can).
     readonly property real needed: 2 * pad + (page.ongoing ? session.needed : free.needed)
+    // The headline's lines in this language, and the most in any (NowElsewhere).
+    readonly property int headlineWords: free.headlineWords
+    property int headlineShared: 0
 
     NowSession {
         id: session
@@ -28,6 +31,7 @@ Rectangle {
     NowElsewhere {
         id: free
         visible: !panel.page.ongoing
+        headlineShared: panel.headlineShared
         anchors.fill: parent
         anchors.margins: panel.pad
         page: panel.page

@@ -133,3 +133,24 @@ def test_several_sessions_at_once_fit_their_cards_at_every_size(show):
         return screen
 
     each_size_and_language(show, make, "several")
+
+
+def test_a_short_card_gives_up_the_headline_lines_no_language_fills_first(programme, show):
+    # Salle IX is free until 14:00, under a full-room band: "Salle libre jusqu'à 14:00" / "Room free
+    # until 14:00" take a line each, so the meanwhile box keeps all its lines, right under the headline.
+    screen = DoorScreen(programme, "salle-ix")
+    screen.notices = parse_notices(NOTICES, "notices.yaml", programme)
+    screen.bridge.reducedMotion = True
+    screen.show(at(programme, "10:40"))
+    shown = show(screen, (1080, 1920))
+    layouts = []
+    for index in range(2):
+        if index:
+            with shown.qtbot.waitSignal(shown.view.frameSwapped, timeout=5000):
+                screen.bridge.languageIndex = index
+        headline = shown.item("headline")
+        assert headline.height() < 2 * headline.property("lineHeight")
+        assert shown.item("elsewhereTime").isVisible()
+        assert shown.item("elsewhere").property("maximumLineCount") == 2
+        layouts.append([scene_rect(shown.item(name)) for name in ("headline", "pointer", "nextCard")])
+    assert layouts[0] == layouts[1]
