@@ -11,12 +11,13 @@ Item {
     required property real small
     required property real pad
 
-    // Every block with its lines: what the door gives this panel when it can (DoorPageView). A
-    // shorter panel drops lines, least important first: the title's third, the people's second, the
-    // title's second (fixed line counts, so no language shows a different layout).
+    // Every block with its lines: what the door gives this panel when it can (DoorPageView); the
+    // description only fills what is left, so a gap of 2u stands for it. A shorter panel drops lines,
+    // least important first: the title's third, the people's second, the title's second (fixed line
+    // counts, so no language shows a different layout).
     readonly property real fixedNeeds: head.height + 2 * u + nowBlock.height + 0.6 * u + u
                                        + (page.nowPeople !== "" ? people.linesHeight(2) : 0) + u
-                                       + interpretation.height + 2 * u + 2 * u + also.height + u + bar.height
+                                       + interpretation.height + 2 * u + also.height + u + bar.height
     readonly property real needed: fixedNeeds + nowTitle.linesHeight(3)
     readonly property real lacking: needed - height
     readonly property int titleLines: lacking > 0.5 ? (lacking - nowTitle.lineHeight - (page.nowPeople !== "" ? people.lineHeight : 0) > 0.5 ? 1 : 2) : 3
