@@ -24,7 +24,7 @@ Item {
     // The lines counted are the same on every page, so no language shows a different layout.
     readonly property int headlineLines: free.width < free.height ? 3 : 2
     readonly property int headlineFilled: headlineShared > 0 ? Math.min(headlineLines, headlineShared) : headlineLines
-    readonly property real pointerFixed: 2 * free.pad + elsewhereLabel.height + 2 * free.u + ways.height
+    readonly property real pointerFixed: 2 * free.pad + elsewhereLabel.height + 2 * free.u + waysNeed
     readonly property real pointerNeeds: pointer.visible ? 3 * free.u + pointerFixed + elsewhere.linesHeight(2)
                                                            + free.u + elsewhereTime.implicitHeight : 0
     // What to ask for (a panel tall enough for a third headline line is narrow, not short).
@@ -36,6 +36,22 @@ Item {
     readonly property real lacking1: lacking - (free.u + elsewhereTime.implicitHeight)
     readonly property bool dropTitle2: lacking1 > 0.5
     readonly property int headlineDropped: Math.max(0, Math.ceil((lacking1 - elsewhere.lineHeight - 0.5) / headline.lineHeight))
+
+    // The way lines (a block in several rooms, from a sign) get what is left once every other line
+    // gave up: they shrink, arrow and words, down to where the room's name is the smallest text,
+    // then the last line shown says how many more rooms there are ("+ 3"). Never past the card.
+    readonly property int wayCount: page.elsewhereWays.length
+    readonly property real wayLine: 11 * u  // a way's line at full size: its arrow
+    readonly property real waysRoom: height - headline.linesHeight(1) - 3 * u - 2 * pad
+                                     - elsewhereLabel.height - 2 * u - elsewhere.lineHeight
+    readonly property real wayFloor: Math.min(1, small / (3.8 * u))
+    readonly property real wayScale: wayCount === 0 ? 1 : Math.max(wayFloor, Math.min(1,
+        (waysRoom - (wayCount - 1) * u) / (wayCount * wayLine)))
+    readonly property int wayLines: wayCount === 0 ? 0 : Math.max(1, Math.min(wayCount,
+        Math.floor((waysRoom + u) / (wayLine * wayScale + u) + 0.001)))
+    readonly property int waysHidden: wayLines < wayCount ? wayCount - wayLines + 1 : 0
+    // What the ways ask for: every line at full size (the panel asks for it; not what they got).
+    readonly property real waysNeed: wayCount > 0 ? wayCount * wayLine + (wayCount - 1) * u : ways.height
 
     // The headline as it wraps at this width, unbounded by the box: how many lines its words take.
     Label {
@@ -110,14 +126,25 @@ Item {
                 spacing: free.u
                 // The way there from where this screen hangs, a line per way (the rooms of a block).
                 Repeater {
-                    model: free.page.elsewhereWays
+                    model: free.page.elsewhereWays.slice(0, free.wayLines - (free.waysHidden > 0 ? 1 : 0))
                     WayView {
                         required property Way modelData
                         width: pointerColumn.width
                         way: modelData
                         u: free.u
                         small: free.small
+                        k: free.wayScale
                     }
+                }
+                Label {
+                    objectName: "waysMore"
+                    visible: free.waysHidden > 0
+                    height: free.wayLine * free.wayScale
+                    verticalAlignment: Text.AlignVCenter
+                    text: "+ " + free.waysHidden
+                    size: Math.max(free.small, 3.8 * free.u * free.wayScale)
+                    color: Theme.accent
+                    font.weight: Font.DemiBold
                 }
                 // Without a sign: the rooms' names after a plain arrow, as always.
                 Row {

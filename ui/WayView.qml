@@ -10,8 +10,10 @@ Row {
     required property Way way
     required property real u
     required property real small
+    // Smaller when a box has many ways to show (NowElsewhere); words never below the smallest text.
+    property real k: 1
     objectName: "way"
-    spacing: 2 * u
+    spacing: 2 * u * k
 
     WayArrow {
         id: arrow
@@ -19,17 +21,17 @@ Row {
         arrow: line.way.arrow
         angle: line.way.angle
         // Big enough to read from across the hall: taller than the room's name beside it.
-        width: 11 * line.u; height: width
+        width: 11 * line.u * line.k; height: width
     }
     Column {
         anchors.verticalCenter: arrow.verticalCenter
         width: line.width - arrow.width - line.spacing
-        spacing: 0.3 * line.u
+        spacing: 0.3 * line.u * line.k
         Label {
             objectName: "wayPlace"
             width: parent.width
             text: line.way.place
-            size: 3.8 * line.u
+            size: Math.max(line.small, 3.8 * line.u * line.k)
             color: Theme.accent
             font.weight: Font.DemiBold
             wrapMode: Text.Wrap
@@ -40,7 +42,7 @@ Row {
             visible: text !== ""
             width: parent.width
             text: line.way.words
-            size: line.small * 1.1
+            size: Math.max(line.small, line.small * 1.1 * line.k)
             color: Theme.text
             wrapMode: Text.Wrap
             maximumLineCount: 2

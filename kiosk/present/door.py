@@ -102,7 +102,12 @@ def interpretation_line(session: Session, lang: str) -> str:
 
 
 def where(
-    session: Session, lang: str, programme: Programme, at: dt.datetime, sign: Sign | None = None
+    session: Session,
+    lang: str,
+    programme: Programme,
+    at: dt.datetime,
+    sign: Sign | None = None,
+    here: str | None = None,
 ) -> dict:
     """Cocktail de clôture, Salle I Foyer, 17:15 (or "jusqu'à 18:00" when it is already on)."""
     zone = programme.event.zone
@@ -111,9 +116,9 @@ def where(
         if session.start <= at
         else words.clock(session.start.astimezone(zone))
     )
-    # A part of an umbrella block points at the whole block: every room where it goes on.
+    # A part of an umbrella block points at the whole block: every room where it goes on but here.
     shown = programme.session(session.parent) if session.parent else session
-    rooms = pointer_rooms(programme, session)
+    rooms = pointer_rooms(programme, session, here)
     return {
         "elsewhereTitle": _t(shown.title, lang, programme),
         "elsewhereRoom": " · ".join(_t(programme.room(r).name, lang, programme) for r in rooms),
@@ -200,7 +205,7 @@ def door_text(
             t["elsewhereLabel"] = words.label(
                 lang, "go_on" if state.phase == schedule.AFTER_LAST else "meanwhile"
             )
-            t |= where(state.elsewhere, lang, programme, at, sign)
+            t |= where(state.elsewhere, lang, programme, at, sign, state.room.id)
     if state.cancelled:
         t |= cancelled_line(programme, state.cancelled, lang)
     if state.next is not None:

@@ -82,12 +82,13 @@ def pointed_to(notice: Notice, room_id: str | None) -> str | None:
     return target if target != room_id else None
 
 
-def pointer_rooms(programme: Programme, session: Session) -> list[str]:
+def pointer_rooms(programme: Programme, session: Session, here: str | None = None) -> list[str]:
     """The rooms a pointer to ``session`` names: a part of an umbrella block points at every room of
-    the block."""
+    the block but ``here``, the screen's own room (free meanwhile, after a delay or between parts)."""
     block = programme.session(session.parent) if session.parent else None
     rooms = [programme.session(p).room for p in block.parts] if block else [session.room]
-    return [r for r in rooms if r]
+    elsewhere = [r for r in rooms if r and r != here]
+    return elsewhere or [r for r in rooms if r]
 
 
 def pointers_json(
@@ -111,9 +112,10 @@ def pointers_json(
         }
 
     elsewhere = state.elsewhere if not state.current else None
+    rooms = pointer_rooms(applied.programme, elsewhere, room_id) if elsewhere else []
     return {
         "sign": sign.id,
-        "elsewhere": [way_json(r) for r in pointer_rooms(applied.programme, elsewhere)] if elsewhere else [],
+        "elsewhere": [way_json(r) for r in rooms],
         "notices": [
             {"notice": n.id, **way_json(target)}
             for n in applied.for_room(room_id)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.notices import parse_notices
+from kiosk.programme import parse_programme
 from kiosk.qt.door import DoorScreen
 
 from .conftest import SIZES, at, small_programme
@@ -154,3 +155,66 @@ def test_a_short_card_gives_up_the_headline_lines_no_language_fills_first(progra
         assert shown.item("elsewhere").property("maximumLineCount") == 2
         layouts.append([scene_rect(shown.item(name)) for name in ("headline", "pointer", "nextCard")])
     assert layouts[0] == layouts[1]
+
+
+# A block going on in four rooms but the door's, each a different way from its sign, under a band.
+ROOMS = ("a", "b", "c", "d", "e")
+SPREAD = """format: 1
+event:
+  id: test
+  title: {fr: Essai, en: Test}
+  languages: [fr, en, ar]
+  timezone: Europe/Paris
+  dates: {first: 2023-03-28, last: 2023-03-29}
+rooms:
+ROOMS
+sessions:
+  - id: block
+    start: '10:00'
+    end: '11:00'
+    title: {fr: Réunions des membres des missions permanentes, en: Mission members' meetings}
+    parts:
+PARTS
+  - {id: later, room: a, start: '11:30', end: '12:30', title: {fr: Clôture, en: Closing}}
+signs:
+  - id: a-door
+    name: {fr: Porte A, en: Door A}
+    ways:
+      a: here
+      b: left
+      c: {arrow: right, words: {fr: "Après la Salle B, au fond du couloir", en: "Past Room B"}}
+      d: down
+      e: {arrow: up, words: {fr: "Ascenseurs à gauche, 7e étage", en: "Lifts on your left"}}
+""".replace(
+    "ROOMS",
+    "\n".join(f"  - {{id: {r}, name: {{fr: Salle {r.upper()}, en: Room {r.upper()}}}}}" for r in ROOMS),
+).replace(
+    "PARTS",
+    "\n".join(
+        f"      - {{id: part-{r}, room: {r}, title: {{fr: Groupe {r.upper()}, en: Group {r.upper()}}}}}"
+        for r in ROOMS[1:]
+    ),
+)
+SPREAD_NOTICES = """format: 1
+notices:
+  - id: note
+    kind: message
+    rooms: [a]
+    from: "2023-03-28 08:00"
+    text: {fr: Vestiaire fermé, en: Cloakroom closed}
+"""
+
+
+def test_a_block_in_many_rooms_with_a_sign_fits_its_card_at_every_size(show):
+    programme = parse_programme(SPREAD, "test.yaml")
+
+    def make():
+        screen = DoorScreen(programme, "a", LANGUAGES)
+        screen.sign_id = "a-door"
+        screen.notices = parse_notices(SPREAD_NOTICES, "notices.yaml", programme)
+        screen.bridge.reducedMotion = True
+        screen.show(at(programme, "10:30"))
+        assert len(screen.bridge.pages[0].property("elsewhereWays")) == 4
+        return screen
+
+    each_size_and_language(show, make, "spread")

@@ -100,6 +100,19 @@ def test_the_door_points_the_way_the_day_goes_on(day: Programme) -> None:
     assert [(w.arrow, w.place) for w in text.elsewhereWays] == [("down", "Room IX · Room VIII · Room VII")]
 
 
+def test_a_door_free_while_its_block_goes_on_elsewhere_does_not_point_at_itself(day: Programme) -> None:
+    # A 15-minute delay frees Salle IX until 14:15 while the mission members' meetings go on in
+    # Salles VIII and VII: its door points there, not at itself with a "here" ring.
+    delay = Notice("d", "delay", at(day, "23:59"), rooms=("salle-ix",), minutes=15, start=at(day, "14:00"))
+    applied = apply(day, [delay], at(day, "14:05"))
+    state = schedule.room_state(applied.programme, "salle-ix", at(day, "14:05"))
+    assert state.elsewhere is not None and not state.current
+    text = door_text(applied.programme, state, "en", sign=day.sign("salle-ix-door"))
+    assert [(w.arrow, w.place) for w in text.elsewhereWays] == [("left", "Room VIII"), ("left", "Room VII")]
+    assert text.elsewhereRoom == "Room VIII · Room VII"
+    assert door_text(applied.programme, state, "en").elsewhereRoom == "Room VIII · Room VII"
+
+
 def test_a_full_rooms_band_points_to_its_overflow(day: Programme) -> None:
     full = Notice("f", "full", at(day, "15:30"), rooms=("salle-ix",), overflow="salle-i")
     applied = apply(day, [full], at(day, "14:30"))
