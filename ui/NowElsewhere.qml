@@ -70,11 +70,17 @@ Item {
         id: headline
         objectName: "headline"
         width: parent.width
-        height: linesHeight(Math.max(1, free.headlineKept - free.headlineDropped))
+        height: linesHeight(shown)
         text: free.page.headline
         size: 5.4 * free.u
         font.weight: Font.Bold
-        wrapMode: Text.Wrap
+        // Cut to one line while its words need more: the whole line smaller (down to the smallest
+        // text), not its end elided: "Room free until 14:15" must keep its time.
+        readonly property int shown: Math.max(1, free.headlineKept - free.headlineDropped)
+        readonly property bool squeezed: shown === 1 && free.headlineWords > 1
+        wrapMode: squeezed ? Text.NoWrap : Text.Wrap
+        fontSizeMode: squeezed ? Text.HorizontalFit : Text.FixedSize
+        minimumPixelSize: Theme.pixels(free.small)
         maximumLineCount: Math.floor(height / lineHeight)
         lineHeightMode: Text.FixedHeight
         lineHeight: Math.round(em * 1.18)

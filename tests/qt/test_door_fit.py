@@ -90,6 +90,10 @@ def check_fits(shown, size: tuple[int, int], where: str) -> int:
         assert cards[card.objectName()].adjusted(-1, -1, 1, 1).contains(box), (
             f"{where}: {name} {box} runs out of {card.objectName()} {cards[card.objectName()]}"
         )
+    # The free panel's headline says until when: never cut short ("Salle libre jusqu'à 14…").
+    for item in page.findChildren(QQuickItem, "headline"):
+        if item.isVisible():
+            assert not item.property("truncated"), f"{where}: the headline {item.property('text')!r} is cut"
     # Boxes drawn inside a card (the meanwhile pointer, a way, the badges) stay inside it too.
     for name in ("pointer", "way", "nowInterpretation", "progress"):
         for item in page.findChildren(QQuickItem, name):
