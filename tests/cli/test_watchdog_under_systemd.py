@@ -238,17 +238,31 @@ def test_systemd_restarts_a_kiosk_whose_ticks_stopped_and_only_that(manager: Use
     (work / "stop").touch()
     stopped = time.monotonic()
 
+    seen: list[dict[str, str]] = []
+
     def restarted() -> dict[str, str] | None:
         now = manager.show(name)
-        return now if now["NRestarts"] == "1" and now["ActiveState"] == "active" else None
+        if not seen or now != seen[-1]:
+            seen.append(now)
+        # At least once: on a starved machine a kiosk that has only just started may be restarted
+        # again; what matters is that the first end was the watchdog's (`ended`, below).
+        return now if int(now["NRestarts"]) >= 1 and now["ActiveState"] == "active" else None
 
-    again = wait_for(restarted, 60, "systemd restarts the stopped kiosk")
+    try:
+        again = wait_for(restarted, 60, "systemd restarts the stopped kiosk")
+    except pytest.fail.Exception:
+        ended = work / "ended"
+        raise AssertionError(
+            f"not restarted within 60 s; states seen: {seen}; "
+            f"ended: {ended.read_text() if ended.exists() else None}; "
+            f"log: {(work / 'kiosk.log').read_text(errors='replace')[-3000:]}"
+        ) from None
     took = time.monotonic() - stopped
     log = (work / "kiosk.log").read_text(errors="replace")
     assert again["MainPID"] != first["MainPID"]
     assert (work / "stop.taken").exists()  # the fault was taken by the first kiosk
     assert "the injected fault" in log and "the screen has stopped" in log, log
-    assert (work / "ended").read_text().splitlines() == ["watchdog killed ABRT"]  # systemd's watchdog
+    assert (work / "ended").read_text().splitlines()[0] == "watchdog killed ABRT"  # systemd's watchdog
     # At most: the next tick (a language period), the ticker's grace, then systemd's WatchdogSec; plus
     # a restart and a first frame (a few seconds on a busy machine).
     assert took < LANGUAGE_PERIOD + LATE_SECONDS + WATCHDOG_SEC + 10, took
