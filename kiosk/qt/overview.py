@@ -80,6 +80,11 @@ class OverviewScreen(SignScreen):
         # No rows until the page says how many fit: a congress's 92 rooms and 370 agenda items of the
         # day would otherwise each be built in QML once, then cut to a page, their memory kept (+50 MiB).
         self._measured = False  # the board's rows, once QML said how many fit
+        # While its QML is built, the page says what fits on the way to its size too (a row measured
+        # before its type size is known: 17 rows where 8 fit, each size built in turn and the memory
+        # kept, +18 MiB at 92 rooms): the rows wait for the page to be built.
+        self._built = True
+        self._reported = False  # QML said how many board rows fit while being built
         self._set_languages()
         # The screen says how much fits once it is laid out, and again whenever its size changes.
         self.bridge.boardRowsChanged.connect(self._measured_fill)
@@ -125,11 +130,21 @@ class OverviewScreen(SignScreen):
             return 0
         return ((self.beat - language) // max(1, len(self.languages))) % pages
 
+    def building(self, built: bool) -> None:
+        self._built = built
+        if built:
+            self._measured = self._measured or self._reported
+            self._fill()
+
     def _measured_fill(self) -> None:
-        self._measured = True
-        self._fill()
+        self._reported = True
+        if self._built:
+            self._measured = True
+            self._fill()
 
     def _fill(self) -> None:
+        if not self._built:
+            return
         # Filling can change what fits (the venue banner comes or goes, a portrait board grows), and
         # QML says so at once, from inside this call: fill again, from the top, until it holds.
         if self._filling:

@@ -76,6 +76,9 @@ class Screen:
     def show(self, at: dt.datetime, beat: int | None = None) -> None:
         """Push what the screen shows at ``at`` into the bridge; ``beat`` turns pages (None: the first)."""
 
+    def building(self, built: bool) -> None:
+        """Called as its QML starts being built (False), and once it is (True)."""
+
     def status(self, lang: str, now: dt.datetime) -> dict:
         """What the screen shows, for the status file (``now``: when nothing was worked out yet)."""
         return status(self.view, lang, now, None, self.programme_error)

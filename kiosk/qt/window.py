@@ -26,7 +26,11 @@ def show_screen(screen: Screen, window: QQuickView | None = None, size: tuple[in
     # The window owns the bridge, so the QML goes before the objects it binds to (no null bindings).
     screen.bridge.setParent(window)
     window.setInitialProperties(screen.initial_properties())
-    window.setSource(QUrl.fromLocalFile(str(ui_dir() / screen.qml)))
+    screen.building(False)
+    try:
+        window.setSource(QUrl.fromLocalFile(str(ui_dir() / screen.qml)))
+    finally:
+        screen.building(True)
     if window.status() != QQuickView.Status.Ready:
         errors = "; ".join(e.toString() for e in window.errors())
         raise ScreenError(f"the {screen.view} screen could not be built: {errors}")
