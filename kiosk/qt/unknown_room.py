@@ -67,6 +67,9 @@ class UnknownRoomScreen:
     def initial_properties(self) -> dict[str, QObject]:
         return {self.bridge_name: self.bridge}
 
+    def building(self, built: bool) -> None:
+        """Nothing waits for the QML to be built (kiosk.qt.screen.Screen.building)."""
+
     def write_status(self) -> None:
         if not self.status_file:
             return

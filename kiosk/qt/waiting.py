@@ -72,6 +72,9 @@ class WaitingScreen:
     def initial_properties(self) -> dict[str, QObject]:
         return {self.bridge_name: self.bridge}
 
+    def building(self, built: bool) -> None:
+        """Nothing waits for the QML to be built (kiosk.qt.screen.Screen.building)."""
+
     def show(self, _result=None) -> None:
         """The next try's time (or "connecting" while a try is on), and the status file."""
         timer = self.live.refresh
