@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from pathlib import Path
 
 from . import schedule
@@ -15,6 +16,8 @@ from .notices import Applied
 from .notices.json import notice_json
 from .notices.json import session_json as shown_session_json
 from .schedule_json import session_json as plain_session_json
+
+log = logging.getLogger("kiosk")
 
 
 def status(
@@ -68,3 +71,11 @@ def status(
 
 def write_status(path: str | Path, data: dict) -> None:
     write_atomically(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+
+
+def keep_status(path: str | Path, data: dict) -> None:
+    """``write_status``, a failure logged rather than raised: a full disk must not stop the screen."""
+    try:
+        write_status(path, data)
+    except OSError as err:
+        log.error("cannot write the status file %s: %s", path, err.strerror)

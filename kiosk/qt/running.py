@@ -19,7 +19,7 @@ from ..errors import ScreenError
 from ..notices import Notices
 from ..schedule import dropped_sessions
 from ..schedule_json import session_json
-from ..status import write_status
+from ..status import keep_status
 from .clockwatch import ClockWatch
 from .live import LiveProgramme, LiveSource
 from .remote import notices_parse
@@ -219,7 +219,4 @@ class RunningKiosk(QObject):
     def write_status(self) -> None:
         if not self.status_file:
             return
-        try:
-            write_status(self.status_file, self.status_document())
-        except OSError as err:
-            log.error("cannot write the status file %s: %s", self.status_file, err.strerror)
+        keep_status(self.status_file, self.status_document())

@@ -12,13 +12,13 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
-from .. import systemd
 from ..present.words import has_catalogue, label, right_to_left
 from ..programme import Programme
-from ..status import write_status
+from ..status import keep_status
 from .bridge import WaitingSign
+from .waiting import watchdog_pinger
 
 log = logging.getLogger("kiosk")
 
@@ -56,11 +56,7 @@ class UnknownRoomScreen:
         self.problem = f"--room {room!r}: the programme has no such room; its rooms: {rooms}"
         log.error("%s", self.problem)
         # systemd hears the GUI thread is alive: restarting would only show the same mistake again.
-        self.watchdog = QTimer()
-        self.watchdog.timeout.connect(lambda: systemd.notify("WATCHDOG=1"))
-        interval = systemd.watchdog_interval()
-        if interval:
-            self.watchdog.start(max(1, int(interval * 1000)))
+        self.watchdog = watchdog_pinger()
 
         self.write_status()
 
@@ -80,10 +76,7 @@ class UnknownRoomScreen:
             "programme_ok": False,
             "programme_error": self.problem,
         }
-        try:
-            write_status(self.status_file, data)
-        except OSError as err:
-            log.error("cannot write the status file %s: %s", self.status_file, err.strerror)
+        keep_status(self.status_file, data)
 
     def close(self) -> None:
         self.watchdog.stop()

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from .. import systemd
 from ..present.words import has_catalogue, label, right_to_left
-from ..status import write_status
+from ..status import keep_status
 from .bridge import WaitingSign
 
 log = logging.getLogger("kiosk")
@@ -24,6 +24,17 @@ log = logging.getLogger("kiosk")
 # The languages of the catalogue, when the device's configuration names none (the event's are not
 # known before its programme is).
 DEFAULT_LANGUAGES = ("fr", "en")
+
+
+def watchdog_pinger() -> QTimer:
+    """A timer telling systemd's watchdog the GUI thread is alive (started only under a watchdog), for a
+    screen with no ticker of its own: waiting for the programme, or saying the room is unknown."""
+    timer = QTimer()
+    timer.timeout.connect(lambda: systemd.notify("WATCHDOG=1"))
+    interval = systemd.watchdog_interval()
+    if interval:
+        timer.start(max(1, int(interval * 1000)))
+    return timer
 
 
 class WaitingScreen:
@@ -62,11 +73,7 @@ class WaitingScreen:
         live.fetched.connect(self.show)
         live.problem_changed.connect(self.show)
         # systemd hears the GUI thread is alive while it waits (the running kiosk's ticker takes over).
-        self.watchdog = QTimer()
-        self.watchdog.timeout.connect(lambda: systemd.notify("WATCHDOG=1"))
-        interval = systemd.watchdog_interval()
-        if interval:
-            self.watchdog.start(max(1, int(interval * 1000)))
+        self.watchdog = watchdog_pinger()
         self.show()
 
     def initial_properties(self) -> dict[str, QObject]:
@@ -98,10 +105,7 @@ class WaitingScreen:
             "programme_source": self.live.url,
             "network_error": self.live.network_error,
         }
-        try:
-            write_status(self.status_file, data)
-        except OSError as err:
-            log.error("cannot write the status file %s: %s", self.status_file, err.strerror)
+        keep_status(self.status_file, data)
 
     def close(self) -> None:
         self.watchdog.stop()
