@@ -172,14 +172,8 @@ class ProgrammeChecker(NodeChecker):
             floor = self.optional(fields, "floor", lambda n, p=path: self.text(n, f"{p}.floor"), Text())
             if room_id is None:
                 continue
-            if room_id in first_line:
-                self.problem(
-                    fields["id"],
-                    f"{path}.id",
-                    f"duplicate room id {room_id!r} (first at line {first_line[room_id]})",
-                )
+            if not self.unique(first_line, room_id, fields["id"], f"{path}.id", "room"):
                 continue
-            first_line[room_id] = fields["id"].start_mark.line + 1
             rooms.append(Room(room_id, name, floor))
         if isinstance(node, yaml.SequenceNode) and not node.value:
             self.problem(node, "rooms", "list at least one room")

@@ -141,6 +141,14 @@ class NodeChecker:
             return None
         return value
 
+    def unique(self, first_line: dict[str, int], ident: str, node: yaml.Node, path: str, kind: str) -> bool:
+        """Whether ``ident`` (a room's, a sign's id) is new; a second one is reported at its place."""
+        if ident in first_line:
+            self.problem(node, path, f"duplicate {kind} id {ident!r} (first at line {first_line[ident]})")
+            return False
+        first_line[ident] = node.start_mark.line + 1
+        return True
+
     def text(self, node: yaml.Node, path: str, required_langs: bool = True) -> Text:
         if not self.visit(node, path):
             return Text()

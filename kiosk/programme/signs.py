@@ -54,14 +54,8 @@ def check_signs(
         ways = _ways(checker, fields["ways"], f"{path}.ways", room_ids, named) if "ways" in fields else ()
         if sign_id is None:
             continue
-        if sign_id in first_line:
-            checker.problem(
-                fields["id"],
-                f"{path}.id",
-                f"duplicate sign id {sign_id!r} (first at line {first_line[sign_id]})",
-            )
+        if not checker.unique(first_line, sign_id, fields["id"], f"{path}.id", "sign"):
             continue
-        first_line[sign_id] = fields["id"].start_mark.line + 1
         if "ways" in fields:
             missing = [r for r in busy if r not in named]
             if missing:
