@@ -14,9 +14,12 @@ Rectangle {
     // short side (kiosk.present.qr); 0 when there is no link.
     readonly property real qrSide: qr?.side ?? 0  // (qr goes first when the screen is taken down)
 
-    // A language's page, saying how many lines its headline's words take.
+    // A language's page, saying how many lines its headline's words take and how a delay's printed
+    // times fit beside the new ones (NowSession).
     component DoorSlot: LanguagePage {
         property int headlineWords: 0
+        property int nowPrintedFits: 2
+        property int nextPrintedFits: 2
     }
 
     Stage {
@@ -37,10 +40,25 @@ Rectangle {
                     most = Math.max(most, (itemAt(i) as DoorSlot)?.headlineWords ?? 0)
                 return most
             }
+            // A delay's printed times go on every page as they fit on the page with the least room.
+            readonly property int nowPrintedWay: {
+                let way = 2
+                for (let i = 0; i < count; ++i)
+                    way = Math.min(way, (itemAt(i) as DoorSlot)?.nowPrintedFits ?? 2)
+                return way
+            }
+            readonly property int nextPrintedWay: {
+                let way = 2
+                for (let i = 0; i < count; ++i)
+                    way = Math.min(way, (itemAt(i) as DoorSlot)?.nextPrintedFits ?? 2)
+                return way
+            }
             DoorSlot {
                 id: slot
                 required property DoorPage modelData
                 headlineWords: pageView.headlineWords
+                nowPrintedFits: pageView.nowPrintedFits
+                nextPrintedFits: pageView.nextPrintedFits
                 fade: crossfade
                 rightToLeft: modelData.rightToLeft
 
@@ -48,6 +66,8 @@ Rectangle {
                     id: pageView
                     anchors.fill: parent
                     headlineShared: pages.headlineLines
+                    nowPrintedWay: pages.nowPrintedWay
+                    nextPrintedWay: pages.nextPrintedWay
                     qrSide: root.qrSide
                     page: slot.modelData
                     languageLabels: root.door.languageLabels

@@ -14,6 +14,12 @@ Item {
     // The most lines the headline takes in any of the screen's languages (Door.qml), and in this one.
     property int headlineShared: 0
     readonly property int headlineWords: now.headlineWords
+    // Where a delay's printed times fit on this page (now, next), and where they go on every page
+    // (Door.qml: the least any page fits, so that no language moves them; NowSession says how).
+    readonly property int nowPrintedFits: now.printedFits
+    readonly property int nextPrintedFits: next.printedFits
+    property int nowPrintedWay: 2
+    property int nextPrintedWay: 2
 
     readonly property bool portrait: height > width
     // Type scale: one unit is 1 % of the screen height, narrowed on portrait screens so that a title
@@ -126,6 +132,7 @@ Item {
             id: now
             objectName: "nowCard"
             headlineShared: view.headlineShared
+            printedWay: view.nowPrintedWay
             anchors.left: parent.left
             page: view.page
             u: view.u
@@ -144,6 +151,7 @@ Item {
         NextPanel {
             id: next
             objectName: "nextCard"
+            printedWay: view.nextPrintedWay
             page: view.page
             u: view.u
             small: view.small

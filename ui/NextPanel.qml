@@ -11,9 +11,18 @@ Item {
     readonly property real pad: 3 * u
     visible: page.hasNext
     // The least it shows: its heading, time, a line of its block and one of its title.
-    readonly property real least: 2 * pad + nextLabel.height + u * 0.8 + nextTime.height + u
+    readonly property real least: 2 * pad + nextLabel.height + u * 0.8 + nextTime.height
+                                  + (printedUnder ? printed.height : 0) + u
                                   + (page.nextBlock !== "" ? nextBlock.linesHeight(1) : 0) + u * 0.5
                                   + nextTitle.linesHeight(1)
+    // A delay's printed time, struck through: its range beside the new times (2), its start alone (1)
+    // or its range under them (0), as in NowSession.
+    readonly property real printedRoom: inside.width - nextTime.implicitWidth - small
+                                        - (nextTitleLang.width > 0 ? small + nextTitleLang.width : 0)
+    readonly property int printedFits: Math.ceil(printedRange.advanceWidth) <= printedRoom ? 2
+                                       : Math.ceil(printedStart.advanceWidth) <= printedRoom ? 1 : 0
+    property int printedWay: 2
+    readonly property bool printedUnder: printedWay === 0
 
     Rectangle {
         anchors.fill: parent
@@ -23,6 +32,7 @@ Item {
         border.width: Math.max(2, panel.u * 0.25)
     }
     Item {
+        id: inside
         anchors.fill: parent
         anchors.margins: panel.pad
 
@@ -68,14 +78,35 @@ Item {
             size: panel.small
             filled: false
         }
-        // A delay: the printed time, struck through, after the new one.
-        Label {
-            objectName: "nextTimePrinted"
-            anchors.left: nextTime.right; anchors.leftMargin: panel.small
-            anchors.right: nextTitleLang.left; anchors.rightMargin: nextTitleLang.visible ? panel.small : 0
-            anchors.baseline: nextTime.baseline
+        TextMetrics {
+            id: printedRange
+            // The printed time's font, known before its text is chosen (printed.font follows the text).
+            font.family: Theme.family
+            font.pixelSize: printed.em
+            font.features: { "tnum": 1 }
             text: panel.page.nextTimePrinted
-            size: 2.4 * panel.u
+        }
+        TextMetrics {
+            id: printedStart
+            // The printed time's font, known before its text is chosen (printed.font follows the text).
+            font.family: Theme.family
+            font.pixelSize: printed.em
+            font.features: { "tnum": 1 }
+            text: panel.page.nextStartPrinted
+        }
+        // A delay: the printed time, struck through, after the new one or under it; never smaller
+        // than the door's smallest text.
+        Label {
+            id: printed
+            objectName: "nextTimePrinted"
+            anchors.left: panel.printedUnder ? nextTime.left : nextTime.right
+            anchors.leftMargin: panel.printedUnder ? 0 : panel.small
+            anchors.right: panel.printedUnder ? parent.right : nextTitleLang.left
+            anchors.rightMargin: !panel.printedUnder && nextTitleLang.shown ? panel.small : 0
+            // On the new time's baseline, or right under its line.
+            y: panel.printedUnder ? nextTime.y + nextTime.height : nextTime.y + nextTime.baselineOffset - baselineOffset
+            text: panel.printedWay === 1 ? panel.page.nextStartPrinted : panel.page.nextTimePrinted
+            size: Math.max(2.4 * panel.u, panel.small)
             color: Theme.muted
             font.strikeout: true
             font.features: { "tnum": 1 }
@@ -83,7 +114,7 @@ Item {
         Label {
             id: nextBlock
             objectName: "nextBlock"
-            anchors.top: nextTime.bottom; anchors.topMargin: panel.u
+            anchors.top: panel.printedUnder ? printed.bottom : nextTime.bottom; anchors.topMargin: panel.u
             width: parent.width
             height: text === "" ? 0 : linesHeight(panel.height > panel.width * 0.5 ? 2 : 1)
             text: panel.page.nextBlock

@@ -17,6 +17,9 @@ Rectangle {
     // The headline's lines in this language, and the most in any (NowElsewhere).
     readonly property int headlineWords: free.headlineWords
     property int headlineShared: 0
+    // Where a delay's printed time fits in this language, and where it goes in all (NowSession).
+    readonly property int printedFits: session.printedFits
+    property int printedWay: 2
 
     NowSession {
         id: session
@@ -27,6 +30,7 @@ Rectangle {
         u: panel.u
         small: panel.small
         pad: panel.pad
+        printedWay: panel.printedWay
     }
     NowElsewhere {
         id: free

@@ -23,14 +23,31 @@ Item {
     readonly property int titleLines: lacking > 0.5 ? (lacking - nowTitle.lineHeight - (page.nowPeople !== "" ? people.lineHeight : 0) > 0.5 ? 1 : 2) : 3
     readonly property int peopleLines: lacking - nowTitle.lineHeight > 0.5 ? 1 : 2
 
+    // A delay's printed time, struck through, where it is read whole in every language of the screen:
+    // 2, its range beside the new times; 1, its start alone beside them; 0, its range on a line of its
+    // own under them. What fits on this page (printedFits), and what every page shows (printedWay, the
+    // least that fits on any: Door.qml), so that no language moves it.
+    readonly property real printedRoom: head.width - badge.width - small - nowTime.implicitWidth - small
+                                        - (nowTitleLang.width > 0 ? small + nowTitleLang.width : 0)
+    readonly property int printedFits: Math.ceil(printedRange.advanceWidth) <= printedRoom ? 2
+                                       : Math.ceil(printedStart.advanceWidth) <= printedRoom ? 1 : 0
+    property int printedWay: 2
+    readonly property bool printedUnder: printedWay === 0
+
     Item {
         id: head
         width: parent.width
-        height: Math.max(badge.height, nowTime.height)
+        height: line.height + (session.printedUnder ? printed.height : 0)
+        // The line of the badge, the time and the title's language; the printed time may go under it.
+        Item {
+            id: line
+            width: parent.width
+            height: Math.max(badge.height, nowTime.height)
+        }
         Rectangle {
             id: badge
             anchors.left: parent.left
-            anchors.verticalCenter: parent.verticalCenter
+            anchors.verticalCenter: line.verticalCenter
             width: nowLabel.implicitWidth + session.small
             height: nowLabel.implicitHeight + session.small * 0.35
             radius: height / 4
@@ -52,7 +69,7 @@ Item {
             anchors.left: badge.right; anchors.leftMargin: session.small
             // As wide as its words (the struck-through printed time follows them), within the line.
             width: Math.min(implicitWidth, parent.width - badge.width - session.small - nowTitleLang.width)
-            anchors.verticalCenter: parent.verticalCenter
+            anchors.verticalCenter: line.verticalCenter
             text: session.page.nowTime
             size: 3.6 * session.u
             font.weight: Font.DemiBold
@@ -63,19 +80,40 @@ Item {
             id: nowTitleLang
             objectName: "nowTitleLang"
             anchors.right: parent.right
-            anchors.verticalCenter: parent.verticalCenter
+            anchors.verticalCenter: line.verticalCenter
             text: session.page.nowTitleLang
             size: session.small
             filled: false
         }
-        // A delay: the printed time, struck through, after the new one.
-        Label {
-            objectName: "nowTimePrinted"
-            anchors.left: nowTime.right; anchors.leftMargin: session.small
-            anchors.right: nowTitleLang.left; anchors.rightMargin: nowTitleLang.visible ? session.small : 0
-            anchors.baseline: nowTime.baseline
+        TextMetrics {
+            id: printedRange
+            // The printed time's font, known before its text is chosen (printed.font follows the text).
+            font.family: Theme.family
+            font.pixelSize: printed.em
+            font.features: { "tnum": 1 }
             text: session.page.nowTimePrinted
-            size: 2.4 * session.u
+        }
+        TextMetrics {
+            id: printedStart
+            // The printed time's font, known before its text is chosen (printed.font follows the text).
+            font.family: Theme.family
+            font.pixelSize: printed.em
+            font.features: { "tnum": 1 }
+            text: session.page.nowStartPrinted
+        }
+        // A delay: the printed time, struck through, after the new one or under it; never smaller
+        // than the door's smallest text.
+        Label {
+            id: printed
+            objectName: "nowTimePrinted"
+            anchors.left: session.printedUnder ? nowTime.left : nowTime.right
+            anchors.leftMargin: session.printedUnder ? 0 : session.small
+            anchors.right: session.printedUnder ? parent.right : nowTitleLang.left
+            anchors.rightMargin: !session.printedUnder && nowTitleLang.shown ? session.small : 0
+            // On the new time's baseline, or right under its line.
+            y: session.printedUnder ? nowTime.y + nowTime.height : nowTime.y + nowTime.baselineOffset - baselineOffset
+            text: session.printedWay === 1 ? session.page.nowStartPrinted : session.page.nowTimePrinted
+            size: Math.max(2.4 * session.u, session.small)
             color: Theme.muted
             font.strikeout: true
             font.features: { "tnum": 1 }

@@ -65,6 +65,9 @@ class DoorText:
     noticeWords: str = ""
     nowTimePrinted: str = ""
     nextTimePrinted: str = ""
+    # The printed start alone, beside the new times where the printed range does not fit (ui/NowSession).
+    nowStartPrinted: str = ""
+    nextStartPrinted: str = ""
     ongoing: bool = False
     hasNext: bool = False
     progress: float = 0.0  # how far through the (first) session on now, 0 to 1, by whole minutes

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from .. import schedule
 from ..notices import Applied
 from ..present.door import cancelled_line, door_link, door_text
-from ..present.notices import band, emergency_parts, printed_times, unless_struck
+from ..present.notices import band, emergency_parts, printed_clock, printed_times, unless_struck
 from ..programme import Programme
 from ..status import status
 from . import qrcode  # noqa: F401  (QrCode, for Door.qml)
@@ -68,9 +68,12 @@ class DoorScreen(SignScreen):
                 rehearsal=rehearsal,
                 sign=sign,
             )
+            now = state.current[0] if state.current else None
             extra = band(applied, here, lang, self.room_id, sign) | {
-                "nowTimePrinted": printed_times(applied, state.current[0] if state.current else None),
+                "nowTimePrinted": printed_times(applied, now),
                 "nextTimePrinted": printed_times(applied, state.next),
+                "nowStartPrinted": printed_clock(applied, now),
+                "nextStartPrinted": printed_clock(applied, state.next),
             }
             if struck:
                 extra |= cancelled_line(applied.printed, struck, lang)

@@ -1,6 +1,7 @@
 """The door's cards, in its main states, at every size and in a long and a mirrored language: each text
 inside its card, each card on the screen, no two cards overlapping (the meanwhile box once ran over
-the next card when a notice band took its height)."""
+the next card when a notice band took its height); a session's times whole, a delay's printed ones too
+(a portrait door once showed "14:00 – 1…" struck through beside the new time)."""
 
 from __future__ import annotations
 
@@ -52,6 +53,8 @@ STATES = {
 }
 CARDS = ("header", "notice", "cancelled", "nowCard", "nextCard", "footer")
 LANGUAGES = ("fr", "ar")
+EVERY_LANGUAGE = ("fr", "en", "es", "ru", "zh", "ar")
+TIMES = ("nowTime", "nowTimePrinted", "nextTime", "nextTimePrinted")
 
 
 def card_of(item: QQuickItem) -> QQuickItem | None:
@@ -94,6 +97,11 @@ def check_fits(shown, size: tuple[int, int], where: str) -> int:
     for item in page.findChildren(QQuickItem, "headline"):
         if item.isVisible():
             assert not item.property("truncated"), f"{where}: the headline {item.property('text')!r} is cut"
+    # A session's times are read whole, a delay's printed ones struck through too.
+    for name in TIMES:
+        for item in page.findChildren(QQuickItem, name):
+            if item.isVisible() and item.property("text"):
+                assert not item.property("truncated"), f"{where}: {name} {item.property('text')!r} is cut"
     # Boxes drawn inside a card (the meanwhile pointer, a way, the badges) stay inside it too.
     for name in ("pointer", "way", "nowInterpretation", "progress"):
         for item in page.findChildren(QQuickItem, name):
@@ -102,10 +110,10 @@ def check_fits(shown, size: tuple[int, int], where: str) -> int:
     return len(checked)
 
 
-def each_size_and_language(show, make, where: str) -> None:
+def each_size_and_language(show, make, where: str, languages=LANGUAGES) -> None:
     for size in [*SIZES, (720, 1280)]:
         shown = show(make(), size)
-        for index, lang in enumerate(LANGUAGES):
+        for index, lang in enumerate(languages):
             if index:  # positioners lay out a page at the frame that first shows it
                 with shown.qtbot.waitSignal(shown.view.frameSwapped, timeout=5000):
                     shown.screen.bridge.languageIndex = index
@@ -123,6 +131,65 @@ def test_every_door_state_fits_its_cards_at_every_size(programme, show, room, wh
         return screen
 
     each_size_and_language(show, make, f"{room} {when} {sign}")
+
+
+# A room running late: on now and next both shown at new times, the printed ones struck through.
+DELAYED = {
+    "free, next delayed": "14:00",
+    "on now and next delayed": "14:20",
+    "delay and cancelled": "16:10",
+}
+DELAY = """format: 1
+notices:
+  - {id: late, kind: delay, room: salle-ix, minutes: 15, from: "13:50"}
+  - {id: gone, kind: cancelled, session: closing-remarks, from: "15:00"}
+"""
+
+
+@pytest.mark.parametrize("when", DELAYED.values(), ids=DELAYED.keys())
+def test_a_delayed_session_shows_both_times_whole_in_every_language_at_every_size(programme, show, when):
+    def make():
+        screen = DoorScreen(programme, "salle-ix", EVERY_LANGUAGE)
+        screen.notices = parse_notices(DELAY, "notices.yaml", programme)
+        screen.bridge.reducedMotion = True
+        screen.show(at(programme, when))
+        assert screen.bridge.pages[0].property("nextTimePrinted") != ""
+        return screen
+
+    each_size_and_language(show, make, f"delayed {when}", EVERY_LANGUAGE)
+
+
+def printed_ways(shown) -> list[tuple[str, str]]:
+    """Each page's printed time on now, and whether it is on the new time's line or under it."""
+    ways = []
+    for page in shown.pages():
+        new, printed = shown.item("nowTime", page), shown.item("nowTimePrinted", page)
+        baseline = scene_rect(new).y() + new.property("baselineOffset")
+        if abs(scene_rect(printed).y() + printed.property("baselineOffset") - baseline) < 0.5:
+            ways.append((printed.property("text"), "beside"))
+        else:
+            assert scene_rect(printed).y() >= scene_rect(new).bottom() - 0.5
+            ways.append((printed.property("text"), "under"))
+    return ways
+
+
+def test_a_delayed_time_goes_beside_the_new_one_as_it_fits_in_every_language(programme, show):
+    def make(languages):
+        screen = DoorScreen(programme, "salle-ix", languages)
+        screen.notices = parse_notices(DELAY, "notices.yaml", programme)
+        screen.bridge.reducedMotion = True
+        screen.show(at(programme, "14:20"))
+        return screen
+
+    # Landscape: the printed range beside the new one, as wide as it is.
+    assert printed_ways(show(make(EVERY_LANGUAGE), (1920, 1080))) == [("14:00 – 15:30", "beside")] * 6
+    # Portrait: "EN COURS 14:15 – 15:45" leaves room for the printed start alone; "NOW" for the range,
+    # but the French page's way is the English one's too.
+    portrait = show(make(("fr", "en")), (1080, 1920))
+    assert printed_ways(portrait) == [("14:00", "beside")] * 2
+    assert portrait.text("nextTimePrinted") == "15:45 – 17:00"
+    # "СЕЙЧАС" and the FR tag (no Russian title) leave no room for that: the range goes under the new one.
+    assert printed_ways(show(make(EVERY_LANGUAGE), (1080, 1920))) == [("14:00 – 15:30", "under")] * 6
 
 
 def test_several_sessions_at_once_fit_their_cards_at_every_size(show):
