@@ -17,10 +17,7 @@ Item {
                                   + nextTitle.linesHeight(1)
     // A delay's printed time, struck through: its range beside the new times (2), its start alone (1)
     // or its range under them (0), as in NowSession.
-    readonly property real printedRoom: inside.width - nextTime.implicitWidth - small
-                                        - (nextTitleLang.width > 0 ? small + nextTitleLang.width : 0)
-    readonly property int printedFits: Math.ceil(printedRange.advanceWidth) <= printedRoom ? 2
-                                       : Math.ceil(printedStart.advanceWidth) <= printedRoom ? 1 : 0
+    readonly property int printedFits: printed.fits
     property int printedWay: 2
     readonly property bool printedUnder: printedWay === 0
 
@@ -32,7 +29,6 @@ Item {
         border.width: Math.max(2, panel.u * 0.25)
     }
     Item {
-        id: inside
         anchors.fill: parent
         anchors.margins: panel.pad
 
@@ -78,38 +74,23 @@ Item {
             size: panel.small
             filled: false
         }
-        TextMetrics {
-            id: printedRange
-            // The printed time's font, known before its text is chosen (printed.font follows the text).
-            font.family: Theme.family
-            font.pixelSize: printed.em
-            font.features: { "tnum": 1 }
-            text: panel.page.nextTimePrinted
-        }
-        TextMetrics {
-            id: printedStart
-            // The printed time's font, known before its text is chosen (printed.font follows the text).
-            font.family: Theme.family
-            font.pixelSize: printed.em
-            font.features: { "tnum": 1 }
-            text: panel.page.nextStartPrinted
-        }
         // A delay: the printed time, struck through, after the new one or under it; never smaller
         // than the door's smallest text.
-        Label {
+        PrintedTime {
             id: printed
             objectName: "nextTimePrinted"
+            range: panel.page.nextTimePrinted
+            start: panel.page.nextStartPrinted
+            room: parent.width - nextTime.implicitWidth - panel.small
+                  - (nextTitleLang.width > 0 ? panel.small + nextTitleLang.width : 0)
+            way: panel.printedWay
             anchors.left: panel.printedUnder ? nextTime.left : nextTime.right
             anchors.leftMargin: panel.printedUnder ? 0 : panel.small
             anchors.right: panel.printedUnder ? parent.right : nextTitleLang.left
             anchors.rightMargin: !panel.printedUnder && nextTitleLang.shown ? panel.small : 0
             // On the new time's baseline, or right under its line.
             y: panel.printedUnder ? nextTime.y + nextTime.height : nextTime.y + nextTime.baselineOffset - baselineOffset
-            text: panel.printedWay === 1 ? panel.page.nextStartPrinted : panel.page.nextTimePrinted
             size: Math.max(2.4 * panel.u, panel.small)
-            color: Theme.muted
-            font.strikeout: true
-            font.features: { "tnum": 1 }
         }
         Label {
             id: nextBlock

@@ -27,10 +27,7 @@ Item {
     // 2, its range beside the new times; 1, its start alone beside them; 0, its range on a line of its
     // own under them. What fits on this page (printedFits), and what every page shows (printedWay, the
     // least that fits on any: Door.qml), so that no language moves it.
-    readonly property real printedRoom: head.width - badge.width - small - nowTime.implicitWidth - small
-                                        - (nowTitleLang.width > 0 ? small + nowTitleLang.width : 0)
-    readonly property int printedFits: Math.ceil(printedRange.advanceWidth) <= printedRoom ? 2
-                                       : Math.ceil(printedStart.advanceWidth) <= printedRoom ? 1 : 0
+    readonly property int printedFits: printed.fits
     property int printedWay: 2
     readonly property bool printedUnder: printedWay === 0
 
@@ -85,38 +82,23 @@ Item {
             size: session.small
             filled: false
         }
-        TextMetrics {
-            id: printedRange
-            // The printed time's font, known before its text is chosen (printed.font follows the text).
-            font.family: Theme.family
-            font.pixelSize: printed.em
-            font.features: { "tnum": 1 }
-            text: session.page.nowTimePrinted
-        }
-        TextMetrics {
-            id: printedStart
-            // The printed time's font, known before its text is chosen (printed.font follows the text).
-            font.family: Theme.family
-            font.pixelSize: printed.em
-            font.features: { "tnum": 1 }
-            text: session.page.nowStartPrinted
-        }
         // A delay: the printed time, struck through, after the new one or under it; never smaller
         // than the door's smallest text.
-        Label {
+        PrintedTime {
             id: printed
             objectName: "nowTimePrinted"
+            range: session.page.nowTimePrinted
+            start: session.page.nowStartPrinted
+            room: head.width - badge.width - session.small - nowTime.implicitWidth - session.small
+                  - (nowTitleLang.width > 0 ? session.small + nowTitleLang.width : 0)
+            way: session.printedWay
             anchors.left: session.printedUnder ? nowTime.left : nowTime.right
             anchors.leftMargin: session.printedUnder ? 0 : session.small
             anchors.right: session.printedUnder ? parent.right : nowTitleLang.left
             anchors.rightMargin: !session.printedUnder && nowTitleLang.shown ? session.small : 0
             // On the new time's baseline, or right under its line.
             y: session.printedUnder ? nowTime.y + nowTime.height : nowTime.y + nowTime.baselineOffset - baselineOffset
-            text: session.printedWay === 1 ? session.page.nowStartPrinted : session.page.nowTimePrinted
             size: Math.max(2.4 * session.u, session.small)
-            color: Theme.muted
-            font.strikeout: true
-            font.features: { "tnum": 1 }
         }
     }
     Label {

@@ -183,8 +183,8 @@ def test_a_delayed_time_goes_beside_the_new_one_as_it_fits_in_every_language(pro
 
     # Landscape: the printed range beside the new one, as wide as it is.
     assert printed_ways(show(make(EVERY_LANGUAGE), (1920, 1080))) == [("14:00 – 15:30", "beside")] * 6
-    # Portrait: "EN COURS 14:15 – 15:45" leaves room for the printed start alone; "NOW" for the range,
-    # but the French page's way is the English one's too.
+    # Portrait: "NOW 14:15 – 15:45" leaves room for the printed range, "EN COURS 14:15 – 15:45" for its
+    # start alone, which both pages show; next has room for the range.
     portrait = show(make(("fr", "en")), (1080, 1920))
     assert printed_ways(portrait) == [("14:00", "beside")] * 2
     assert portrait.text("nextTimePrinted") == "15:45 – 17:00"
