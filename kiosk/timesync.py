@@ -10,9 +10,11 @@ maximum error estimate stays under 16 s. None when neither can tell.
 from __future__ import annotations
 
 import ctypes
-import shutil
-import subprocess
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 # The kernel's largest maximum-error estimate: reached when nothing has disciplined the clock
 # (systemd's ntp_synced() uses the same bound).
@@ -20,12 +22,17 @@ UNSYNCHRONISED_MAXERROR_US = 16_000_000
 
 
 def clock_synchronised(
-    run: Callable[..., subprocess.CompletedProcess] = subprocess.run,
-    which: Callable[[str], str | None] = shutil.which,
+    run: Callable[..., subprocess.CompletedProcess] | None = None,
+    which: Callable[[str], str | None] | None = None,
     kernel: Callable[[], bool | None] | None = None,
 ) -> bool | None:
     """True or False as systemd (else the kernel) says; None when nothing can tell."""
-    if which("timedatectl"):
+    # Imported here, on the clock watch's worker thread: not among the imports of a start.
+    import shutil
+    import subprocess
+
+    run = run or subprocess.run
+    if (which or shutil.which)("timedatectl"):
         try:
             result = run(
                 ["timedatectl", "show", "--property=NTPSynchronized", "--value"],

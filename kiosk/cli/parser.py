@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -74,9 +75,16 @@ def build_parser(command_given: str | None = None) -> argparse.ArgumentParser:
 
 def _lazy(name: str):
     def call(args: argparse.Namespace) -> int:
-        from ..qt import app
+        # A start makes objects that live as long as the process (modules, classes, Qt's enums), and
+        # the cyclic collector walked them again and again: 63 collections, 14 ms of a door's start
+        # (docs/performance.md). It waits until the first frame is shown (kiosk.qt.app), or the end.
+        gc.disable()
+        try:
+            from ..qt import app
 
-        return getattr(app, name)(args)
+            return getattr(app, name)(args)
+        finally:
+            gc.enable()
 
     return call
 
