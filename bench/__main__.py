@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import commands, congress, fleet, report, scenarios
+from . import commands, congress, fleet, report, scenarios, steps
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -103,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                 results["start"] = scenarios.start_and_memory(setup, args.start_runs)
                 results["overview"] = scenarios.overview_memory(setup)
                 results["overview_congress"] = congress.overview_memory(setup)
+                results["steps"] = steps.measure(setup, args.start_runs)
             elif part == "window":
                 results["window"] = scenarios.window(setup, args.window, args.language_period)
                 results["window"]["period"] = args.language_period

@@ -99,6 +99,7 @@ def rows_and_budgets(results: dict) -> tuple[list[Row], list[Budget]]:
             else:
                 rows.append(Row("resident memory after start, overview", "not available"))
         congress_memory_rows(results.get("overview_congress"), b["rss_kib"], rows, budgets)
+        step_rows(results.get("steps"), rows)
 
     window = results.get("window")
     if window:
@@ -365,3 +366,32 @@ def budget_table(budgets: list[Budget]) -> str:
             f"| {b.rule.ljust(width)} | {b.measured.ljust(measured)} | {'yes' if b.met else 'NO '} |"
         )
     return "\n".join(lines)
+
+
+def step_rows(steps: dict | None, rows: list[Row]) -> None:
+    """CPU time to the first frame, step by step (bench/steps.py), and the floor it shows."""
+    if not steps:
+        return
+    k, b = steps["kiosk"], steps["bare"]
+    rows.append(Row("CPU to first frame, step by step (median)", ms(k["total"]), ms(b["total"])))
+    shared = ("python started", "PySide6 imported")
+    for name in shared:
+        rows.append(Row(f"  {name}", ms(k[name]), ms(b[name])))
+    for name in k:
+        if name not in (*shared, "QML built", "first frame", "total"):
+            rows.append(Row(f"  {name}", ms(k[name])))
+    rows.append(Row("  application, window", "—", ms(b["application, window"])))
+    for name in ("QML built", "first frame"):
+        rows.append(Row(f"  {name}", ms(k[name]), ms(b[name]), ratio(k[name], b[name])))
+    # The bare window with the door's QML built and drawn in place of its rectangle: a start of kiosk
+    # whose Python cost nothing would still take this much.
+    own = k["QML built"] + k["first frame"]
+    floor = b["total"] - b["QML built"] - b["first frame"] + own
+    rows.append(
+        Row(
+            "  floor: the bare window with the door's QML",
+            ms(floor),
+            ms(b["total"]),
+            ratio(floor, b["total"]),
+        )
+    )
