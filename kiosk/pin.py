@@ -18,7 +18,7 @@ from typing import Any
 from . import folders
 from .atomic import write_atomically
 from .config.pin import pin_matches
-from .yaml_reader import Unreadable, read_bytes
+from .file_bytes import Unreadable, read_bytes
 
 log = logging.getLogger("kiosk")
 

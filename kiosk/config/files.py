@@ -13,11 +13,11 @@ from typing import Any
 
 import yaml
 
-from .. import yaml_reader
+from .. import file_bytes, yaml_reader
 from .keys import KEY, suggest
 
 # The same cap as every file kiosk reads (issue 13.14): the reader's.
-MAX_BYTES = yaml_reader.MAX_BYTES
+MAX_BYTES = file_bytes.MAX_BYTES
 STANDARD_TAGS = yaml_reader.STANDARD_TAGS
 
 
@@ -49,8 +49,8 @@ def read_file(path: Path, required: bool) -> FileContent:
     """The entries of the configuration file ``path``; a missing file is a problem only when required."""
     name = str(path)
     try:
-        data = yaml_reader.read_bytes(path, MAX_BYTES)
-    except yaml_reader.Unreadable as err:
+        data = file_bytes.read_bytes(path, MAX_BYTES)
+    except file_bytes.Unreadable as err:
         if err.missing:
             issues = [Issue(name, "cannot read the configuration: no such file")] if required else []
             return FileContent([], issues, False)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .. import yaml_reader
+from .. import file_bytes
 from ..atomic import write_atomically
 from .files import read_data, standard
 from .keys import KEY, suggest, yaml_value
@@ -48,8 +48,8 @@ def save_user_setting(
         path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        old: bytes | None = yaml_reader.read_bytes(path)  # a FIFO or /dev/zero there is refused at once
-    except yaml_reader.Unreadable as err:
+        old: bytes | None = file_bytes.read_bytes(path)  # a FIFO or /dev/zero there is refused at once
+    except file_bytes.Unreadable as err:
         if not err.missing:
             raise ValueError(f"{path}: {err.message}") from None
         old = None

@@ -15,10 +15,11 @@ from pathlib import Path
 import yaml
 
 from .. import yaml_reader
+from ..file_bytes import Unreadable, read_bytes
 from ..programme import Problem, Programme, ProgrammeError, Session, Text
 from ..programme.check import ProgrammeChecker
 from ..programme.times import clock, fixed_offset
-from ..yaml_reader import Unreadable, YamlProblem
+from ..yaml_reader import YamlProblem
 from .model import (
     CANCELLED,
     DELAY,
@@ -68,7 +69,7 @@ def load_notices(path: str | Path, programme: Programme) -> Notices:
     if is_url(str(path)):
         return _fetch_notices(str(path), programme)
     try:
-        data = yaml_reader.read_bytes(path)
+        data = read_bytes(path)
     except Unreadable as err:
         if err.missing:
             return Notices((), str(path))

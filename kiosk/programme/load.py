@@ -9,7 +9,8 @@ import dataclasses
 from pathlib import Path
 
 from .. import yaml_reader
-from ..yaml_reader import MAX_BYTES, Unreadable, YamlProblem
+from ..file_bytes import MAX_BYTES, Unreadable, read_bytes, too_large
+from ..yaml_reader import YamlProblem
 from .check import ProgrammeChecker
 from .errors import Problem, ProgrammeError
 from .model import Programme
@@ -30,7 +31,7 @@ def load_programme(path: str | Path) -> Programme:
 def read_file(path: str | Path) -> bytes:
     """The bytes of a programme file; ProgrammeError when it cannot be read or passes MAX_BYTES."""
     try:
-        return yaml_reader.read_bytes(path)
+        return read_bytes(path)
     except Unreadable as err:
         raise ProgrammeError([Problem(str(path), 0, 0, "", err.message)]) from None
 
@@ -71,7 +72,7 @@ def _check(data: bytes | str, name: str, keep: bool = True) -> tuple[Programme |
     """The programme with its warnings (or None) and every problem: from the cache when it has them."""
     size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
-        return None, [Problem(name, 0, 0, "", yaml_reader.too_large())]
+        return None, [Problem(name, 0, 0, "", too_large())]
     if not isinstance(data, bytes) or size < CACHE_FROM_BYTES:
         return _check_now(data, name)
     from . import cache

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import yaml_reader
+from kiosk import file_bytes
 from kiosk.programme import ProgrammeError, check_programme, load_programme, parse_programme
 
 SMALL_PATH = Path(__file__).resolve().parents[2] / "data" / "good" / "small.yaml"
@@ -69,9 +69,9 @@ def test_a_file_name_with_a_nul_is_a_programme_error() -> None:
 def test_the_reader_reads_a_regular_file_to_its_limit(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_bytes(b"x" * 100)
-    assert yaml_reader.read_bytes(path, limit=100) == b"x" * 100
-    with pytest.raises(yaml_reader.Unreadable, match="larger than"):
-        yaml_reader.read_bytes(path, limit=99)
+    assert file_bytes.read_bytes(path, limit=100) == b"x" * 100
+    with pytest.raises(file_bytes.Unreadable, match="larger than"):
+        file_bytes.read_bytes(path, limit=99)
 
 
 # -- 13.18: control characters, UTF-16, dates out of the event -----------------------------------------
