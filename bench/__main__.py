@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import commands, congress, fleet, report, scenarios, steps
+from . import commands, congress, fleet, report, scenarios, soak, steps
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             elif part == "congress":
                 results["congress"] = congress.reload_latency(setup, args.congress_saves)
             elif part == "soak":
-                results["soak"] = scenarios.soak(
+                results["soak"] = soak.soak(
                     setup,
                     args.soak_reloads,
                     args.soak_warm_up,
