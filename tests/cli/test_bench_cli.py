@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -65,3 +67,61 @@ def test_the_fleet_budgets_are_checked():
     assert [b.met for b in budgets] == [True, True, True, True]
     _, budgets = report.rows_and_budgets({"fleet": fleet_figures(83_000, 2, 600, 1.2)})
     assert [b.met for b in budgets] == [False, False, False, False]  # 1.3 × 60 000 KiB + 5 MB = 82 883 KiB
+
+
+def steps_of(kind_and_args: list[str], tmp_path) -> dict:
+    import json
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+    env.update(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env.update(XDG_STATE_HOME=str(tmp_path / "state"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.steps", *kind_and_args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    (line,) = [ln for ln in out.stdout.splitlines() if ln.startswith("steps: ")]
+    return json.loads(line.removeprefix("steps: "))
+
+
+def test_a_real_start_is_timed_step_by_step(tmp_path):
+    """bench/steps.py wraps kiosk's own functions from outside: a renamed one must fail here, not
+    quietly measure nothing."""
+    from bench import steps
+
+    kiosk = steps_of(
+        ["kiosk", "--room", "salle-ix", "--at", "2023-03-28T14:40:00", "--windowed", "--size", "640x360",
+         "--programme", str(ROOT / "programme.yaml")],
+        tmp_path,
+    )  # fmt: skip
+    own = steps.increments(kiosk)
+    for *_, name in steps.KIOSK_STEPS:  # each wrapped step ran and took its time
+        assert kiosk[name] > 0, name
+    assert all(value > 0 for value in own.values()), own
+    assert sum(own.values()) == pytest.approx(kiosk["first frame"])
+    bare = steps.increments(steps_of(["bare", "640x360"], tmp_path))
+    assert list(bare) == ["python started", "PySide6 imported", "application, window", "QML built",
+                          "first frame"]  # fmt: skip
+    assert all(value > 0 for value in bare.values()), bare
+
+
+def test_the_floor_sets_the_doors_qml_in_the_bare_windows_place():
+    from bench import report
+
+    kiosk = {
+        "python started": 30,
+        "PySide6 imported": 100,
+        "kiosk imported": 90,
+        "QML built": 60,
+        "first frame": 10,
+        "total": 330,
+    }
+    bare = {"python started": 30, "PySide6 imported": 100, "application, window": 5, "QML built": 5,
+            "first frame": 5, "total": 145}  # fmt: skip
+    rows, budgets = report.rows_and_budgets({"steps": {"kiosk": kiosk, "bare": bare}, "start": None})
+    assert budgets == []
+    rows = []
+    report.step_rows({"kiosk": kiosk, "bare": bare}, rows)
+    (floor,) = [row for row in rows if "floor" in row.figure]
+    assert (floor.kiosk, floor.bare, floor.ratio) == ("205 ms", "145 ms", "1.41×")  # 145 - 10 + 70
