@@ -17,6 +17,8 @@ import time
 START = time.process_time()  # the interpreter's start, before any import of this module's own
 
 import importlib  # noqa: E402
+import importlib.abc  # noqa: E402
+import importlib.util  # noqa: E402
 import json  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
@@ -77,7 +79,17 @@ def import_qt(steps: Steps) -> None:
 def run_kiosk(argv: list[str]) -> int:
     steps = Steps()
     import_qt(steps)
+    # Kiosk's functions are wrapped as soon as kiosk.qt.app is imported, where `kiosk run` imports it
+    # (inside the command, with what it does around that import), not before.
+    sys.meta_path.insert(0, _AfterImport("kiosk.qt.app", lambda: wrap_kiosk(steps)))
     from kiosk.cli import parser
+
+    return parser.main(["run", *argv])
+
+
+def wrap_kiosk(steps: Steps) -> None:
+    from PySide6.QtGui import QGuiApplication
+
     from kiosk.qt import app, running, window
 
     steps.mark("kiosk imported")
@@ -95,9 +107,27 @@ def run_kiosk(argv: list[str]) -> int:
 
     # running.py and app.py hold show_screen by name: theirs is the one called.
     running.show_screen = app.show_screen = show_then_watch
-    from PySide6.QtGui import QGuiApplication
 
-    return parser.main(["run", *argv])
+
+class _AfterImport(importlib.abc.MetaPathFinder):
+    """Calls ``then`` once the module ``name`` has been imported (its code run), the first time only."""
+
+    def __init__(self, name: str, then: Callable[[], None]):
+        self.name, self.then = name, then
+
+    def find_spec(self, name, path, target=None):
+        if name != self.name:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run_code = spec.loader.exec_module
+
+        def exec_module(module) -> None:
+            run_code(module)
+            self.then()
+
+        spec.loader.exec_module = exec_module
+        return spec
 
 
 def run_bare(size: str) -> int:
