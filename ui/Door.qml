@@ -14,10 +14,11 @@ Rectangle {
     // short side (kiosk.present.qr); 0 when there is no link.
     readonly property real qrSide: qr?.side ?? 0  // (qr goes first when the screen is taken down)
 
-    // A language's page, saying how many lines its headline's words take and how a delay's printed
-    // times fit beside the new ones (NowSession).
+    // A language's page, saying how many lines its headline's and its notice's words take and how a
+    // delay's printed times fit beside the new ones (NowSession).
     component DoorSlot: LanguagePage {
         property int headlineWords: 0
+        property int noticeWords: 0
         property int nowPrintedFits: 2
         property int nextPrintedFits: 2
     }
@@ -40,6 +41,13 @@ Rectangle {
                     most = Math.max(most, (itemAt(i) as DoorSlot)?.headlineWords ?? 0)
                 return most
             }
+            // So does the notice band's text (1 or 2 lines): the band is as tall on every page.
+            readonly property int noticeLines: {
+                let most = 1
+                for (let i = 0; i < count; ++i)
+                    most = Math.max(most, (itemAt(i) as DoorSlot)?.noticeWords ?? 0)
+                return most
+            }
             // A delay's printed times go on every page as they fit on the page with the least room.
             readonly property int nowPrintedWay: {
                 let way = 2
@@ -57,6 +65,7 @@ Rectangle {
                 id: slot
                 required property DoorPage modelData
                 headlineWords: pageView.headlineWords
+                noticeWords: pageView.noticeWords
                 nowPrintedFits: pageView.nowPrintedFits
                 nextPrintedFits: pageView.nextPrintedFits
                 fade: crossfade
@@ -66,6 +75,7 @@ Rectangle {
                     id: pageView
                     anchors.fill: parent
                     headlineShared: pages.headlineLines
+                    noticeShared: pages.noticeLines
                     nowPrintedWay: pages.nowPrintedWay
                     nextPrintedWay: pages.nextPrintedWay
                     qrSide: root.qrSide

@@ -20,6 +20,9 @@ Item {
     readonly property int nextPrintedFits: next.printedFits
     property int nowPrintedWay: 2
     property int nextPrintedWay: 2
+    // The lines the notice band's text takes in this language, and the most in any (Door.qml).
+    readonly property int noticeWords: notice.textWords
+    property int noticeShared: 2
 
     readonly property bool portrait: height > width
     // Type scale: one unit is 1 % of the screen height, narrowed on portrait screens so that a title
@@ -104,6 +107,7 @@ Item {
         arrow: view.page.noticeArrow
         angle: view.page.noticeAngle
         words: view.page.noticeWords
+        lines: view.noticeShared
         u: view.u
         small: view.small
     }

@@ -4,8 +4,9 @@ import "components"
 
 // A notice in force, above the sessions: "SALLE COMPLÈTE" and where to go instead, a delay, a move,
 // a cancellation, a message. Dark ink on a light band (≥ 7:1), the kind said in words, not by colour
-// alone. Its height is fixed by its line counts, so it does not jump between languages; long texts
-// wrap and end in an ellipsis. No notice: no height.
+// alone. Its height is fixed by its line counts, so it does not jump between languages: its text gets
+// `lines` lines (1 or 2), on a door as many as the longest of the screen's languages needs (Door.qml);
+// longer texts wrap and end in an ellipsis. No notice: no height.
 Rectangle {
     id: band
     required property string kind
@@ -19,17 +20,21 @@ Rectangle {
     property string arrow: ""
     property real angle: 0
     property string words: ""
+    // The text's lines on every page (the overview keeps two), and how many this language's words take.
+    property int lines: 2
+    readonly property int textWords: probe.lineCount
     readonly property real pad: 1.4 * u
     readonly property real textSize: 3 * u
     readonly property bool shown: kind !== ""
     // The arrow at the start of the band, as tall as its heading and text; the words follow the text.
-    readonly property real arrowSide: arrow !== "" ? Theme.lineOf(small * 1.2) + u * 0.4 + 2 * Theme.lineOf(textSize) : 0
+    readonly property real headingStep: Theme.lineOf(small * 1.2) + u * 0.4
+    readonly property real arrowSide: arrow !== "" ? headingStep + lines * Theme.lineOf(textSize) : 0
     readonly property real textStart: pad + (arrow !== "" ? arrowSide + 1.6 * u : 0)
     objectName: "notice"
     visible: shown
     radius: u * 0.8
     color: kind === "full" || kind === "cancelled" || kind === "message-warning" ? Theme.alarm : Theme.notice
-    implicitHeight: shown ? pad * 2 + Theme.lineOf(small * 1.2) + u * 0.4 + 2 * Theme.lineOf(textSize)
+    implicitHeight: shown ? pad * 2 + headingStep + lines * Theme.lineOf(textSize)
                             + (words !== "" ? u * 0.4 + Theme.lineOf(small * 1.1) : 0)
                             + (more !== "" ? u * 0.4 + Theme.lineOf(small) : 0) : 0
 
@@ -54,19 +59,32 @@ Rectangle {
         font.capitalization: Font.AllUppercase
         font.letterSpacing: band.u * 0.08
     }
+    // The text as it wraps, unbounded by the box: how many lines its words take. Measured beside a
+    // two-line arrow (the narrowest the text gets), so that the lines never change the width measured.
+    Label {
+        id: probe
+        visible: false
+        width: band.width - 2 * band.pad
+               - (band.arrow !== "" ? band.headingStep + 2 * Theme.lineOf(band.textSize) + 1.6 * band.u : 0)
+        text: band.text
+        size: body.size
+        font.weight: body.font.weight
+        wrapMode: Text.Wrap
+        maximumLineCount: 2
+    }
     Label {
         id: body
         objectName: "noticeText"
         x: Theme.startX(LayoutMirroring.enabled, band.width, width, band.textStart)
         anchors.top: heading.bottom; anchors.topMargin: band.u * 0.4
         width: band.width - band.pad - band.textStart
-        height: linesHeight(2)
+        height: linesHeight(band.lines)
         text: band.text
         size: band.textSize
         color: Theme.accentInk
         font.weight: Font.DemiBold
         wrapMode: Text.Wrap
-        maximumLineCount: 2
+        maximumLineCount: band.lines
         lineHeightMode: Text.FixedHeight
         lineHeight: Theme.lineOf(band.textSize)
     }

@@ -10,7 +10,7 @@ from kiosk.qt.door import DoorScreen
 from kiosk.qt.overview import OverviewScreen
 
 from .conftest import SIZES, at
-from .scene import plain, qml, texts, visible_texts_fit
+from .scene import plain, qml, scene_rect, texts, visible_texts_fit
 
 KINDS = """format: 1
 notices:
@@ -151,3 +151,44 @@ def test_notice_texts_stay_in_their_boxes(programme, show, size, room, when):
 def test_a_cancelled_venue_moment_is_not_announced_on_the_overview(programme, show):
     shown = show(screen_with(programme, "cancelled", None, "16:10", "en"))
     assert shown.text("venueTitle") != "Closing reception"
+
+
+def band_texts(programme, show, text: str, size, languages=("fr", "en")):
+    """The door of Salle IX with a message of ``text`` (YAML), and its band and text on each page."""
+    screen = DoorScreen(programme, "salle-ix", languages)
+    notices = f"format: 1\nnotices:\n  - {{id: note, kind: message, rooms: [salle-ix], text: {text}}}\n"
+    screen.notices = parse_notices(notices, "notices.yaml", programme)
+    screen.show(at(programme, "14:20"))
+    shown = show(screen, size)
+    bands = [(shown.item("notice", page), shown.item("noticeText", page)) for page in shown.pages()]
+    shown.keep.extend(item for pair in bands for item in pair)
+    return shown, bands
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (1080, 1920)])
+def test_a_short_notice_leaves_no_empty_line_in_the_band(programme, show, size):
+    """A landscape door's band kept room for a second line its text did not take, in any language."""
+    short = "{fr: Sol glissant, en: Wet floor, ar: أرضية زلقة, zh: 地面湿滑}"
+    _, bands = band_texts(programme, show, short, size, ("fr", "en", "ar", "zh"))
+    assert len(bands) == 4
+    for band, text in bands:
+        assert text.property("lineCount") == 1
+        line = text.property("lineHeight")
+        under = band.height() - (text.y() + line)  # the band below the text's one line: its padding
+        assert under < line, f"{text.property('text')}: {under:.0f} px under one line of {line:.0f} px"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_a_notice_two_lines_long_in_one_language_has_two_lines_on_every_page(programme, show, size):
+    wraps = (
+        "{fr: 'Le vestiaire du rez-de-chaussée est fermé pour la journée : déposez vos manteaux et vos"
+        " bagages au vestiaire du premier étage, près des ascenseurs', en: Wet floor}"
+    )
+    shown, bands = band_texts(programme, show, wraps, size)
+    (fr_band, fr_text), (en_band, en_text) = bands
+    assert (fr_text.property("lineCount"), en_text.property("lineCount")) == (2, 1)
+    assert fr_text.height() == en_text.height() == qml(en_text, "linesHeight(2)")
+    assert fr_band.height() == en_band.height()
+    # Nothing under the band moves when the language changes.
+    now = [scene_rect(shown.item("nowCard", page)) for page in shown.pages()]
+    assert now[0] == now[1]
