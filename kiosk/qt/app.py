@@ -185,7 +185,7 @@ def run(args: argparse.Namespace) -> int:
         config.programme_source, config.programme_refresh, config.timezone, config.redirect_hosts
     )
     programme = live.start()
-    size = args.size or (1280, 720)
+    size = args.size or _first_size(config.screen, args.windowed)
     running: list = []  # the running kiosk, once there is a programme; then its fleet link, if any
     # Until the device's own screen can be shown: waiting for a first programme, or a room it lacks.
     pending = None
@@ -328,6 +328,20 @@ def _waiting(live, config, args: argparse.Namespace):
     screen = WaitingScreen(live, config.room, config.view == "overview", config.languages, args.status_file)
     screen.bridge.rotation = config.rotation
     return screen
+
+
+def _first_size(wanted: int | str | None, windowed: bool) -> tuple[int, int]:
+    """The size the screen's QML is first built at: full screen, the output's own (as show_kiosk then
+    sets it), so the page is laid out once, at the size it is seen at, not at 1280×720 and again."""
+    from PySide6.QtGui import QGuiApplication
+
+    from .lockdown import pick_output
+
+    if windowed:
+        return (1280, 720)
+    output, _ = pick_output(wanted, QGuiApplication.screens(), QGuiApplication.primaryScreen())
+    geometry = output.geometry()
+    return (geometry.width(), geometry.height())
 
 
 def _ready() -> None:

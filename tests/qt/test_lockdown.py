@@ -236,3 +236,14 @@ def test_an_unknown_output_falls_back_to_the_primary_with_a_warning(door, caplog
     assert "screen 'HDMI-9': no such output" in caplog.text
     assert door.view.visibility() == QQuickView.Visibility.Windowed
     assert not door.view.flags() & Qt.WindowType.FramelessWindowHint
+
+
+def test_a_full_screen_page_is_first_built_at_its_outputs_size(qapp):
+    """Laid out once, at the size it is seen at: not at 1280×720 first, then again at the output's."""
+    from kiosk.qt.app import _first_size
+
+    output = QGuiApplication.screens()[0].geometry()
+    assert (output.width(), output.height()) != (1280, 720)  # else this test could not tell
+    assert _first_size(0, windowed=False) == (output.width(), output.height())
+    assert _first_size("HDMI-9", windowed=False) == (output.width(), output.height())  # the primary
+    assert _first_size(None, windowed=True) == (1280, 720)
