@@ -341,6 +341,8 @@ def _first_size(wanted: int | str | None, windowed: bool) -> tuple[int, int]:
         return (1280, 720)
     output, _ = pick_output(wanted, QGuiApplication.screens(), QGuiApplication.primaryScreen())
     geometry = output.geometry()
+    if geometry.width() <= 0 or geometry.height() <= 0:  # an output that has not said its size yet
+        return (1280, 720)
     return (geometry.width(), geometry.height())
 
 
