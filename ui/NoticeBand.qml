@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import "components"
@@ -5,8 +6,9 @@ import "components"
 // A notice in force, above the sessions: "SALLE COMPLÈTE" and where to go instead, a delay, a move,
 // a cancellation, a message. Dark ink on a light band (≥ 7:1), the kind said in words, not by colour
 // alone. Its height is fixed by its line counts, so it does not jump between languages: its text gets
-// `lines` lines (1 or 2), on a door as many as the longest of the screen's languages needs (Door.qml);
-// longer texts wrap and end in an ellipsis. No notice: no height.
+// `lines` lines (1 or 2), as many as the longest of the screen's languages needs (a door compares its
+// pages, Door.qml; the overview, which builds only the page on screen, measures `texts` here); longer
+// texts wrap and end in an ellipsis. No notice: no height.
 Rectangle {
     id: band
     required property string kind
@@ -20,9 +22,16 @@ Rectangle {
     property string arrow: ""
     property real angle: 0
     property string words: ""
-    // The text's lines on every page (the overview keeps two), and how many this language's words take.
+    // The text's lines on every page, and how many this language's words take: with `texts` (every
+    // screen language's text, where the other pages are not built), the most any of them takes.
     property int lines: 2
-    readonly property int textWords: probe.lineCount
+    property list<string> texts: []
+    readonly property int textWords: {
+        let most = probe.lineCount
+        for (let i = 0; i < others.count; ++i)
+            most = Math.max(most, (others.itemAt(i) as Label)?.lineCount ?? 0)
+        return most
+    }
     readonly property real pad: 1.4 * u
     readonly property real textSize: 3 * u
     readonly property bool shown: kind !== ""
@@ -71,6 +80,20 @@ Rectangle {
         font.weight: body.font.weight
         wrapMode: Text.Wrap
         maximumLineCount: 2
+    }
+    Repeater {
+        id: others
+        model: band.texts
+        Label {
+            required property string modelData
+            visible: false
+            width: probe.width
+            text: modelData
+            size: probe.size
+            font.weight: probe.font.weight
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+        }
     }
     Label {
         id: body

@@ -38,6 +38,7 @@ Rectangle {
                         page: slot.modelData
                         languageLabels: root.overview.languageLabels
                         languageIndex: root.overview.languageIndex
+                        noticeTexts: root.overview.noticeTexts
                         qrSide: root.qrSide
                         shortRows: root.overview.shortRows
                         rowsWanted: root.overview.boardRowsWanted

@@ -11,6 +11,8 @@ Item {
     required property OverviewPage page
     required property list<string> languageLabels
     required property int languageIndex
+    // The notice band's text in every screen language (the other pages are not built to measure).
+    required property list<string> noticeTexts
     // The QR code's side (0: none): it sits in the screen's bottom right corner, outside this page.
     property real qrSide: 0
     required property real shortRows
@@ -55,6 +57,8 @@ Item {
         arrow: view.page.noticeArrow
         angle: view.page.noticeAngle
         words: view.page.noticeWords
+        texts: view.noticeTexts
+        lines: notice.textWords
         u: metrics.u
         small: metrics.small
     }

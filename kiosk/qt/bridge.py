@@ -171,6 +171,9 @@ class OverviewSign(
             "rehearsal": (bool, False),
             "rotation": (int, 0),
             "qrUrl": (str, ""),  # the event's online programme, as a QR code
+            # The notice band's text in every screen language, in the pages' order: only the page on
+            # screen is built, and the band takes as many lines on each as the longest needs.
+            "noticeTexts": ("QStringList", []),
             "shortRows": (float, SHORT_ROWS),  # a one-line board row, in room rows
             # Written by the screen (QML): how many room rows and agenda rows fit (0: not laid out yet).
             "boardRows": (float, 0.0),

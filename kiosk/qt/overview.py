@@ -170,6 +170,8 @@ class OverviewScreen(SignScreen):
         self.bridge.boardRowsWanted = sum(entry.rows for entry in plan)
         pages = board_pages(plan, self.bridge.boardRows)
         agenda_count = len(agenda_pages(state.agenda, self.bridge.agendaRows))
+        bands = {lang: overview_band(self.shown, lang, sign) if self.shown else {} for lang in self._pages}
+        self.bridge.noticeTexts = [band.get("noticeText", "") for band in bands.values()]
         for i, (lang, filled) in enumerate(self._pages.items()):
             number = self.board_page(i, len(pages))
             text = overview_text(
@@ -186,7 +188,7 @@ class OverviewScreen(SignScreen):
                 sign=sign,
                 applied=self.shown,
             )
-            notices = overview_band(self.shown, lang, sign) if self.shown else {}
+            notices = dict(bands[lang])
             if not self._measured:
                 notices |= {"board": ()}
             if self.bridge.agendaRows <= 0:  # not measured yet (or no room for it)

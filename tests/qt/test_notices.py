@@ -192,3 +192,48 @@ def test_a_notice_two_lines_long_in_one_language_has_two_lines_on_every_page(pro
     # Nothing under the band moves when the language changes.
     now = [scene_rect(shown.item("nowCard", page)) for page in shown.pages()]
     assert now[0] == now[1]
+
+
+def overview_bands(programme, show, text: str, size, languages=("fr", "en")):
+    """The overview with a message of ``text`` (YAML) for the whole venue, and its band, the band's
+    text and the board's top on each language's page, turned to in turn (only the page on screen is
+    built)."""
+    screen = OverviewScreen(programme, languages)
+    notices = f"format: 1\nnotices:\n  - {{id: note, kind: message, text: {text}}}\n"
+    screen.notices = parse_notices(notices, "notices.yaml", programme)
+    screen.bridge.reducedMotion = True
+    screen.show(at(programme, "14:20"))
+    shown = show(screen, size)
+    bands = []
+    for index in range(len(languages)):
+        screen.bridge.languageIndex = index
+        page = shown.visible_page()
+        band, text, board = (shown.item(name, page) for name in ("notice", "noticeText", "board"))
+        shown.keep.extend((band, text, board))
+        bands.append((band, text, scene_rect(board).top()))
+    return bands
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_a_short_notice_leaves_no_empty_line_in_the_overviews_band(programme, show, size):
+    """The overview gave the band's text two lines whatever it took: a one-line notice left one empty."""
+    short = "{fr: Sol glissant, en: Wet floor, ar: أرضية زلقة, zh: 地面湿滑}"
+    bands = overview_bands(programme, show, short, size, ("fr", "en", "ar", "zh"))
+    for band, text, _ in bands:
+        assert text.property("lineCount") == 1
+        line = text.property("lineHeight")
+        under = band.height() - (text.y() + line)  # the band below the text's one line: its padding
+        assert under < line, f"{text.property('text')}: {under:.0f} px under one line of {line:.0f} px"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_an_overview_notice_two_lines_long_in_one_language_has_two_lines_on_every_page(programme, show, size):
+    wraps = (
+        "{fr: 'Le vestiaire du rez-de-chaussée est fermé pour la journée : déposez vos manteaux et vos"
+        " bagages au vestiaire du premier étage, près des ascenseurs', en: Wet floor}"
+    )
+    (fr_band, fr_text, fr_board), (en_band, en_text, en_board) = overview_bands(programme, show, wraps, size)
+    assert (fr_text.property("lineCount"), en_text.property("lineCount")) == (2, 1)
+    assert fr_text.height() == en_text.height() == qml(en_text, "linesHeight(2)")
+    assert fr_band.height() == en_band.height()
+    assert fr_board == en_board  # nothing under the band moves when the language changes
