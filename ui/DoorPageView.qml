@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import "components"
@@ -21,7 +22,7 @@ Item {
     property int nowPrintedWay: 2
     property int nextPrintedWay: 2
     // The lines the notice band's text takes in this language, and the most in any (Door.qml).
-    readonly property int noticeWords: notice.textWords
+    readonly property int noticeWords: (notice.item as NoticeBand)?.textWords ?? 0
     property int noticeShared: 2
 
     readonly property bool portrait: height > width
@@ -95,33 +96,44 @@ Item {
         color: Theme.line
     }
 
-    NoticeBand {
+    // The notice band and the cancelled line are built only while there is one: most of a day has
+    // neither, and each page built them both (25 items; docs/performance.md). No band, no line: no
+    // height, as before.
+    Loader {
         id: notice
+        active: view.page.noticeKind !== ""
+        visible: active
         x: view.margin; width: view.width - 2 * view.margin
-        anchors.top: rule.bottom; anchors.topMargin: shown ? 2 * view.u : 0
-        height: implicitHeight
-        kind: view.page.noticeKind
-        label: view.page.noticeLabel
-        text: view.page.noticeText
-        more: view.page.noticeMore
-        arrow: view.page.noticeArrow
-        angle: view.page.noticeAngle
-        words: view.page.noticeWords
-        lines: view.noticeShared
-        u: view.u
-        small: view.small
+        anchors.top: rule.bottom; anchors.topMargin: active ? 2 * view.u : 0
+        height: (item as NoticeBand)?.implicitHeight ?? 0
+        sourceComponent: NoticeBand {
+            kind: view.page.noticeKind
+            label: view.page.noticeLabel
+            text: view.page.noticeText
+            more: view.page.noticeMore
+            arrow: view.page.noticeArrow
+            angle: view.page.noticeAngle
+            words: view.page.noticeWords
+            lines: view.noticeShared
+            u: view.u
+            small: view.small
+        }
     }
 
-    CancelledLine {
+    Loader {
         id: cancelled
+        active: view.page.cancelledText !== ""
+        visible: active
         x: view.margin; width: view.width - 2 * view.margin
-        anchors.top: notice.bottom; anchors.topMargin: shown ? 2 * view.u : 0
-        height: implicitHeight
-        label: view.page.cancelledLabel
-        text: view.page.cancelledText
-        u: view.u
-        size: 3.2 * view.u  // between a session's time (3.6) and the smallest text: read in passing
-        lines: view.portrait ? 2 : 1
+        anchors.top: notice.bottom; anchors.topMargin: active ? 2 * view.u : 0
+        height: (item as CancelledLine)?.implicitHeight ?? 0
+        sourceComponent: CancelledLine {
+            label: view.page.cancelledLabel
+            text: view.page.cancelledText
+            u: view.u
+            size: 3.2 * view.u  // between a session's time (3.6) and the smallest text: read in passing
+            lines: view.portrait ? 2 : 1
+        }
     }
 
     // -- body: now, then next (beside it on landscape, below it on portrait) --------------------
@@ -147,7 +159,7 @@ Item {
             // the cancelled line takes its room from next, which has lines to spare. Now gets more when
             // its lines need it, as long as next keeps its least; what still does not fit, now drops.
             height: view.portrait && view.page.hasNext
-                    ? Math.min(Math.max(parent.height * ((notice.shown ? 0.6 : 0.66) + (cancelled.shown ? 0.05 : 0)),
+                    ? Math.min(Math.max(parent.height * ((notice.active ? 0.6 : 0.66) + (cancelled.active ? 0.05 : 0)),
                                         needed),
                                parent.height - 3 * view.u - next.least)
                     : parent.height
