@@ -12,23 +12,16 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
-
-from ..present.words import has_catalogue, label, right_to_left
+from ..present.words import label, right_to_left
 from ..programme import Programme
-from ..status import keep_status
 from .bridge import WaitingSign
-from .waiting import watchdog_pinger
+from .waiting import NoticeOnlyScreen, screen_languages, watchdog_pinger
 
 log = logging.getLogger("kiosk")
 
-DEFAULT_LANGUAGES = ("fr", "en")
 
-
-class UnknownRoomScreen:
+class UnknownRoomScreen(NoticeOnlyScreen):
     view = "unknown_room"
-    qml = "Waiting.qml"
-    bridge_name = "sign"
 
     def __init__(
         self,
@@ -41,8 +34,7 @@ class UnknownRoomScreen:
         self.room = room
         self.status_file = status_file
         self.now = now
-        wanted = languages or programme.event.screens
-        self.languages = tuple(lang for lang in wanted if has_catalogue(lang)) or DEFAULT_LANGUAGES
+        self.languages = screen_languages(languages or programme.event.screens)
         rooms = ", ".join(r.id for r in programme.rooms)
         self.bridge = WaitingSign()
         langs = self.languages
@@ -60,23 +52,5 @@ class UnknownRoomScreen:
 
         self.write_status()
 
-    def initial_properties(self) -> dict[str, QObject]:
-        return {self.bridge_name: self.bridge}
-
-    def building(self, built: bool) -> None:
-        """Nothing waits for the QML to be built (kiosk.qt.screen.Screen.building)."""
-
     def write_status(self) -> None:
-        if not self.status_file:
-            return
-        data = {
-            "view": self.view,
-            "room": self.room,
-            "at": self.now().isoformat(),
-            "programme_ok": False,
-            "programme_error": self.problem,
-        }
-        keep_status(self.status_file, data)
-
-    def close(self) -> None:
-        self.watchdog.stop()
+        self.write_status_with(programme_error=self.problem)

@@ -37,12 +37,45 @@ def watchdog_pinger() -> QTimer:
     return timer
 
 
-class WaitingScreen:
+def screen_languages(wanted) -> tuple[str, ...]:
+    """The languages among ``wanted`` that have a catalogue, else the default ones."""
+    return tuple(lang for lang in wanted or () if has_catalogue(lang)) or DEFAULT_LANGUAGES
+
+
+class NoticeOnlyScreen:
+    """A screen of Waiting.qml that only says something, with no ticker of its own (waiting for the
+    programme, a room the programme lacks): its bridge, systemd's watchdog and the status file."""
+
+    view: str
+    qml = "Waiting.qml"
+    bridge_name = "sign"
+    room: str | None
+    status_file: str | None
+    now: Callable[[], dt.datetime]
+    bridge: WaitingSign
+    watchdog: QTimer
+
+    def initial_properties(self) -> dict[str, QObject]:
+        return {self.bridge_name: self.bridge}
+
+    def building(self, built: bool) -> None:
+        """Nothing waits for the QML to be built (kiosk.qt.screen.Screen.building)."""
+
+    def write_status_with(self, **fields) -> None:
+        """The status file: this screen, its room, the time, no programme shown, and ``fields``."""
+        if not self.status_file:
+            return
+        data = {"view": self.view, "room": self.room, "at": self.now().isoformat(), "programme_ok": False}
+        keep_status(self.status_file, data | fields)
+
+    def close(self) -> None:
+        self.watchdog.stop()
+
+
+class WaitingScreen(NoticeOnlyScreen):
     """The "waiting for the programme" screen of a device: its bridge, its QML, its words."""
 
     view = "waiting"
-    qml = "Waiting.qml"
-    bridge_name = "sign"
 
     def __init__(
         self,
@@ -56,7 +89,7 @@ class WaitingScreen:
         self.live = live
         self.room = room
         self.overview = overview
-        self.languages = tuple(lang for lang in languages or () if has_catalogue(lang)) or DEFAULT_LANGUAGES
+        self.languages = screen_languages(languages)
         self.status_file = status_file
         self.now = now
         self.bridge = WaitingSign()
@@ -76,12 +109,6 @@ class WaitingScreen:
         self.watchdog = watchdog_pinger()
         self.show()
 
-    def initial_properties(self) -> dict[str, QObject]:
-        return {self.bridge_name: self.bridge}
-
-    def building(self, built: bool) -> None:
-        """Nothing waits for the QML to be built (kiosk.qt.screen.Screen.building)."""
-
     def show(self, _result=None) -> None:
         """The next try's time (or "connecting" while a try is on), and the status file."""
         timer = self.live.refresh
@@ -94,20 +121,13 @@ class WaitingScreen:
         self.write_status()
 
     def write_status(self) -> None:
-        if not self.status_file:
-            return
-        data = {
-            "view": self.view,
-            "room": self.room,
-            "at": self.now().isoformat(),
-            "programme_ok": False,
-            "programme_error": self.live.error,
-            "programme_source": self.live.url,
-            "network_error": self.live.network_error,
-        }
-        keep_status(self.status_file, data)
+        self.write_status_with(
+            programme_error=self.live.error,
+            programme_source=self.live.url,
+            network_error=self.live.network_error,
+        )
 
     def close(self) -> None:
-        self.watchdog.stop()
+        super().close()
         self.live.fetched.disconnect(self.show)
         self.live.problem_changed.disconnect(self.show)
