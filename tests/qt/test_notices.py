@@ -153,6 +153,22 @@ def test_a_cancelled_venue_moment_is_not_announced_on_the_overview(programme, sh
     assert shown.text("venueTitle") != "Closing reception"
 
 
+# A notice one line long in every language, and one that wraps in French only.
+SHORT = "{fr: Sol glissant, en: Wet floor, ar: أرضية زلقة, zh: 地面湿滑}"
+WRAPS = (
+    "{fr: 'Le vestiaire du rez-de-chaussée est fermé pour la journée : déposez vos manteaux et vos"
+    " bagages au vestiaire du premier étage, près des ascenseurs', en: Wet floor}"
+)
+
+
+def assert_one_line_and_no_more(band, text) -> None:
+    """The band's text takes one line, and the band has no room left for another under it."""
+    assert text.property("lineCount") == 1
+    line = text.property("lineHeight")
+    under = band.height() - (text.y() + line)  # the band below the text's one line: its padding
+    assert under < line, f"{text.property('text')}: {under:.0f} px under one line of {line:.0f} px"
+
+
 def band_texts(programme, show, text: str, size, languages=("fr", "en")):
     """The door of Salle IX with a message of ``text`` (YAML), and its band and text on each page."""
     screen = DoorScreen(programme, "salle-ix", languages)
@@ -168,23 +184,15 @@ def band_texts(programme, show, text: str, size, languages=("fr", "en")):
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (1080, 1920)])
 def test_a_short_notice_leaves_no_empty_line_in_the_band(programme, show, size):
     """A landscape door's band kept room for a second line its text did not take, in any language."""
-    short = "{fr: Sol glissant, en: Wet floor, ar: أرضية زلقة, zh: 地面湿滑}"
-    _, bands = band_texts(programme, show, short, size, ("fr", "en", "ar", "zh"))
+    _, bands = band_texts(programme, show, SHORT, size, ("fr", "en", "ar", "zh"))
     assert len(bands) == 4
     for band, text in bands:
-        assert text.property("lineCount") == 1
-        line = text.property("lineHeight")
-        under = band.height() - (text.y() + line)  # the band below the text's one line: its padding
-        assert under < line, f"{text.property('text')}: {under:.0f} px under one line of {line:.0f} px"
+        assert_one_line_and_no_more(band, text)
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
 def test_a_notice_two_lines_long_in_one_language_has_two_lines_on_every_page(programme, show, size):
-    wraps = (
-        "{fr: 'Le vestiaire du rez-de-chaussée est fermé pour la journée : déposez vos manteaux et vos"
-        " bagages au vestiaire du premier étage, près des ascenseurs', en: Wet floor}"
-    )
-    shown, bands = band_texts(programme, show, wraps, size)
+    shown, bands = band_texts(programme, show, WRAPS, size)
     (fr_band, fr_text), (en_band, en_text) = bands
     assert (fr_text.property("lineCount"), en_text.property("lineCount")) == (2, 1)
     assert fr_text.height() == en_text.height() == qml(en_text, "linesHeight(2)")
@@ -217,22 +225,14 @@ def overview_bands(programme, show, text: str, size, languages=("fr", "en")):
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
 def test_a_short_notice_leaves_no_empty_line_in_the_overviews_band(programme, show, size):
     """The overview gave the band's text two lines whatever it took: a one-line notice left one empty."""
-    short = "{fr: Sol glissant, en: Wet floor, ar: أرضية زلقة, zh: 地面湿滑}"
-    bands = overview_bands(programme, show, short, size, ("fr", "en", "ar", "zh"))
+    bands = overview_bands(programme, show, SHORT, size, ("fr", "en", "ar", "zh"))
     for band, text, _ in bands:
-        assert text.property("lineCount") == 1
-        line = text.property("lineHeight")
-        under = band.height() - (text.y() + line)  # the band below the text's one line: its padding
-        assert under < line, f"{text.property('text')}: {under:.0f} px under one line of {line:.0f} px"
+        assert_one_line_and_no_more(band, text)
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
 def test_an_overview_notice_two_lines_long_in_one_language_has_two_lines_on_every_page(programme, show, size):
-    wraps = (
-        "{fr: 'Le vestiaire du rez-de-chaussée est fermé pour la journée : déposez vos manteaux et vos"
-        " bagages au vestiaire du premier étage, près des ascenseurs', en: Wet floor}"
-    )
-    (fr_band, fr_text, fr_board), (en_band, en_text, en_board) = overview_bands(programme, show, wraps, size)
+    (fr_band, fr_text, fr_board), (en_band, en_text, en_board) = overview_bands(programme, show, WRAPS, size)
     assert (fr_text.property("lineCount"), en_text.property("lineCount")) == (2, 1)
     assert fr_text.height() == en_text.height() == qml(en_text, "linesHeight(2)")
     assert fr_band.height() == en_band.height()

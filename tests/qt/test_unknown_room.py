@@ -10,10 +10,9 @@ import sys
 from kiosk.qt.unknown_room import UnknownRoomScreen
 from kiosk.qt.window import show_screen
 
-from .conftest import ROOT
 from .scene import texts
 from .test_remote_live import Server
-from .test_waiting import RUN, wait_for
+from .test_waiting import run_salle_ix, wait_for
 
 
 def test_the_screen_says_the_room_is_unknown_and_lists_the_rooms(qtbot, programme, caplog):
@@ -59,17 +58,7 @@ def test_a_url_programme_without_the_room_says_so_then_shows_the_room_once_a_lat
     server.body = real.replace(b"salle-ix", b"salle-x")  # the organiser's copy, the room renamed
     server.start()
     status_file = tmp_path / "status.json"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("KIOSK_", "XDG_"))}
-    env |= {
-        "HOME": str(tmp_path / "home"),
-        "XDG_CONFIG_HOME": str(tmp_path / "xdg"),
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(ROOT),
-        "KIOSK_PROGRAMME_REFRESH": "5",  # the shortest allowed
-    }
-    command = [sys.executable, "-c", RUN, str(tmp_path / "etc"), "run", "--room", "salle-ix"]
-    command += ["--programme", server.url, "--status-file", str(status_file), "--quit-after", "60"]
-    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    process = run_salle_ix(tmp_path, server.url, status_file, KIOSK_PROGRAMME_REFRESH="5")  # the shortest
     try:
         unknown = wait_for(status_file, lambda s: s["view"] == "unknown_room", process)
         assert unknown["room"] == "salle-ix" and unknown["programme_ok"] is False

@@ -73,6 +73,21 @@ RUN = (
 )
 
 
+def run_salle_ix(tmp_path: Path, url: str, status_file: Path, **env: str) -> subprocess.Popen:
+    """`kiosk run --room salle-ix` on the programme at ``url``, in a process of its own with a home and
+    folders of its own (and ``env``), for at most 60 s; its journal on stderr."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("KIOSK_", "XDG_"))}
+    environment |= {
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "xdg"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+    }
+    command = [sys.executable, "-c", RUN, str(tmp_path / "etc"), "run", "--room", "salle-ix"]
+    command += ["--programme", url, "--status-file", str(status_file), "--quit-after", "60"]
+    return subprocess.Popen(command, env=environment | env, stderr=subprocess.PIPE, text=True)
+
+
 def wait_for(status_file: Path, condition, process, timeout: float = 30.0) -> dict:
     """The status file once ``condition`` holds (polled: another process writes it)."""
     deadline = time.monotonic() + timeout
@@ -96,16 +111,7 @@ def test_kiosk_run_waits_for_its_programme_then_shows_the_room(tmp_path):
     server = Server()
     server.port = port
     status_file = tmp_path / "status.json"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("KIOSK_", "XDG_"))}
-    env |= {
-        "HOME": str(tmp_path / "home"),
-        "XDG_CONFIG_HOME": str(tmp_path / "xdg"),
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(ROOT),
-    }
-    command = [sys.executable, "-c", RUN, str(tmp_path / "etc"), "run", "--room", "salle-ix"]
-    command += ["--programme", server.url, "--status-file", str(status_file), "--quit-after", "60"]
-    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    process = run_salle_ix(tmp_path, server.url, status_file)
     try:
         waiting = wait_for(status_file, lambda s: s["view"] == "waiting" and s["network_error"], process)
         assert waiting["room"] == "salle-ix" and waiting["programme_ok"] is False
