@@ -34,33 +34,23 @@ Rectangle {
         Repeater {
             id: pages
             model: root.door.emergency ? [] : root.door.pages
+            // What every page shows the same, from what each page says of itself: the most of
+            // `name` over the pages, or the least (`least`), from `start`.
+            function across(name: string, start: int, least: bool): int {
+                let value = start
+                for (let i = 0; i < count; ++i) {
+                    const page = (itemAt(i) as DoorSlot)?.[name] ?? start
+                    value = least ? Math.min(value, page) : Math.max(value, page)
+                }
+                return value
+            }
             // The headline gets as many lines on every page as the longest language's needs.
-            readonly property int headlineLines: {
-                let most = 0
-                for (let i = 0; i < count; ++i)
-                    most = Math.max(most, (itemAt(i) as DoorSlot)?.headlineWords ?? 0)
-                return most
-            }
+            readonly property int headlineLines: across("headlineWords", 0, false)
             // So does the notice band's text (1 or 2 lines): the band is as tall on every page.
-            readonly property int noticeLines: {
-                let most = 1
-                for (let i = 0; i < count; ++i)
-                    most = Math.max(most, (itemAt(i) as DoorSlot)?.noticeWords ?? 0)
-                return most
-            }
+            readonly property int noticeLines: across("noticeWords", 1, false)
             // A delay's printed times go on every page as they fit on the page with the least room.
-            readonly property int nowPrintedWay: {
-                let way = 2
-                for (let i = 0; i < count; ++i)
-                    way = Math.min(way, (itemAt(i) as DoorSlot)?.nowPrintedFits ?? 2)
-                return way
-            }
-            readonly property int nextPrintedWay: {
-                let way = 2
-                for (let i = 0; i < count; ++i)
-                    way = Math.min(way, (itemAt(i) as DoorSlot)?.nextPrintedFits ?? 2)
-                return way
-            }
+            readonly property int nowPrintedWay: across("nowPrintedFits", 2, true)
+            readonly property int nextPrintedWay: across("nextPrintedFits", 2, true)
             DoorSlot {
                 id: slot
                 required property DoorPage modelData
