@@ -88,14 +88,17 @@ Rectangle {
             x: parent.width - width - Math.round(Math.min(parent.height, parent.width * 1.3) * 0.04)
             y: parent.height - height - Math.round(Math.min(parent.height, parent.width * 1.3) * 0.024)
         }
-        // Over everything, at once: no page, no crossfade.
-        Emergency {
+        // Over everything, at once: no page, no crossfade. Built only while there is one: its way-out
+        // sign would otherwise load Qt's image plugins (SVG among them) into every screen, all day.
+        Loader {
             z: 3  // over the pages and the QR code
             anchors.fill: parent
-            visible: root.door.emergency
-            headings: root.door.emergencyHeadings
-            texts: root.door.emergencyTexts
-            rightToLeft: root.door.emergencyRightToLeft
+            active: root.door.emergency
+            sourceComponent: Emergency {
+                headings: root.door.emergencyHeadings
+                texts: root.door.emergencyTexts
+                rightToLeft: root.door.emergencyRightToLeft
+            }
         }
     }
 }

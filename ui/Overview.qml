@@ -77,14 +77,17 @@ Rectangle {
             x: parent.width - width - Math.round(3.5 * unit)
             y: parent.height - height - Math.round(1.75 * unit)
         }
-        // Over everything, at once: no page, no crossfade.
-        Emergency {
+        // Over everything, at once: no page, no crossfade. Built only while there is one: its way-out
+        // sign would otherwise load Qt's image plugins (SVG among them) into every screen, all day.
+        Loader {
             z: 3  // over the pages and the QR code
             anchors.fill: parent
-            visible: root.overview.emergency
-            headings: root.overview.emergencyHeadings
-            texts: root.overview.emergencyTexts
-            rightToLeft: root.overview.emergencyRightToLeft
+            active: root.overview.emergency
+            sourceComponent: Emergency {
+                headings: root.overview.emergencyHeadings
+                texts: root.overview.emergencyTexts
+                rightToLeft: root.overview.emergencyRightToLeft
+            }
         }
     }
 }

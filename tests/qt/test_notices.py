@@ -90,6 +90,23 @@ def test_an_emergency_covers_every_screen_in_every_language_at_once(programme, s
     assert qml(sign, "status === Image.Ready")  # the SVG of assets/ is found and drawn
 
 
+@pytest.mark.parametrize("room", ["salle-ix", None])
+def test_the_emergency_is_built_when_it_comes_and_gone_when_it_ends(programme, show, qtbot, room):
+    """Not built all day: its way-out sign would load Qt's image plugins into every screen."""
+    shown = show(screen_with(programme, "emergency", room, "16:29"))
+    assert shown.root.findChild(QQuickItem, "emergency") is None
+    assert len(shown.pages()) == len(shown.screen.languages)
+    shown.screen.show(at(programme, "16:31"))
+    qtbot.waitUntil(lambda: shown.root.findChild(QQuickItem, "emergency") is not None)
+    emergency = shown.root.findChild(QQuickItem, "emergency")
+    shown.keep.append(emergency)
+    assert emergency.isVisible() and (emergency.width(), emergency.height()) == (1920, 1080)
+    assert shown.pages() == []
+    shown.screen.show(at(programme, "16:46"))
+    qtbot.waitUntil(lambda: shown.root.findChild(QQuickItem, "emergency") is None)
+    assert len(shown.pages()) == len(shown.screen.languages)
+
+
 EVACUATE = """format: 1
 notices:
   - {id: fire, kind: emergency, text: {fr: "Sortez par l’escalier B", en: "Leave by staircase B"}}
