@@ -8,6 +8,7 @@ from PySide6.QtQuick import QQuickItem
 
 from kiosk.clock import FakeClock
 from kiosk.qt.door import DoorScreen
+from kiosk.qt.overview import OverviewScreen
 from kiosk.qt.ticker import Ticker
 
 from .conftest import SIZES, at, small_programme
@@ -270,3 +271,16 @@ def test_nothing_is_drawn_again_until_something_changes(programme, show, qtbot):
     ticker.tick()
     qtbot.waitUntil(lambda: len(frames) > 0)
     ticker.stop()
+
+
+@pytest.mark.parametrize("screen_type", [DoorScreen, OverviewScreen])
+def test_a_screen_starts_on_its_language_whole_without_a_fade(programme, show, screen_type):
+    """The ticker chooses the language before the QML is built: the first frame shows that page whole."""
+    screen = DoorScreen(programme, "salle-ix") if screen_type is DoorScreen else OverviewScreen(programme)
+    assert not screen.bridge.reducedMotion  # fades as on a device
+    screen.show(at(programme, "14:40"))
+    screen.bridge.languageIndex = 1
+    shown = show(screen)
+    page = shown.visible_page()  # exactly one page whole, right after the first frame
+    assert page.property("index") == 1
+    assert all(other.opacity() == 0 for other in shown.pages() if other is not page)

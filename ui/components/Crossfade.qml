@@ -15,9 +15,17 @@ Item {
     property int leaving: -1
     property real mix: 1
     property int previous: -1
+    // The language the screen starts on is shown at once: its first value comes while the screen is
+    // built (the ticker has already chosen it), and a fade then would start on an empty page.
+    property bool built: false
 
-    Component.onCompleted: previous = shown
+    Component.onCompleted: {
+        previous = shown
+        built = true
+    }
     onShownChanged: {
+        if (!built)
+            return
         leaving = reducedMotion ? -1 : previous
         previous = shown
         if (reducedMotion)
