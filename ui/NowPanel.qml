@@ -14,7 +14,8 @@ Rectangle {
     color: Theme.panel
     radius: u * 1.2
     // The height that shows every line of what is on (DoorPageView gives it when it can).
-    readonly property real needed: 2 * pad + ((session.item as NowSession)?.needed ?? (free.item as NowElsewhere)?.needed ?? 0)
+    readonly property real needed: 2 * pad + ((session.item as NowSession)?.needed
+                                              ?? (free.item as NowElsewhere)?.needed ?? 0)
     // The headline's lines in this language, and the most in any (NowElsewhere).
     readonly property int headlineWords: (free.item as NowElsewhere)?.headlineWords ?? 0
     property int headlineShared: 0

@@ -273,10 +273,12 @@ def test_nothing_is_drawn_again_until_something_changes(programme, show, qtbot):
     ticker.stop()
 
 
-@pytest.mark.parametrize("screen_type", [DoorScreen, OverviewScreen])
-def test_a_screen_starts_on_its_language_whole_without_a_fade(programme, show, screen_type):
+@pytest.mark.parametrize(
+    "make", [lambda programme: DoorScreen(programme, "salle-ix"), OverviewScreen], ids=["door", "overview"]
+)
+def test_a_screen_starts_on_its_language_whole_without_a_fade(programme, show, make):
     """The ticker chooses the language before the QML is built: the first frame shows that page whole."""
-    screen = DoorScreen(programme, "salle-ix") if screen_type is DoorScreen else OverviewScreen(programme)
+    screen = make(programme)
     assert not screen.bridge.reducedMotion  # fades as on a device
     screen.show(at(programme, "14:40"))
     screen.bridge.languageIndex = 1
