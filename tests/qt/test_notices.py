@@ -60,10 +60,11 @@ def test_a_delayed_room_shows_new_and_printed_times_struck_through(programme, sh
 def test_a_moved_session_points_the_way_and_is_shown_in_its_new_room(programme, show):
     old = show(screen_with(programme, "moved", "salle-viii", "15:40", "en"))
     assert old.text("noticeLabel") == "Room change →"
-    assert old.text("noticeText").endswith("is now in Room I")
+    # The room first: a long title is what the band's ellipsis cuts, never the way to go.
+    assert old.text("noticeText").startswith("Now in Room I: “Parallel session B")
     new = show(screen_with(programme, "moved", "salle-i", "15:50", "en"))
     assert new.text("nowTitle").startswith("Parallel session B")
-    assert new.text("noticeText").endswith("is here now (printed: Room VIII)")
+    assert new.text("noticeText").startswith("Here now (printed: Room VIII): “Parallel session B")
 
 
 def test_a_message_is_plain_text(programme, show):

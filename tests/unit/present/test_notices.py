@@ -58,7 +58,7 @@ def test_a_full_room_and_a_move_on_an_arabic_door_are_arabic() -> None:
     also, moved = shown["noticeMore"].split(" · ")
     assert also == "جارٍ أيضاً: القاعة VII"  # the other part of the same block, from the umbrella
     # The session's title is the programme's (it has none in Arabic); the words around it are Arabic.
-    assert moved == "تغيير القاعة — «Remarques finales et prochaines étapes» تُعقد الآن في القاعة VII"
+    assert moved == "تغيير القاعة — تُعقد الآن في القاعة VII\u200f: «Remarques finales et prochaines étapes»"
 
 
 def test_the_overview_names_the_rooms_in_the_pages_language() -> None:
