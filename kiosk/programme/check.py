@@ -15,7 +15,7 @@ import yaml
 
 from ..clock import parse_iso
 from ..languages import base, has_catalogue, with_catalogue
-from . import across
+from . import across, memo
 from .model import FORMAT_VERSION, KINDS, ROLES, Event, Person, Programme, Room, Session, Text, Venue
 from .nodes import NodeChecker
 from .signs import check_signs
@@ -27,8 +27,9 @@ _TIME = re.compile(r"^(\d{1,2})[:hH](\d{2})$")
 class ProgrammeChecker(NodeChecker):
     """Walks the composed YAML nodes (which keep their line and column) into a Programme."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, text: str | None = None):
         super().__init__(name)
+        self.source = text  # the file's text, which the nodes' marks index (sessions known from before)
         self.zone: ZoneInfo | None = None
         self.first_day: dt.date | None = None
         self.last_day: dt.date | None = None
@@ -199,8 +200,19 @@ class ProgrammeChecker(NodeChecker):
 
     def _sessions(self, node: yaml.Node, room_ids: set[str]) -> tuple[Session, ...]:
         read: list[tuple[Session, yaml.Node, str]] = []  # session, its node, its path
+        context = (self.langs, self.screen_langs, self.zone, self.first_day, frozenset(room_ids))
+        earlier = memo.Earlier(self.source, context)
         for i, item in enumerate(self.sequence(node, "sessions")):
+            key = earlier.key(item)
+            session = earlier.session(key)
+            if session is not None:
+                read.append((session, item, f"sessions[{i}]"))
+                continue
+            count, problems = len(read), len(self.problems)
             self._session(item, f"sessions[{i}]", room_ids, None, read)
+            if len(read) == count + 1 and len(self.problems) == problems:
+                earlier.keep(key, read[count][0])  # one session (no parts), without a problem
+        earlier.done()
         across.check_ids(self, read)
         across.check_overlaps(self, read, self.zone)
         across.check_dates(self, read, self.zone, self.first_day, self.last_day)

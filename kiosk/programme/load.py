@@ -95,12 +95,13 @@ def _check_now(data: bytes | str, name: str) -> tuple[Programme | None, list[Pro
 
 def _compose_and_check(data: bytes | str, name: str) -> tuple[Programme | None, list[Problem]]:
     try:
-        root = yaml_reader.read_yaml(data, WHAT)
+        text = yaml_reader.decode(data, WHAT)
+        root = yaml_reader.compose(text, WHAT)
     except YamlProblem as err:
         return None, [Problem(name, err.line, err.column, "", err.message)]
     if root is None:
         return None, [Problem(name, 0, 0, "", "the file is empty: a programme starts with 'format: 1'")]
-    checker = ProgrammeChecker(name)
+    checker = ProgrammeChecker(name, text)
     try:
         programme = checker.programme(root)
     except Exception as err:  # a fault of kiosk's must not take a screen down: this file is refused
