@@ -12,6 +12,8 @@ Item {
     required property real size
     required property bool wide  // one line per item (a wide agenda), else two
     objectName: "agendaItem"
+    // The page's direction, read once for the whole row: every item that reads it holds an object of its own.
+    readonly property bool mirrored: LayoutMirroring.enabled
 
     readonly property string phase: entry.phase
     readonly property bool past: entry.phase === "past"
@@ -31,7 +33,7 @@ Item {
     Rectangle {
         visible: item.current
         readonly property real start: 0
-        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+        x: Theme.startX(item.mirrored, parent.width, width, start)
         width: item.u * 0.5
         height: parent.height
         radius: width / 2
@@ -41,7 +43,7 @@ Item {
         id: timeText
         objectName: "agendaTime"
         readonly property real start: item.pad * 1.5
-        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+        x: Theme.startX(item.mirrored, parent.width, width, start)
         y: item.pad
         width: item.timeWidth
         text: item.entry.time
@@ -61,7 +63,7 @@ Item {
         objectName: "agendaPrinted"
         readonly property bool shown: item.entry.printedTime !== ""
         readonly property real start: item.wide ? timeText.start + item.timeWidth : timeText.start
-        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+        x: Theme.startX(item.mirrored, parent.width, width, start)
         y: item.wide ? titleText.y + titleText.baselineOffset - baselineOffset : whereRow.y
         width: item.wide ? (shown ? Math.ceil(printedMetrics.advanceWidth) + item.u : 0) : item.timeWidth
         visible: shown
@@ -89,7 +91,7 @@ Item {
     Item {
         id: whereRow
         readonly property real start: item.wide ? item.width * 0.6 : timeText.start + item.timeWidth
-        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+        x: Theme.startX(item.mirrored, parent.width, width, start)
         // On one line, the room's name sits on the title's baseline.
         y: item.wide ? titleText.y + titleText.baselineOffset - whereLabel.baselineOffset
                      : titleText.y + titleText.height
@@ -99,7 +101,7 @@ Item {
             id: whereLabel
             objectName: "agendaWhere"
             readonly property real start: 0
-            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+            x: Theme.startX(item.mirrored, parent.width, width, start)
             width: Math.min(implicitWidth, whereRow.width - (tagBox.shown ? tagBox.width + item.u * 0.6 : 0))
             text: item.entry.where
             size: item.small
@@ -109,7 +111,7 @@ Item {
             id: tagBox
             objectName: "agendaTag"
             readonly property real start: whereLabel.width + item.u * 0.6
-            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+            x: Theme.startX(item.mirrored, parent.width, width, start)
             anchors.verticalCenter: parent.verticalCenter
             // A wide agenda is one line: the tag gives its place to the room's name there.
             text: item.wide ? "" : item.entry.tag
@@ -123,7 +125,7 @@ Item {
     Item {
         id: phaseBox
         readonly property real start: item.width - width - item.pad
-        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+        x: Theme.startX(item.mirrored, parent.width, width, start)
         y: item.wide ? (item.height - height) / 2 : whereRow.y + (whereRow.height - height) / 2
         width: item.current || item.cancelled ? nowTag.width
                             : item.past ? check.implicitWidth + (item.wide ? 0 : item.u * 0.4 + doneWord.implicitWidth) : 0
@@ -139,7 +141,7 @@ Item {
         Label {
             id: check
             readonly property real start: 0
-            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+            x: Theme.startX(item.mirrored, parent.width, width, start)
             visible: item.past
             text: "✓"
             size: item.small
@@ -150,7 +152,7 @@ Item {
             objectName: "agendaPhase"
             visible: item.past && !item.wide
             readonly property real start: check.implicitWidth + item.u * 0.4
-            x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+            x: Theme.startX(item.mirrored, parent.width, width, start)
             text: item.past ? item.entry.phaseWord : ""
             size: item.small
             color: Theme.dim

@@ -23,6 +23,8 @@ Item {
     property bool strong: true
     property color ink: Theme.text
     property color noteInk: Theme.muted
+    // The page's direction, read once for the whole slot: every item that reads it holds an object of its own.
+    readonly property bool mirrored: LayoutMirroring.enabled
 
     readonly property int alsoLines: note === "" && also !== "" && lines >= 2 ? 1 : 0
     readonly property bool withTag: note === "" && tag !== ""
@@ -58,7 +60,7 @@ Item {
         id: timeText
         objectName: "slotTime"
         readonly property real start: 0
-        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+        x: Theme.startX(slot.mirrored, parent.width, width, start)
         width: slot.timeBox
         // With the printed time under it, the two are centred on the slot together.
         anchors.baseline: slot.tagAbove || slot.printedUnder ? undefined : titleText.baseline
@@ -80,7 +82,7 @@ Item {
         objectName: "slotPrinted"
         // Under the new time, or after its last line (same size and line height: the same baseline).
         readonly property real start: slot.printedUnder ? 0 : Math.ceil(timeText.contentWidth) + 0.6 * slot.u
-        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+        x: Theme.startX(slot.mirrored, parent.width, width, start)
         y: timeText.y + (slot.printedUnder ? timeText.lineCount : timeText.lineCount - 1) * timeText.lineHeight
         width: slot.printedUnder ? slot.timeColumn : Math.ceil(printedMetrics.advanceWidth) + 1
         visible: slot.withPrinted
@@ -96,7 +98,7 @@ Item {
         id: tagBox
         objectName: "slotTag"
         readonly property real start: slot.timeColumn + slot.u
-        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+        x: Theme.startX(slot.mirrored, parent.width, width, start)
         y: slot.titleTop + (slot.lineStep - height) / 2
         visible: slot.withTag
         text: slot.tag
@@ -107,7 +109,7 @@ Item {
         id: titleText
         objectName: "slotTitle"
         readonly property real start: slot.timeColumn + slot.u + (slot.withTag && !slot.tagAbove ? tagBox.width + slot.u : 0)
-        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+        x: Theme.startX(slot.mirrored, parent.width, width, start)
         y: slot.titleTop + (slot.tagAbove ? slot.lineStep : 0)
         width: slot.width - start
         height: lineHeight * slot.titleLines
@@ -124,7 +126,7 @@ Item {
     Label {
         objectName: "slotAlso"
         readonly property real start: slot.timeColumn + slot.u
-        x: Theme.startX(LayoutMirroring.enabled, parent.width, width, start)
+        x: Theme.startX(slot.mirrored, parent.width, width, start)
         y: slot.titleTop + (slot.lines - 1) * slot.lineStep
         width: slot.width - start
         height: slot.lineStep
