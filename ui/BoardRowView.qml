@@ -39,6 +39,10 @@ Item {
     // way's words go under it (the same layout on every page); else the name keeps its two lines whole.
     readonly property bool wordsFit: Math.ceil(namesOnOneLine.implicitWidth)
                                      <= roomWidth - bar - 2 * pad - (line.arrow !== "" ? Math.min(titleSize * 2.4, rowHeight - pad) + u : 0)
+    // Never drawn: the room's name in every language, one a line, to measure the widest (for the way's
+    // words above, and for a short row's name). At the name's type size, not the font of the name shown
+    // (Han is drawn smaller: Theme.glyphScale), so the measure is the same on every page; a Chinese name
+    // is measured a little wide.
     Text {
         id: namesOnOneLine
         visible: false
@@ -150,7 +154,7 @@ Item {
                 x: Theme.startX(row.mirrored, parent.width, width, start)
                 // A short row's name takes the room its longest language needs, so the word after it stays
                 // put when the language changes (measured: a wrapping text's natural width depends on its width).
-                width: row.shortRoom ? Math.min(Math.ceil(widestName.implicitWidth) + 1, parent.width * 0.6)
+                width: row.shortRoom ? Math.min(Math.ceil(namesOnOneLine.implicitWidth) + 1, parent.width * 0.6)
                                      : row.roomWidth - row.bar - row.pad - start
                 height: lineHeight * (row.shortRoom || hasWords || row.marked ? 1 : 2)
                 anchors.verticalCenter: parent.verticalCenter
@@ -179,18 +183,6 @@ Item {
                 color: Theme.muted
                 wrapMode: Text.Wrap
                 maximumLineCount: row.marked ? 1 : 2  // the mark takes the second line's place
-            }
-            // Never drawn: the room's name in every language, one a line, to measure the widest. At the
-            // name's type size, not the font of the name shown (Han is drawn smaller: Theme.glyphScale),
-            // so the measure is the same on every page; a Chinese name is measured a little wide.
-            Text {
-                id: widestName
-                visible: false
-                textFormat: Text.PlainText
-                font.family: roomName.font.family
-                font.weight: roomName.font.weight
-                font.pixelSize: roomName.em
-                text: row.line.roomNames
             }
             Tag {
                 id: mark
