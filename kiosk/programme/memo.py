@@ -42,8 +42,9 @@ class Earlier:
         written = self.text[node.start_mark.index : node.end_mark.index]
         if "*" in written:
             return None
-        # Python's string hash is keyed afresh in every process (SipHash, unless PYTHONHASHSEED sets
-        # the key): no file can be written to make two sessions' texts collide.
+        # Python's string hash is keyed afresh in every process (SipHash, unless PYTHONHASHSEED sets the
+        # key): two texts of one length and one hash are left to chance (one in 2**64 for two texts),
+        # and no file can be written to make them on purpose.
         return node.start_mark.column, len(written), hash(written)
 
     def session(self, key: tuple | None) -> Session | None:
