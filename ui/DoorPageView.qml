@@ -102,7 +102,6 @@ Item {
     Loader {
         id: notice
         active: view.page.noticeKind !== ""
-        visible: active
         x: view.margin; width: view.width - 2 * view.margin
         anchors.top: rule.bottom; anchors.topMargin: active ? 2 * view.u : 0
         height: (item as NoticeBand)?.implicitHeight ?? 0
@@ -123,7 +122,6 @@ Item {
     Loader {
         id: cancelled
         active: view.page.cancelledText !== ""
-        visible: active
         x: view.margin; width: view.width - 2 * view.margin
         anchors.top: notice.bottom; anchors.topMargin: active ? 2 * view.u : 0
         height: (item as CancelledLine)?.implicitHeight ?? 0
