@@ -203,13 +203,13 @@ class ProgrammeChecker(NodeChecker):
         context = (self.langs, self.screen_langs, self.zone, self.first_day, frozenset(room_ids))
         earlier = memo.Earlier(self.source, context)
         for i, item in enumerate(self.sequence(node, "sessions")):
-            key = earlier.key(item)
+            path, key = f"sessions[{i}]", earlier.key(item)
             session = earlier.session(key)
             if session is not None:
-                read.append((session, item, f"sessions[{i}]"))
+                read.append((session, item, path))
                 continue
             count, problems = len(read), len(self.problems)
-            self._session(item, f"sessions[{i}]", room_ids, None, read)
+            self._session(item, path, room_ids, None, read)
             if len(read) == count + 1 and len(self.problems) == problems:
                 earlier.keep(key, read[count][0])  # one session (no parts), without a problem
         earlier.done()

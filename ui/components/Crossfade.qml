@@ -14,17 +14,13 @@ Item {
     // The page going out while `mix` goes from 0 to 1, else -1.
     property int leaving: -1
     property real mix: 1
-    property int previous: -1
-    // The language the screen starts on is shown at once: its first value comes while the screen is
-    // built (the ticker has already chosen it), and a fade then would start on an empty page.
-    property bool built: false
+    property int previous: -1  // the page shown before; -1 while the screen is built
 
-    Component.onCompleted: {
-        previous = shown
-        built = true
-    }
+    Component.onCompleted: previous = shown
     onShownChanged: {
-        if (!built)
+        // The language the screen starts on is shown at once: its first value comes while the screen
+        // is built (the ticker has already chosen it), and a fade then would start on an empty page.
+        if (previous < 0)
             return
         leaving = reducedMotion ? -1 : previous
         previous = shown
