@@ -8,9 +8,9 @@ broken file still shows it, marked with its age.
 
 When to read: the folder is watched as well as the file (editors save by renaming a new file over
 the old one, which ends a watch on the file itself). A file renamed into place is complete, so it is
-read at once (a new inode); a file written in place may be half-way through a slow copy, so it is
-read only once it has stood still for ``stable_seconds`` (STABLE_SECONDS for a programme), timed by
-the injected ``monotonic`` clock.
+read at once (a new inode), and shown once the save's events have settled; a file written in place
+may be half-way through a slow copy, so it is read only once it has stood still for
+``stable_seconds`` (STABLE_SECONDS for a programme), timed by the injected ``monotonic`` clock.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from .. import last_good
 from ..programme import Programme, ProgrammeError
 from ..sources import check_any, remember
 from .reading import (
+    Ahead,
     Parse,
     Reading,
     Signature,
@@ -47,7 +48,8 @@ from .worker import Worker, _Parcel, courier
 
 log = logging.getLogger("kiosk")
 
-# Events of one save (a rename fires several) are read together after this quiet time.
+# Events of one save (a rename fires several) are taken together after this quiet time: the read
+# begun at the first is shown after it, if a read then finds the same bytes.
 SETTLE_MS = 50
 # A file written in place is read once it has been unchanged this long: a slow copy (1 KiB every
 # 400 ms over weak Wi-Fi) is never read half-way. A rename into place is not waited for.
@@ -95,6 +97,7 @@ class LiveSource(QObject):
         self._written = False  # the watcher saw a write since the last read
         self._reading = False
         self._read_again = False
+        self._ahead: Ahead | None = None  # a read begun while a save settles, not yet taken
         self.worker = Worker(f"kiosk {what} reader")
         courier()  # made here, on the GUI thread
         self.watcher = QFileSystemWatcher(self)
@@ -137,9 +140,11 @@ class LiveSource(QObject):
 
     def _look(self, now: Signature | None) -> None:
         if now is None or self._read is None or now.identity != self._read.identity:
-            # Gone, or another file renamed into place (complete by construction): read at once.
+            # Gone, or another file renamed into place (complete by construction): read at once,
+            # shown once the save's events have settled.
             self.stable.stop()
             self.settle.start()
+            self._read_ahead()
             return
         if now == self._read and not self._written:
             self.stable.stop()  # as it was when read (another file of the folder changed)
@@ -166,15 +171,33 @@ class LiveSource(QObject):
         self._last_bytes = None
         self.read_in_background()
 
+    def _read_ahead(self) -> None:
+        """Read and parse while a save settles, so that the read at its end, finding the same bytes,
+        has nothing left to do: a big programme is on screen a settle time sooner. What this read
+        finds is never shown as such: a file still being written is read again, whole, at the end."""
+        if self._ahead is not None:
+            return  # one read ahead at a time: the read at the end reads whatever came after it
+        ahead = self._ahead = Ahead(self.parse)
+        read = functools.partial(
+            read_and_parse, self.path, self.name, self.parse, self._last_bytes, self.missing
+        )
+
+        def job() -> None:
+            ahead.reading = read()
+
+        self.worker.submit(job)
+
     def read_in_background(self) -> None:
         if self._reading:
             self._read_again = True  # once this read is done: the file changed meanwhile
             return
         self._reading, self._written = True, False
         self.stable.stop()
+        # The worker runs its jobs in order: a read ahead is done before this one begins.
+        ahead, self._ahead = self._ahead, None
         self.in_background(
             functools.partial(
-                read_and_parse, self.path, self.name, self.parse, self._last_bytes, self.missing
+                read_and_parse, self.path, self.name, self.parse, self._last_bytes, self.missing, ahead
             ),
             "_finished",
         )

@@ -25,6 +25,7 @@ from kiosk.notices.json import room_state_json
 from kiosk.programme import cache, load
 from kiosk.qt.door import DoorScreen
 from kiosk.qt.live import STABLE_SECONDS, LiveProgramme, LiveSource
+from kiosk.qt.reading import signature
 from kiosk.qt.running import RunningKiosk
 
 from .conftest import ROOT
@@ -284,6 +285,99 @@ def test_a_reload_is_read_and_parsed_on_a_worker_thread(tmp_path, qtbot):
     with qtbot.waitSignal(source.replaced, timeout=WITHIN_A_SECOND):
         release.set()
     assert source.value == 2 and source.error is None
+
+
+class Parsed:
+    def __init__(self, data: bytes):
+        self.data = data
+
+
+class CountedParse:
+    """A parse that keeps what it made, in order, and can be held until the test lets it go on."""
+
+    def __init__(self):
+        self.given: list[bytes] = []  # as soon as it begins
+        self.made: list[Parsed] = []
+        self.go_on = threading.Event()
+        self.go_on.set()
+
+    def __call__(self, data: bytes, name: str) -> Parsed:
+        self.given.append(data)
+        self.go_on.wait(timeout=10)
+        self.made.append(Parsed(data))
+        return self.made[-1]
+
+    def read(self) -> list[bytes]:
+        return [parsed.data for parsed in self.made]
+
+
+def renamed_in(path: Path, text: str) -> None:
+    temp = path.with_name(".source.tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+def followed(tmp_path: Path) -> tuple[LiveSource, CountedParse, Path, list[bytes]]:
+    """A followed file whose settle time ends only when the test says (``end_of_settle``), and the
+    values it shows, in order."""
+    path = tmp_path / "source.txt"
+    path.write_text("1", encoding="utf-8")
+    parse = CountedParse()
+    source = LiveSource(str(path), parse, what="source")
+    source.start()
+    source.settle.setInterval(3_600_000)
+    shown: list[bytes] = []
+    source.replaced.connect(lambda: shown.append(source.value.data))
+    return source, parse, path, shown
+
+
+def end_of_settle(source: LiveSource) -> None:
+    source.settle.stop()
+    source.settle.timeout.emit()
+
+
+def test_a_save_renamed_into_place_is_parsed_while_its_events_settle_and_only_once(tmp_path, qtbot):
+    """Issue 15.2: the read begins at the save's first event; the end of the settle time finds the
+    same bytes and takes its parse (a 1 500-session programme is on screen 50 ms sooner)."""
+    source, parse, path, shown = followed(tmp_path)
+    renamed_in(path, "2")
+    qtbot.waitUntil(lambda: parse.read() == [b"1", b"2"], timeout=WITHIN_A_SECOND)
+    ticks: list[int] = []  # the parse is done: nothing is shown before the save has settled
+    QTimer.singleShot(0, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: ticks == [1], timeout=WITHIN_A_SECOND)
+    assert shown == [] and source.settle.isActive()
+    with qtbot.waitSignal(source.replaced, timeout=WITHIN_A_SECOND):
+        end_of_settle(source)
+    assert shown == [b"2"]
+    assert source.value is parse.made[1]  # what the read ahead made: not parsed a second time
+
+
+def test_what_a_read_ahead_found_is_not_shown_when_the_file_changed_after_it(tmp_path, qtbot):
+    """A save still under way when the read ahead began (or another save right after it): the read at
+    the end of the settle finds other bytes, parses them, and shows those."""
+    source, parse, path, shown = followed(tmp_path)
+    parse.go_on.clear()  # the read ahead holds on "2" while "3" is saved
+    renamed_in(path, "2")
+    qtbot.waitUntil(lambda: parse.given == [b"1", b"2"], timeout=WITHIN_A_SECOND)
+    source.settle.setInterval(7_200_000)  # restarted by the watcher seeing "3": longer than any before
+    renamed_in(path, "3")
+    qtbot.waitUntil(lambda: source.settle.remainingTime() > 3_600_000, timeout=WITHIN_A_SECOND)
+    parse.go_on.set()
+    with qtbot.waitSignal(source.replaced, timeout=WITHIN_A_SECOND):
+        end_of_settle(source)
+    assert shown == [b"3"] and parse.read()[:3] == [b"1", b"2", b"3"]
+    assert source._read.identity == signature(path).identity
+
+
+def test_a_read_ahead_is_not_taken_by_a_read_with_another_parse(tmp_path, qtbot):
+    """The notices are parsed again against a new programme: the same bytes, another value."""
+    source, parse, path, shown = followed(tmp_path)
+    renamed_in(path, "2")
+    qtbot.waitUntil(lambda: parse.read() == [b"1", b"2"], timeout=WITHIN_A_SECOND)
+    source.parse = again = CountedParse()
+    with qtbot.waitSignal(source.replaced, timeout=WITHIN_A_SECOND):
+        end_of_settle(source)
+    assert source.value is again.made[0] and shown == [b"2"]
 
 
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero", "big"])
