@@ -92,6 +92,7 @@ class LiveSource(QObject):
         self.also_keep: Callable[[bytes, str, Any], None] | None = None
         self._last_bytes: bytes | None = None
         self._read: Signature | None = None  # the file as it was when last read
+        self._absent = False  # the last read found no file there
         self._seen: Signature | None = None  # the file as it was when last looked at
         self._still_since = 0.0  # when it last changed (monotonic)
         self._written = False  # the watcher saw a write since the last read
@@ -139,6 +140,11 @@ class LiveSource(QObject):
         self._look(signature(self.path))
 
     def _look(self, now: Signature | None) -> None:
+        if now is None and self._absent:
+            # Still no file (a notices file not written yet, beside a programme saved again and again):
+            # nothing to read. Read, it would take the worker and the GIL from the programme's parse.
+            self.stable.stop()
+            return
         if now is None or self._read is None or now.identity != self._read.identity:
             # Gone, or another file renamed into place (complete by construction): read at once,
             # shown once the save's events have settled.
@@ -222,6 +228,7 @@ class LiveSource(QObject):
             self.read_in_background()
             return
         self._read = self._seen = reading.signature
+        self._absent = reading.signature is None
         if reading.error:
             self._fail(reading.error)
         elif reading.unchanged:

@@ -380,6 +380,23 @@ def test_a_read_ahead_is_not_taken_by_a_read_with_another_parse(tmp_path, qtbot)
     assert source.value is again.made[0] and shown == [b"2"]
 
 
+def test_a_file_still_absent_is_not_read_again_at_each_change_of_its_folder(tmp_path, qtbot):
+    """A notices file not written yet sits beside a programme saved again and again: nothing to read."""
+    parse = CountedParse()
+    source = LiveSource(str(tmp_path / "notices.yaml"), parse, what="notices", missing=b"")
+    source.start()
+    assert parse.read() == [b""]
+    for n in range(3):  # the programme beside it, saved by rename
+        with qtbot.waitSignal(source.watcher.directoryChanged, timeout=WITHIN_A_SECOND):
+            renamed_in(tmp_path / "programme.yaml", str(n))
+        assert not source.settle.isActive()
+    renamed_in(tmp_path / "notices.yaml", "7")  # written at last: read
+    qtbot.waitUntil(lambda: source.value is not None and source.value.data == b"7", timeout=WITHIN_A_SECOND)
+    os.unlink(tmp_path / "notices.yaml")  # and gone again: read (no notices), once
+    qtbot.waitUntil(lambda: source.value.data == b"", timeout=WITHIN_A_SECOND)
+    assert parse.read().count(b"") == 2
+
+
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero", "big"])
 def test_a_fifo_a_device_or_a_huge_file_in_its_place_never_blocks_nor_eats_memory(
     place, tmp_path, qtbot, kind
