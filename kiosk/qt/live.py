@@ -142,8 +142,7 @@ class LiveSource(QObject):
     def _look(self, now: Signature | None) -> None:
         if now is None and self._absent:
             # Still no file (a notices file not written yet, beside a programme saved again and again):
-            # nothing to read. Read, it would take the worker and the GIL from the programme's parse.
-            self.stable.stop()
+            # nothing to read, and reading it again would take the worker and the GIL from the parse.
             return
         if now is None or self._read is None or now.identity != self._read.identity:
             # Gone, or another file renamed into place (complete by construction): read at once,

@@ -17,6 +17,10 @@ class _Flow(list):
     """A short list written on one line: ``languages: [en, de]``."""
 
 
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper writing times quoted and texts of several lines as literal blocks."""
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
@@ -26,35 +30,15 @@ def _represent_quoted(dumper: yaml.SafeDumper, value: _Quoted) -> yaml.ScalarNod
     return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
 
 
-def _kiosk_dumper(emitter: type) -> type:
-    """A SafeDumper writing times quoted and texts of several lines as literal blocks."""
-
-    class Dumper(emitter):
-        pass
-
-    Dumper.add_representer(str, _represent_str)
-    Dumper.add_representer(_Quoted, _represent_quoted)
-    Dumper.add_representer(_Flow, _represent_flow)
-    return Dumper
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(_Quoted, _represent_quoted)
+_Dumper.add_representer(
+    _Flow, lambda dumper, value: dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+)
 
 
-def _represent_flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.SequenceNode:
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
-
-
-# libyaml's emitter where PyYAML has it: the 36c3 export's 1 350 sessions are written in 0.6 s, against
-# 3.6 s with PyYAML's own. Its text may differ (a long quoted line folded without a backslash, a
-# character beyond the Basic Multilingual Plane escaped) and reads back the same.
-_DUMPERS = {False: _kiosk_dumper(yaml.SafeDumper)}
-if hasattr(yaml, "CSafeDumper"):
-    _DUMPERS[True] = _kiosk_dumper(yaml.CSafeDumper)
-
-
-def programme_yaml(programme: Programme, origin: str = "", libyaml: bool | None = None) -> str:
-    """The programme as YAML text that `kiosk validate` accepts and reads back to the same sessions.
-
-    ``libyaml`` False writes with PyYAML's own emitter, True insists on libyaml's (tests compare them);
-    by default libyaml's is used where it is installed."""
+def programme_yaml(programme: Programme, origin: str = "") -> str:
+    """The programme as YAML text that `kiosk validate` accepts and reads back to the same sessions."""
     event = programme.event
     zone = event.zone
     head = {
@@ -81,13 +65,8 @@ def programme_yaml(programme: Programme, origin: str = "", libyaml: bool | None 
         "rooms": [{"id": r.id, "name": _text(r.name)} for r in programme.rooms],
         "sessions": [_session(s, programme, zone) for s in programme.sessions if s.parent is None],
     }
-    if libyaml is None:
-        libyaml = True in _DUMPERS
-    if libyaml not in _DUMPERS:
-        raise RuntimeError("libyaml is not installed")
-    dumper = _DUMPERS[libyaml]
     body = yaml.dump(
-        document, Dumper=dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+        document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
     )
     note = f"# Imported by `kiosk import` from {origin}.\n" if origin else ""
     return note + "# Times are wall-clock times in event.timezone. Check with `kiosk validate`.\n" + body

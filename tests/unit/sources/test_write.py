@@ -11,8 +11,6 @@ from kiosk.resources import bundled_programme
 from kiosk.sources import check_any, read_any
 from kiosk.sources.write import programme_yaml
 
-from ...shared_testdata import real_export
-
 AWKWARD_TITLES = [
     "yes",
     "no",
@@ -114,18 +112,3 @@ def test_a_kiosk_programme_with_blocks_and_parts_round_trips():
     assert programme is not None, [str(p) for p in problems]
     assert facts(programme) == facts(original)
     assert programme.event == original.event
-
-
-def test_libyamls_emitter_and_pyyamls_write_the_same_programme():
-    """libyaml's emitter writes `kiosk import`'s YAML five times faster; where its text differs (a long
-    quoted line, a character beyond the Basic Multilingual Plane) it reads back the same. FOSDEM 2020
-    has both: 𝚎𝚡𝚙𝚎𝚌𝚝 in a description, long titles."""
-    awkward, _ = check_any(ics_with_titles(AWKWARD_TITLES), "awkward.ics")
-    fosdem = read_any(real_export("real/fosdem-2020.xml"), timezone="Europe/Brussels")
-    for imported in (awkward, fosdem):
-        fast, pure = programme_yaml(imported, libyaml=True), programme_yaml(imported, libyaml=False)
-        assert yaml.safe_load(fast) == yaml.safe_load(pure)
-        reread = parse_programme(fast, "fast.yaml")
-        assert facts(reread) == facts(imported)
-        assert reread.event == imported.event and reread.rooms == imported.rooms
-    assert fast != pure  # the two texts do differ: the comparison above is not of one text with itself
