@@ -69,13 +69,18 @@ Item {
         color: Theme.accent
     }
 
-    // -- a group's header ------------------------------------------------------------------------
+    // A group's header or a room, whichever the line is: only that one is built.
     Loader {
-        active: row.group
         readonly property real start: row.bar
         x: Theme.startX(row.mirrored, parent.width, width, start); width: row.width - row.bar
         height: row.height
-        sourceComponent: Item {
+        sourceComponent: row.group ? groupHeader : roomPart
+    }
+
+    // -- a group's header ------------------------------------------------------------------------
+    Component {
+        id: groupHeader
+        Item {
             Heading {
                 id: groupLabel
                 objectName: "groupLabel"
@@ -122,12 +127,9 @@ Item {
     }
 
     // -- a room ----------------------------------------------------------------------------------
-    Loader {
-        active: !row.group
-        readonly property real start: row.bar
-        x: Theme.startX(row.mirrored, parent.width, width, start); width: row.width - row.bar
-        height: row.height
-        sourceComponent: Rectangle {
+    Component {
+        id: roomPart
+        Rectangle {
             radius: row.u * 0.8
             // Rooms done for the day step back: no panel behind them, quieter words ("Terminé").
             color: row.done ? "transparent" : Theme.panel

@@ -21,10 +21,11 @@ Item {
 
     Loader {
         anchors.fill: parent
-        sourceComponent: way.arrow === "" ? null : way.arrow === "here" ? here : way.stairs ? stairs : direction
+        sourceComponent: way.arrow === "" ? null
+                         : way.arrow === "here" ? hereDrawing : way.stairs ? stairsDrawing : directionDrawing
     }
     Component {
-        id: direction
+        id: directionDrawing
         Shape {
             rotation: way.angle
             preferredRendererType: Shape.CurveRenderer
@@ -38,7 +39,7 @@ Item {
     }
     // Another floor: a flight of stairs, and an arrow up or down beside it.
     Component {
-        id: stairs
+        id: stairsDrawing
         Shape {
             preferredRendererType: Shape.CurveRenderer
             ShapePath {
@@ -60,7 +61,7 @@ Item {
     }
     // Here: a dot in a ring.
     Component {
-        id: here
+        id: hereDrawing
         Item {
             Rectangle {
                 anchors.centerIn: parent
