@@ -86,16 +86,6 @@ class RunningKiosk(QObject):
             screen.notices = value if value is not None else Notices((), self.notices.name)
             screen.notices_error = self.notices.error
 
-    def notices_in_force(self) -> list[dict]:
-        """The notices the screen shows now, as the status file lists them (the fleet reports them)."""
-        screen = self.screen
-        lang = screen.languages[screen.bridge.languageIndex]
-        return screen.status(lang, self.ticker.clock.now()).get("notices", [])
-
-    def reload_notices(self) -> None:
-        if self.notices is not None:
-            self.notices.reload()
-
     def _notices_changed(self) -> None:
         self._bind_notices(self.screen)
         self.ticker.tick()
