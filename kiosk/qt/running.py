@@ -66,6 +66,7 @@ class RunningKiosk(QObject):
         self.watchdog = QTimer(self)
         self.watchdog.timeout.connect(self._watchdog)
         self._silent = False
+        self.ticker.failed.connect(self._tick_failed)
 
     def follow_notices(self, notices: LiveSource) -> None:
         """Show ``notices`` (kiosk.qt.remote.live_notices) on every screen this kiosk puts up."""
@@ -153,7 +154,17 @@ class RunningKiosk(QObject):
         if self.ticker.alive():
             self._silent = False
             systemd.notify("WATCHDOG=1")
-        elif not self._silent:
+        else:
+            self._fall_silent()
+
+    def _tick_failed(self) -> None:
+        # Said at the failed tick too, not only at the watchdog's next round: on a starved machine that
+        # round can come after systemd has already restarted the screen, and the log would not say why.
+        if self.watchdog.isActive() and not self.ticker.alive():
+            self._fall_silent()
+
+    def _fall_silent(self) -> None:
+        if not self._silent:
             self._silent = True
             log.error(
                 "the screen has stopped: no tick since one was due; systemd's watchdog is no longer told"

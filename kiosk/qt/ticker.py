@@ -31,6 +31,7 @@ LATE_SECONDS = 5.0
 
 class Ticker(QObject):
     ticked = Signal()
+    failed = Signal()  # a tick raised; the next is tried RETRY_SECONDS later
 
     def __init__(
         self,
@@ -76,6 +77,7 @@ class Ticker(QObject):
             self.failures += 1
             log.exception("the screen could not be updated (%d in a row); trying again", self.failures)
             wait = RETRY_SECONDS
+            self.failed.emit()
         else:
             if self.failures:
                 log.info("the screen is updated again after %d failed ticks", self.failures)

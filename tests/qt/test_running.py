@@ -84,7 +84,7 @@ def received(sock: socket.socket) -> list[str]:
             return messages
 
 
-def test_the_watchdog_is_told_only_while_ticks_really_happen(programme, tmp_path, systemd_socket, caplog):
+def running_door(programme, tmp_path) -> tuple[RunningKiosk, DoorScreen, Monotonic]:
     path = tmp_path / "programme.yaml"
     path.write_bytes((ROOT / "programme.yaml").read_bytes())
     live = LiveProgramme(str(path))
@@ -92,7 +92,11 @@ def test_the_watchdog_is_told_only_while_ticks_really_happen(programme, tmp_path
     screen = DoorScreen(live.programme, "salle-i")
     mono = Monotonic()
     clock = FakeClock(at(programme, "10:30:00"))
-    kiosk = RunningKiosk(live, screen, clock, realtime=lambda: 0.0, monotonic=mono)
+    return RunningKiosk(live, screen, clock, realtime=lambda: 0.0, monotonic=mono), screen, mono
+
+
+def test_the_watchdog_is_told_only_while_ticks_really_happen(programme, tmp_path, systemd_socket, caplog):
+    kiosk, screen, mono = running_door(programme, tmp_path)
     kiosk.start()
     assert kiosk.watchdog.interval() == 15_000
     kiosk.watchdog.timeout.emit()
@@ -124,6 +128,45 @@ def test_the_watchdog_is_told_only_while_ticks_really_happen(programme, tmp_path
     kiosk.ticker.tick()
     kiosk.watchdog.timeout.emit()
     assert received(systemd_socket) == ["WATCHDOG=1"]
+    kiosk.ticker.stop()
+
+
+def test_a_failed_tick_past_its_grace_says_at_once_that_the_screen_has_stopped(
+    programme, tmp_path, systemd_socket, caplog
+):
+    """Not only at the watchdog's next round, which a starved machine may run after systemd has acted."""
+    kiosk, screen, mono = running_door(programme, tmp_path)
+    kiosk.start()
+    kiosk.ticker.stop()
+    failing_show(screen, [10])
+    with caplog.at_level(logging.ERROR, logger="kiosk"):
+        mono.now += kiosk.ticker.next_wake_seconds + LATE_SECONDS / 2
+        kiosk.ticker.tick()  # fails, but the screen is still within its grace
+        assert "the screen has stopped" not in caplog.text
+        mono.now += LATE_SECONDS
+        kiosk.ticker.tick()  # fails past it: said now, with no round of the watchdog in between
+        assert caplog.text.count("the screen has stopped") == 1
+        kiosk.watchdog.timeout.emit()  # the round itself: no ping, and not said twice
+    assert received(systemd_socket) == []
+    assert caplog.text.count("the screen has stopped") == 1
+    kiosk.ticker.stop()
+
+
+def test_without_systemd_a_failed_tick_does_not_speak_of_its_watchdog(
+    programme, tmp_path, monkeypatch, caplog
+):
+    monkeypatch.delenv("WATCHDOG_USEC", raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    kiosk, screen, mono = running_door(programme, tmp_path)
+    kiosk.start()
+    assert not kiosk.watchdog.isActive()
+    kiosk.ticker.stop()
+    failing_show(screen, [10])
+    mono.now += 60
+    with caplog.at_level(logging.ERROR, logger="kiosk"):
+        kiosk.ticker.tick()
+    assert "the screen could not be updated" in caplog.text
+    assert "watchdog" not in caplog.text
     kiosk.ticker.stop()
 
 
