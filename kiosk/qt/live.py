@@ -183,14 +183,18 @@ class LiveSource(QObject):
         if self._ahead is not None:
             return  # one read ahead at a time: the read at the end reads whatever came after it
         ahead = self._ahead = Ahead(self.parse)
-        read = functools.partial(
-            read_and_parse, self.path, self.name, self.parse, self._last_bytes, self.missing
-        )
+        read = self._read_job()
 
         def job() -> None:
             ahead.reading = read()
 
         self.worker.submit(job)
+
+    def _read_job(self, ahead: Ahead | None = None) -> Callable[[], Reading]:
+        """The file read and parsed as it is followed now, to run on the worker thread."""
+        return functools.partial(
+            read_and_parse, self.path, self.name, self.parse, self._last_bytes, self.missing, ahead
+        )
 
     def read_in_background(self) -> None:
         if self._reading:
@@ -200,12 +204,7 @@ class LiveSource(QObject):
         self.stable.stop()
         # The worker runs its jobs in order: a read ahead is done before this one begins.
         ahead, self._ahead = self._ahead, None
-        self.in_background(
-            functools.partial(
-                read_and_parse, self.path, self.name, self.parse, self._last_bytes, self.missing, ahead
-            ),
-            "_finished",
-        )
+        self.in_background(self._read_job(ahead), "_finished")
 
     def in_background(self, work: Callable[[], Any], then: str) -> None:
         """Run ``work`` on the worker thread, then this object's method ``then`` with its result on
@@ -217,7 +216,7 @@ class LiveSource(QObject):
         self.worker.submit(lambda: mail.arrived.emit(parcel(work())))
 
     def _read_now(self) -> Reading:
-        return read_and_parse(self.path, self.name, self.parse, self._last_bytes, self.missing)
+        return self._read_job()()
 
     # -- the result, on the GUI thread ---------------------------------------------------------------
     def _finished(self, reading: Reading) -> None:

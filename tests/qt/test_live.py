@@ -20,6 +20,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from kiosk import last_good
+from kiosk.atomic import write_atomically
 from kiosk.clock import FakeClock, parse_when
 from kiosk.notices.json import room_state_json
 from kiosk.programme import cache, load
@@ -311,12 +312,6 @@ class CountedParse:
         return [parsed.data for parsed in self.made]
 
 
-def renamed_in(path: Path, text: str) -> None:
-    temp = path.with_name(".source.tmp")
-    temp.write_text(text, encoding="utf-8")
-    os.replace(temp, path)
-
-
 def followed(tmp_path: Path) -> tuple[LiveSource, CountedParse, Path, list[bytes]]:
     """A followed file whose settle time ends only when the test says (``end_of_settle``), and the
     values it shows, in order."""
@@ -340,7 +335,7 @@ def test_a_save_renamed_into_place_is_parsed_while_its_events_settle_and_only_on
     """Issue 15.2: the read begins at the save's first event; the end of the settle time finds the
     same bytes and takes its parse (a 1 500-session programme is on screen 50 ms sooner)."""
     source, parse, path, shown = followed(tmp_path)
-    renamed_in(path, "2")
+    write_atomically(path, b"2")
     qtbot.waitUntil(lambda: parse.read() == [b"1", b"2"], timeout=WITHIN_A_SECOND)
     ticks: list[int] = []  # the parse is done: nothing is shown before the save has settled
     QTimer.singleShot(0, lambda: ticks.append(1))
@@ -357,10 +352,10 @@ def test_what_a_read_ahead_found_is_not_shown_when_the_file_changed_after_it(tmp
     the end of the settle finds other bytes, parses them, and shows those."""
     source, parse, path, shown = followed(tmp_path)
     parse.go_on.clear()  # the read ahead holds on "2" while "3" is saved
-    renamed_in(path, "2")
+    write_atomically(path, b"2")
     qtbot.waitUntil(lambda: parse.given == [b"1", b"2"], timeout=WITHIN_A_SECOND)
     source.settle.setInterval(7_200_000)  # restarted by the watcher seeing "3": longer than any before
-    renamed_in(path, "3")
+    write_atomically(path, b"3")
     qtbot.waitUntil(lambda: source.settle.remainingTime() > 3_600_000, timeout=WITHIN_A_SECOND)
     parse.go_on.set()
     with qtbot.waitSignal(source.replaced, timeout=WITHIN_A_SECOND):
@@ -372,7 +367,7 @@ def test_what_a_read_ahead_found_is_not_shown_when_the_file_changed_after_it(tmp
 def test_a_read_ahead_is_not_taken_by_a_read_with_another_parse(tmp_path, qtbot):
     """The notices are parsed again against a new programme: the same bytes, another value."""
     source, parse, path, shown = followed(tmp_path)
-    renamed_in(path, "2")
+    write_atomically(path, b"2")
     qtbot.waitUntil(lambda: parse.read() == [b"1", b"2"], timeout=WITHIN_A_SECOND)
     source.parse = again = CountedParse()
     with qtbot.waitSignal(source.replaced, timeout=WITHIN_A_SECOND):
@@ -388,9 +383,9 @@ def test_a_file_still_absent_is_not_read_again_at_each_change_of_its_folder(tmp_
     assert parse.read() == [b""]
     for n in range(3):  # the programme beside it, saved by rename
         with qtbot.waitSignal(source.watcher.directoryChanged, timeout=WITHIN_A_SECOND):
-            renamed_in(tmp_path / "programme.yaml", str(n))
+            write_atomically(tmp_path / "programme.yaml", str(n).encode())
         assert not source.settle.isActive()
-    renamed_in(tmp_path / "notices.yaml", "7")  # written at last: read
+    write_atomically(tmp_path / "notices.yaml", b"7")  # written at last: read
     qtbot.waitUntil(lambda: source.value is not None and source.value.data == b"7", timeout=WITHIN_A_SECOND)
     os.unlink(tmp_path / "notices.yaml")  # and gone again: read (no notices), once
     qtbot.waitUntil(lambda: source.value.data == b"", timeout=WITHIN_A_SECOND)
