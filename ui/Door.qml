@@ -14,15 +14,6 @@ Rectangle {
     // short side (kiosk.present.qr); 0 when there is no link.
     readonly property real qrSide: qr?.side ?? 0  // (qr goes first when the screen is taken down)
 
-    // A language's page, saying how many lines its headline's and its notice's words take and how a
-    // delay's printed times fit beside the new ones (NowSession).
-    component DoorSlot: LanguagePage {
-        property int headlineWords: 0
-        property int noticeWords: 0
-        property int nowPrintedFits: 2
-        property int nextPrintedFits: 2
-    }
-
     Stage {
         rotation: root.door.rotation
 
@@ -32,46 +23,31 @@ Rectangle {
             reducedMotion: root.door.reducedMotion
         }
         Repeater {
-            id: pages
             model: root.door.emergency ? [] : root.door.pages
-            // What every page shows the same, from what each page says of itself: the most of
-            // `name` over the pages, or the least (`least`), from `start`.
-            function across(name: string, start: int, least: bool): int {
-                let value = start
-                for (let i = 0; i < count; ++i) {
-                    const page = (itemAt(i) as DoorSlot)?.[name] ?? start
-                    value = least ? Math.min(value, page) : Math.max(value, page)
-                }
-                return value
-            }
-            // The headline gets as many lines on every page as the longest language's needs.
-            readonly property int headlineLines: across("headlineWords", 0, false)
-            // So does the notice band's text (1 or 2 lines): the band is as tall on every page.
-            readonly property int noticeLines: across("noticeWords", 1, false)
-            // A delay's printed times go on every page as they fit on the page with the least room.
-            readonly property int nowPrintedWay: across("nowPrintedFits", 2, true)
-            readonly property int nextPrintedWay: across("nextPrintedFits", 2, true)
-            DoorSlot {
+            LanguagePage {
                 id: slot
                 required property DoorPage modelData
-                headlineWords: pageView.headlineWords
-                noticeWords: pageView.noticeWords
-                nowPrintedFits: pageView.nowPrintedFits
-                nextPrintedFits: pageView.nextPrintedFits
                 fade: crossfade
                 rightToLeft: modelData.rightToLeft
-
-                DoorPageView {
-                    id: pageView
+                // A language's page is built when it is first seen (shown, or fading in), then kept: a start
+                // builds one page, not one per language (six on a door of UNESCO's six languages), and a
+                // switch builds nothing once every language has been shown (a page built at each switch
+                // cost the door a fifth more CPU all day). What every page shares (the headline's lines,
+                // the notice's, where a delay's printed times go) each page measures in every language
+                // itself (`pages`), so a page built later never moves the layout of one built before.
+                property bool seen: false
+                onVisibleChanged: if (visible) seen = true
+                Component.onCompleted: if (visible) seen = true
+                Loader {
                     anchors.fill: parent
-                    headlineShared: pages.headlineLines
-                    noticeShared: pages.noticeLines
-                    nowPrintedWay: pages.nowPrintedWay
-                    nextPrintedWay: pages.nextPrintedWay
-                    qrSide: root.qrSide
-                    page: slot.modelData
-                    languageLabels: root.door.languageLabels
-                    languageIndex: root.door.languageIndex
+                    active: slot.visible || slot.seen
+                    sourceComponent: DoorPageView {
+                        page: slot.modelData
+                        pages: root.door.pages
+                        qrSide: root.qrSide
+                        languageLabels: root.door.languageLabels
+                        languageIndex: root.door.languageIndex
+                    }
                 }
             }
         }

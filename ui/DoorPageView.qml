@@ -12,18 +12,9 @@ Item {
     required property int languageIndex
     // The QR code's side (0: none): it sits in the screen's bottom right corner, outside this page.
     property real qrSide: 0
-    // The most lines the headline takes in any of the screen's languages (Door.qml), and in this one.
-    property int headlineShared: 0
-    readonly property int headlineWords: now.headlineWords
-    // Where a delay's printed times fit on this page (now, next), and where they go on every page
-    // (Door.qml: the least any page fits, so that no language moves them; NowSession says how).
-    readonly property int nowPrintedFits: now.printedFits
-    readonly property int nextPrintedFits: next.printedFits
-    property int nowPrintedWay: 2
-    property int nextPrintedWay: 2
-    // The lines the notice band's text takes in this language, and the most in any (Door.qml).
-    readonly property int noticeWords: (notice.item as NoticeBand)?.textWords ?? 0
-    property int noticeShared: 2
+    // Every language's page of this door (DoorPage), this one among them: what all pages show alike is
+    // measured here in each language (the headline's lines, the notice's, a delay's printed times).
+    required property var pages
 
     readonly property bool portrait: height > width
     // Type scale: one unit is 1 % of the screen height, narrowed on portrait screens so that a title
@@ -106,6 +97,7 @@ Item {
         anchors.top: rule.bottom; anchors.topMargin: active ? 2 * view.u : 0
         height: (item as NoticeBand)?.implicitHeight ?? 0
         sourceComponent: NoticeBand {
+            id: band
             kind: view.page.noticeKind
             label: view.page.noticeLabel
             text: view.page.noticeText
@@ -113,7 +105,8 @@ Item {
             arrow: view.page.noticeArrow
             angle: view.page.noticeAngle
             words: view.page.noticeWords
-            lines: view.noticeShared
+            texts: view.pages.map(page => page.noticeText)
+            lines: band.textWords
             u: view.u
             small: view.small
         }
@@ -145,8 +138,7 @@ Item {
         NowPanel {
             id: now
             objectName: "nowCard"
-            headlineShared: view.headlineShared
-            printedWay: view.nowPrintedWay
+            pages: view.pages
             anchors.left: parent.left
             page: view.page
             u: view.u
@@ -165,7 +157,7 @@ Item {
         NextPanel {
             id: next
             objectName: "nextCard"
-            printedWay: view.nextPrintedWay
+            pages: view.pages
             page: view.page
             u: view.u
             small: view.small

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import "components"
@@ -17,8 +18,42 @@ Item {
                                   + nextTitle.linesHeight(1)
     // A delay's printed time, struck through: its range beside the new times (2), its start alone (1)
     // or its range under them (0), as in NowSession.
-    readonly property int printedFits: printed.fits
-    property int printedWay: 2
+    required property var pages  // every language's page (DoorPage), this one among them
+    readonly property int printedWay: {
+        let least = 2
+        for (let i = 0; i < printedProbes.count; ++i)
+            least = Math.min(least, (printedProbes.itemAt(i) as PrintedTime)?.fits ?? 2)
+        return least
+    }
+    // A delay's printed time in each language's line (the new time, the title's language): where it
+    // fits there. Built only while there is a delay.
+    Repeater {
+        id: printedProbes
+        model: panel.page.nextTimePrinted !== "" ? panel.pages : []
+        PrintedTime {
+            id: probe
+            required property DoorPage modelData
+            visible: false
+            range: probe.modelData.nextTimePrinted
+            start: probe.modelData.nextStartPrinted
+            size: Math.max(2.4 * panel.u, panel.small)
+            room: inner.width - probeTime.implicitWidth - panel.small
+                  - (probeLang.width > 0 ? panel.small + probeLang.width : 0)
+            Label {
+                id: probeTime
+                text: probe.modelData.nextTime
+                size: 3.6 * panel.u
+                font.weight: Font.DemiBold
+                font.features: { "tnum": 1 }
+            }
+            Tag {
+                id: probeLang
+                text: probe.modelData.nextTitleLang
+                size: panel.small
+                filled: false
+            }
+        }
+    }
     readonly property bool printedUnder: printedWay === 0
 
     Rectangle {
@@ -29,6 +64,7 @@ Item {
         border.width: Math.max(2, panel.u * 0.25)
     }
     Item {
+        id: inner
         anchors.fill: parent
         anchors.margins: panel.pad
 

@@ -6,9 +6,9 @@ import "components"
 // A notice in force, above the sessions: "SALLE COMPLÈTE" and where to go instead, a delay, a move,
 // a cancellation, a message. Dark ink on a light band (≥ 7:1), the kind said in words, not by colour
 // alone. Its height is fixed by its line counts, so it does not jump between languages: its text gets
-// `lines` lines (1 or 2), as many as the longest of the screen's languages needs (a door compares its
-// pages, Door.qml; the overview, which builds only the page on screen, measures `texts` here); longer
-// texts wrap and end in an ellipsis. No notice: no height.
+// `lines` lines (1 or 2), as many as the longest of the screen's languages needs (measured here, in
+// `texts`: a door and the overview build a language's page only when it shows); longer texts wrap and
+// end in an ellipsis. No notice: no height.
 Rectangle {
     id: band
     required property string kind

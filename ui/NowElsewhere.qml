@@ -12,9 +12,16 @@ Item {
     required property real small
     required property real pad
 
-    // The most lines the headline takes in any of the screen's languages (Door.qml; 0: not known).
-    property int headlineShared: 0
-    // This language's headline, in lines: Door.qml shares the most of every language's.
+    // Every language's page (DoorPage): the headline gets as many lines on every page as the longest
+    // language's needs, measured here (`others`), so that no language moves the layout.
+    required property var pages
+    readonly property int headlineShared: {
+        let most = probe.lineCount
+        for (let i = 0; i < others.count; ++i)
+            most = Math.max(most, (others.itemAt(i) as Label)?.lineCount ?? 0)
+        return most
+    }
+    // This language's headline, in lines.
     readonly property int headlineWords: probe.lineCount
 
     // Everything shown: three headline lines on a narrow panel, two on a wide one, the same in every
@@ -23,7 +30,7 @@ Item {
     // fills, then drops lines, least important first: the time, the title's second, a headline line.
     // The lines counted are the same on every page, so no language shows a different layout.
     readonly property int headlineLines: free.width < free.height ? 3 : 2
-    readonly property int headlineFilled: headlineShared > 0 ? Math.min(headlineLines, headlineShared) : headlineLines
+    readonly property int headlineFilled: Math.min(headlineLines, headlineShared)
     readonly property real pointerFixed: 2 * free.pad + elsewhereLabel.height + 2 * free.u + waysNeed
     readonly property real pointerNeeds: pointer.visible ? 3 * free.u + pointerFixed + elsewhere.linesHeight(2)
                                                            + free.u + elsewhereTime.implicitHeight : 0
@@ -65,6 +72,22 @@ Item {
         maximumLineCount: free.headlineLines
         lineHeightMode: Text.FixedHeight
         lineHeight: headline.lineHeight
+    }
+    Repeater {
+        id: others
+        model: free.pages.map(page => page.headline)
+        Label {
+            required property string modelData
+            visible: false
+            width: probe.width
+            text: modelData
+            size: probe.size
+            font.weight: probe.font.weight
+            wrapMode: Text.Wrap
+            maximumLineCount: probe.maximumLineCount
+            lineHeightMode: Text.FixedHeight
+            lineHeight: probe.lineHeight
+        }
     }
     Label {
         id: headline

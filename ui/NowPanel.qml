@@ -16,12 +16,9 @@ Rectangle {
     // The height that shows every line of what is on (DoorPageView gives it when it can).
     readonly property real needed: 2 * pad + ((session.item as NowSession)?.needed
                                               ?? (free.item as NowElsewhere)?.needed ?? 0)
-    // The headline's lines in this language, and the most in any (NowElsewhere).
-    readonly property int headlineWords: (free.item as NowElsewhere)?.headlineWords ?? 0
-    property int headlineShared: 0
-    // Where a delay's printed time fits in this language, and where it goes in all (NowSession).
-    readonly property int printedFits: (session.item as NowSession)?.printedFits ?? 2
-    property int printedWay: 2
+    // Every language's page (DoorPage): the headline's lines and a delay's printed time are measured in
+    // each (NowElsewhere, NowSession).
+    required property var pages
 
     // Only the one shown is built: a door spends most of the day with a session on, and the other
     // would be built, hidden, on every language page.
@@ -35,7 +32,7 @@ Rectangle {
             u: panel.u
             small: panel.small
             pad: panel.pad
-            printedWay: panel.printedWay
+            pages: panel.pages
         }
     }
     Loader {
@@ -44,7 +41,7 @@ Rectangle {
         anchors.fill: parent
         anchors.margins: panel.pad
         sourceComponent: NowElsewhere {
-            headlineShared: panel.headlineShared
+            pages: panel.pages
             page: panel.page
             u: panel.u
             small: panel.small

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import "components"
@@ -25,10 +26,51 @@ Item {
 
     // A delay's printed time, struck through, where it is read whole in every language of the screen:
     // 2, its range beside the new times; 1, its start alone beside them; 0, its range on a line of its
-    // own under them. What fits on this page (printedFits), and what every page shows (printedWay, the
-    // least that fits on any: Door.qml), so that no language moves it.
-    readonly property int printedFits: printed.fits
-    property int printedWay: 2
+    // own under them. Every page shows the least that fits in any language (printedWay, measured in each
+    // by printedProbes), so that no language moves it.
+    required property var pages  // every language's page (DoorPage), this one among them
+    readonly property int printedWay: {
+        let least = 2
+        for (let i = 0; i < printedProbes.count; ++i)
+            least = Math.min(least, (printedProbes.itemAt(i) as PrintedTime)?.fits ?? 2)
+        return least
+    }
+    // A delay's printed time in each language's line (the badge, the new time, the title's language):
+    // where it fits there. Built only while there is a delay.
+    Repeater {
+        id: printedProbes
+        model: session.page.nowTimePrinted !== "" ? session.pages : []
+        PrintedTime {
+            id: probe
+            required property DoorPage modelData
+            visible: false
+            range: probe.modelData.nowTimePrinted
+            start: probe.modelData.nowStartPrinted
+            size: Math.max(2.4 * session.u, session.small)
+            room: head.width - probeLabel.implicitWidth - session.small - session.small - probeTime.implicitWidth
+                  - session.small - (probeLang.width > 0 ? session.small + probeLang.width : 0)
+            Label {
+                id: probeLabel
+                text: probe.modelData.nowLabel
+                size: session.small * 1.1
+                font.weight: Font.Bold
+                font.capitalization: Font.AllUppercase
+            }
+            Label {
+                id: probeTime
+                text: probe.modelData.nowTime
+                size: 3.6 * session.u
+                font.weight: Font.DemiBold
+                font.features: { "tnum": 1 }
+            }
+            Tag {
+                id: probeLang
+                text: probe.modelData.nowTitleLang
+                size: session.small
+                filled: false
+            }
+        }
+    }
     readonly property bool printedUnder: printedWay === 0
 
     Item {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,26 @@ class Shown:
         # PySide drops the wrappers of an item's children with the item's wrapper: keep them all.
         self.keep.extend(pages)
         return pages
+
+    def next_frame(self) -> None:
+        """A frame drawn: a page built by a change of language is laid out (positioners lay out at the
+        frame that first shows it), and the page it replaced is gone."""
+        with self.qtbot.waitSignal(self.view.frameSwapped, timeout=5000):
+            self.view.update()
+
+    def show_language(self, index: int) -> QQuickItem:
+        """The page of language ``index``, shown (without a fade) and laid out: a door and an overview
+        build only the page on screen."""
+        if self.screen.bridge.languageIndex != index:
+            self.screen.bridge.languageIndex = index
+        self.next_frame()
+        return self.visible_page()
+
+    def each_page(self) -> Iterator[QQuickItem]:
+        """Every language's page in turn, each shown as :meth:`show_language` shows it; read what is
+        needed of one before asking for the next, which replaces it."""
+        for index in range(len(self.pages())):
+            yield self.show_language(index)
 
     def text(self, name: str, page: QQuickItem | None = None) -> str:
         return self.item(name, page).property("text")

@@ -136,10 +136,12 @@ def test_languages_alternate_with_the_ticker_not_with_waiting(programme, show):
     assert shown.text("roomName") == "Salle I"
     real[0] += 10
     ticker.tick()
+    shown.next_frame()  # the page of the language shown is built for it, the one before it gone
     assert shown.text("roomName") == "Room I"
     real[0] += 10
     clock.advance(minutes=35)
     ticker.tick()
+    shown.next_frame()
     assert shown.text("roomName") == "Salle I"
     assert shown.text("nowTitle").startswith("Introduction et réalisations")
     ticker.stop()
@@ -246,10 +248,29 @@ def test_the_layout_does_not_move_when_the_language_changes(programme, show, siz
         }
 
     french = layout()
-    shown.screen.bridge.languageIndex = 1
+    shown.show_language(1)
     english = layout()
     assert len(french) > 10
     assert french == english
+
+
+def test_a_language_s_page_is_built_when_first_shown_then_kept(programme, show):
+    """A start builds the page on screen only (a door of six languages built six); a page is built when
+    its language first shows, and kept, so switching back builds nothing."""
+    screen = DoorScreen(programme, "salle-ix", ("fr", "en", "es", "ru", "zh", "ar"))
+    screen.bridge.reducedMotion = True
+    screen.show(at(programme, "14:40"))
+    shown = show(screen)
+
+    def built() -> list[bool]:
+        return [page.findChild(QQuickItem, "nowCard") is not None for page in shown.pages()]
+
+    assert built() == [True, False, False, False, False, False]
+    shown.show_language(4)
+    assert built() == [True, False, False, False, True, False]
+    first = shown.item("nowCard", shown.show_language(0))
+    assert built() == [True, False, False, False, True, False]
+    assert shown.item("nowCard") is first  # the same page, not built again
 
 
 def test_nothing_is_drawn_again_until_something_changes(programme, show, qtbot):

@@ -166,7 +166,7 @@ def test_a_delayed_session_shows_both_times_whole_in_every_language_at_every_siz
 def printed_ways(shown) -> list[tuple[str, str]]:
     """Each page's printed time on now, and whether it is on the new time's line or under it."""
     ways = []
-    for page in shown.pages():
+    for page in shown.each_page():
         new, printed = shown.item("nowTime", page), shown.item("nowTimePrinted", page)
         baseline = scene_rect(new).y() + new.property("baselineOffset")
         if abs(scene_rect(printed).y() + printed.property("baselineOffset") - baseline) < 0.5:

@@ -65,23 +65,33 @@ def test_a_long_chinese_title_breaks_between_characters_and_fits(six, show, size
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_han_glyphs_are_drawn_smaller_in_the_same_boxes(six, show, size):
     shown = shown_in(show, six, "zh", size, "14:30")
-    pages = dict(zip(shown.screen.languages, shown.pages(), strict=True))
-    french, chinese = pages["fr"], pages["zh"]
+    names = ("nowTime", "nowTitle", "progress", "roomName", "clock", "date", "nowLabel", "nowLeft")
+
+    def read(lang: str) -> dict:
+        """What the test compares of each block, read while the language's page is the one built."""
+        page = shown.show_language(shown.screen.languages.index(lang))
+        items = {name: shown.item(name, page) for name in names}
+        return {
+            name: (scene_rect(item), item.height(), item.property("em"), item.property("font"))
+            for name, item in items.items()
+        }
+
+    chinese, french = read("zh"), read("fr")
     # Every block where it is on the French page, within 2 px (whole-pixel sizes round): a Han line
     # is drawn inside Inter's. Drawn at full size, a Chinese badge pushed the title down by a fifth of
     # its size (Noto Sans CJK's line is 1.448 em, Inter's 1.21 em).
     for name in ("nowTime", "nowTitle", "progress", "roomName", "clock", "date"):
-        han, latin = scene_rect(shown.item(name, chinese)), scene_rect(shown.item(name, french))
+        han, latin = chinese[name][0], french[name][0]
         assert abs(han.y() - latin.y()) <= 2 and abs(han.bottom() - latin.bottom()) <= 2, name
     for name in ("nowLabel", "nowLeft"):
-        assert shown.item(name, chinese).height() <= shown.item(name, french).height() + 1, name
+        assert chinese[name][1] <= french[name][1] + 1, name
     for name in ("nowTitle", "nowLabel", "nowLeft"):
-        han, latin = shown.item(name, chinese), shown.item(name, french)
-        assert han.property("em") == latin.property("em") == latin.property("font").pixelSize(), name
-        assert han.property("font").pixelSize() == round(han.property("em") * 0.83), name
+        (_, _, han_em, han_font), (_, _, latin_em, latin_font) = chinese[name], french[name]
+        assert han_em == latin_em == latin_font.pixelSize(), name
+        assert han_font.pixelSize() == round(han_em * 0.83), name
     # Text without Han on the Chinese page (times, the clock) keeps its size.
     for name in ("nowTime", "clock"):
-        assert shown.item(name, chinese).property("font") == shown.item(name, french).property("font"), name
+        assert chinese[name][3] == french[name][3], name
 
 
 def fontconfig(tmp_path: Path, dirs: list[Path]) -> Path:
