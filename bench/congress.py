@@ -2,7 +2,8 @@
 
 Written as a technician would write kiosk YAML (block style, bilingual titles), deterministic.
 Salle IX holds, on 28 March 2023 from 14:00 to 15:30, the session whose English title is the line
-the reload benchmark edits (scenarios.TITLE_LINE), so the same door and the same marker serve both.
+the reload benchmark edits (scenarios.TITLE_LINE, and the French line before it), so the same door and
+the same marker serve both.
 """
 
 from __future__ import annotations

@@ -19,7 +19,9 @@ from .process import Frame, Launched, python
 ROOM = "salle-ix"
 # Salle IX in the middle of a session (14:00-15:30): a title, a progress line and the next session.
 AT = "2023-03-28T14:40:00"
-# A line of that session's English title: each save adds a marker to it, which the status file shows.
+# A line of that session's English title. Each save adds a marker to it and to the French line before
+# it: the door shows one language for the whole run (an hour's period) and builds only that page, so
+# the page on screen changes, and the status file shows the marker, whichever language the hour gives.
 TITLE_LINE = 'en: "Global Skills Academy and Gender Flagship"'
 TRANSITION_SECONDS = 0.5  # a frame this soon after a change belongs to that change
 SETTLE_AFTER_START = 2.0  # start-up frames and lazy loading are over by then
@@ -255,15 +257,20 @@ class Programme:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, self.path)
         self.text = self.path.read_text(encoding="utf-8")
-        if TITLE_LINE not in self.text:
-            raise Failed(f"{source} no longer holds the line {TITLE_LINE!r} the bench edits")
+        lines = self.text.splitlines()
+        at = next((i for i, line in enumerate(lines) if line.strip() == TITLE_LINE), None)
+        if at is None or not lines[at - 1].strip().startswith('fr: "'):
+            raise Failed(f"{source} no longer holds the lines the bench edits: {TITLE_LINE!r}, French first")
+        self.titles = (lines[at - 1].strip(), TITLE_LINE)
         self.saves = 0
 
     def save(self) -> tuple[str, float]:
         """Save a new version atomically; its marker (shown in the status file) and when it was saved."""
         self.saves += 1
         marker = f"(save {self.saves})"
-        text = self.text.replace(TITLE_LINE, f'{TITLE_LINE[:-1]} {marker}"', 1)
+        text = self.text
+        for title in self.titles:
+            text = text.replace(title, f'{title[:-1]} {marker}"', 1)
         temporary = self.path.with_name(f".{self.path.name}.{self.saves}")
         temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, self.path)
