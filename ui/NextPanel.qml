@@ -37,6 +37,7 @@ Item {
             range: probe.modelData.nextTimePrinted
             start: probe.modelData.nextStartPrinted
             size: Math.max(2.4 * panel.u, panel.small)
+            // The room `printed` has below, from this language's words: keep the two alike.
             room: inner.width - probeTime.implicitWidth - panel.small
                   - (probeLang.width > 0 ? panel.small + probeLang.width : 0)
             Label {

@@ -47,6 +47,7 @@ Item {
             range: probe.modelData.nowTimePrinted
             start: probe.modelData.nowStartPrinted
             size: Math.max(2.4 * session.u, session.small)
+            // The room `printed` has below, from this language's words: keep the two alike.
             room: head.width - probeLabel.implicitWidth - session.small - session.small - probeTime.implicitWidth
                   - session.small - (probeLang.width > 0 ? session.small + probeLang.width : 0)
             Label {

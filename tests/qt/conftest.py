@@ -91,8 +91,8 @@ class Shown:
             self.view.update()
 
     def show_language(self, index: int) -> QQuickItem:
-        """The page of language ``index``, shown (without a fade) and laid out: a door and an overview
-        build only the page on screen."""
+        """The page of language ``index``, shown (without a fade) and laid out: a door builds a language's
+        page when it first shows, the overview only the page on screen."""
         if self.screen.bridge.languageIndex != index:
             self.screen.bridge.languageIndex = index
         self.next_frame()
@@ -100,7 +100,7 @@ class Shown:
 
     def each_page(self) -> Iterator[QQuickItem]:
         """Every language's page in turn, each shown as :meth:`show_language` shows it; read what is
-        needed of one before asking for the next, which replaces it."""
+        needed of one before asking for the next, which may replace it (the overview's does)."""
         for index in range(len(self.pages())):
             yield self.show_language(index)
 
