@@ -136,7 +136,7 @@ def test_languages_alternate_with_the_ticker_not_with_waiting(programme, show):
     assert shown.text("roomName") == "Salle I"
     real[0] += 10
     ticker.tick()
-    shown.next_frame()  # the page of the language shown is built for it, the one before it gone
+    shown.next_frame()  # the page of the language shown is built when it first shows, and laid out
     assert shown.text("roomName") == "Room I"
     real[0] += 10
     clock.advance(minutes=35)

@@ -188,8 +188,8 @@ def assert_one_line_and_no_more(band, text) -> None:
 
 
 def band_texts(programme, show, text: str, size, languages=("fr", "en")):
-    """The door of Salle IX with a message of ``text`` (YAML); each page in turn (only the page on
-    screen is built), with its band and the band's text."""
+    """The door of Salle IX with a message of ``text`` (YAML); each page in turn (a page is built when
+    its language first shows), with its band and the band's text."""
     screen = DoorScreen(programme, "salle-ix", languages)
     notices = f"format: 1\nnotices:\n  - {{id: note, kind: message, rooms: [salle-ix], text: {text}}}\n"
     screen.notices = parse_notices(notices, "notices.yaml", programme)
