@@ -37,7 +37,7 @@ Item {
             range: probe.modelData.nextTimePrinted
             start: probe.modelData.nextStartPrinted
             size: Math.max(2.4 * panel.u, panel.small)
-            // The room `printed` has below, from this language's words: keep the two alike.
+            // Beside the new time on this language's line, laid out as the time's own line is.
             room: inner.width - probeTime.implicitWidth - panel.small
                   - (probeLang.width > 0 ? panel.small + probeLang.width : 0)
             Label {
@@ -118,8 +118,6 @@ Item {
             objectName: "nextTimePrinted"
             range: panel.page.nextTimePrinted
             start: panel.page.nextStartPrinted
-            room: parent.width - nextTime.implicitWidth - panel.small
-                  - (nextTitleLang.width > 0 ? panel.small + nextTitleLang.width : 0)
             way: panel.printedWay
             anchors.left: panel.printedUnder ? nextTime.left : nextTime.right
             anchors.leftMargin: panel.printedUnder ? 0 : panel.small

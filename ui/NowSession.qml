@@ -47,7 +47,7 @@ Item {
             range: probe.modelData.nowTimePrinted
             start: probe.modelData.nowStartPrinted
             size: Math.max(2.4 * session.u, session.small)
-            // The room `printed` has below, from this language's words: keep the two alike.
+            // Beside the new time on this language's line, laid out as `head` lays out its own.
             room: head.width - probeLabel.implicitWidth - session.small - session.small - probeTime.implicitWidth
                   - session.small - (probeLang.width > 0 ? session.small + probeLang.width : 0)
             Label {
@@ -132,8 +132,6 @@ Item {
             objectName: "nowTimePrinted"
             range: session.page.nowTimePrinted
             start: session.page.nowStartPrinted
-            room: head.width - badge.width - session.small - nowTime.implicitWidth - session.small
-                  - (nowTitleLang.width > 0 ? session.small + nowTitleLang.width : 0)
             way: session.printedWay
             anchors.left: session.printedUnder ? nowTime.left : nowTime.right
             anchors.leftMargin: session.printedUnder ? 0 : session.small

@@ -3,7 +3,8 @@ import "components"
 
 // A delay's printed time on the door, struck through: its range, or its start alone (way 1) where
 // only that fits beside the new times. `fits` says which fits in `room` pixels: 2 the range, 1 the
-// start, 0 neither (the panel then puts the range on a line of its own).
+// start, 0 neither (the panel then puts the range on a line of its own). The panels measure `fits` with
+// hidden ones, one per language (printedProbes); the one shown only follows the `way` they agree on.
 Label {
     id: printed
     property string range
