@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import yaml
 
 from kiosk.programme import check_programme, parse_programme
 from kiosk.resources import bundled_programme
-from kiosk.sources import check_any, read_any
+from kiosk.sources import check_any, read_any, write
 from kiosk.sources.write import programme_yaml
+
+
+@pytest.fixture(autouse=True, params=["libyaml", "pyyaml"])
+def emitter(request, monkeypatch):
+    """Every test here writes through libyaml's emitter and again through PyYAML's own (its fallback)."""
+    assert write._FastDumper is not None, "PyYAML without libyaml (pip builds it with libyaml-dev installed)"
+    if request.param == "pyyaml":
+        monkeypatch.setattr(write, "_FastDumper", None)
+    return request.param
 
 AWKWARD_TITLES = [
     "yes",
@@ -112,3 +122,28 @@ def test_a_kiosk_programme_with_blocks_and_parts_round_trips():
     assert programme is not None, [str(p) for p in problems]
     assert facts(programme) == facts(original)
     assert programme.event == original.event
+
+
+def test_characters_past_the_basic_plane_are_written_as_they_are():
+    # libyaml alone would write 🎉 as "\\U0001F389" and the description's lines as one quoted line.
+    titles = ["Fête 🎉", "\ue000 an icon font's own character, then 💻"]
+    imported, _ = check_any(ics_with_titles(titles), "emoji.ics")
+    text = programme_yaml(imported)
+    assert "\\U" not in text and text.count("🎉") == 2 and text.count("\ue000") == 2
+    assert "  description:\n    en: |-\n      First line indented second line\n\n      Fête 🎉\n" in text
+    reread = parse_programme(text)
+    assert [s.title.get("en") for s in reread.sessions] == titles
+    assert facts(reread) == facts(imported)
+
+
+def test_both_emitters_write_the_same_text():
+    imported, _ = check_any(ics_with_titles([*AWKWARD_TITLES, "Fête 🎉"]), "awkward.ics")
+    document = yaml.safe_load(programme_yaml(imported))
+    assert write._dump(document, libyaml=True) == write._dump(document, libyaml=False)
+
+
+def test_more_characters_past_the_basic_plane_than_stand_ins_are_written_by_pyyaml():
+    many = "".join(chr(0x20000 + n) for n in range(0xF900 - 0xE000 + 1))  # one more than there are
+    text = write._dump({"title": many})
+    assert yaml.safe_load(text) == {"title": many}
+    assert "\\U" not in text
