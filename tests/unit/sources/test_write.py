@@ -21,6 +21,7 @@ def emitter(request, monkeypatch):
         monkeypatch.setattr(write, "_FastDumper", None)
     return request.param
 
+
 AWKWARD_TITLES = [
     "yes",
     "no",
