@@ -9,6 +9,10 @@ known, within the most the layout gives it (``largest``).
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
+import sys
+
 from PySide6.QtCore import Property, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter
 from PySide6.QtQml import QmlElement
@@ -38,10 +42,40 @@ def panel_pitch(window) -> float | None:
 
 def modules(text: str) -> list[list[bool]]:
     """The dark (True) and light modules of ``text``'s QR code, quiet zone included."""
-    import segno  # imported by a screen that shows a code, only
-
-    code = segno.make(text, error="m", micro=False)
+    code = _segno().make(text, error="m", micro=False)
     return [[bool(m) for m in row] for row in code.matrix_iter(scale=1, border=QUIET_ZONE)]
+
+
+def _segno():
+    """segno (imported by a screen that shows a code, only), with its writers left unrun.
+
+    The writers make SVG, PNG and terminal art, which kiosk never asks for, and import xml.sax.saxutils,
+    hence urllib.request, http.client, ssl and OpenSSL's libcrypto: 4 MiB of a door's memory and 40 ms
+    of its start whenever its session has a link, as every session of a pretalx or frab export has.
+    segno's package imports them as it runs, so it is run here with them already in place as a lazy
+    module (importlib's LazyLoader), which runs only if something ever uses it.
+    """
+    if "segno" in sys.modules:
+        return sys.modules["segno"]
+    spec = importlib.util.find_spec("segno")
+    where = spec.submodule_search_locations if spec is not None else None
+    writers_spec = importlib.machinery.PathFinder.find_spec("segno.writers", where) if where else None
+    if spec is None or spec.loader is None or writers_spec is None or writers_spec.loader is None:
+        import segno  # laid out otherwise than segno 1.6: imported as it comes
+
+        return segno
+    writers_spec.loader = importlib.util.LazyLoader(writers_spec.loader)
+    writers = importlib.util.module_from_spec(writers_spec)
+    writers_spec.loader.exec_module(writers)  # nothing runs yet
+    segno = importlib.util.module_from_spec(spec)
+    segno.writers = writers  # so that its "from . import writers" finds them without importing them
+    sys.modules["segno"], sys.modules["segno.writers"] = segno, writers
+    try:
+        spec.loader.exec_module(segno)
+    except BaseException:
+        del sys.modules["segno"], sys.modules["segno.writers"]
+        raise
+    return segno
 
 
 @QmlElement

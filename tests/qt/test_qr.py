@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,27 @@ def test_a_phone_2_m_away_reads_the_code_and_one_farther_would_not(six, show, pa
 
     assert decoded(seen_from(2.0)) == ["https://example.org/programme/opening"]  # 2 preview pixels a module
     assert decoded(seen_from(4.0)) == []  # 1 pixel a module: too few, so the check above means something
+
+
+# A fresh interpreter draws a code's modules, then says which of the modules segno's writers would
+# have brought are there, then uses a writer (which runs them then) and says again.
+WRITERS_LEFT_UNRUN = """
+import sys
+from kiosk.qt.qrcode import modules
+link = "https://example.org/programme/opening"
+heavy = ("segno", "ssl", "http.client", "urllib.request", "xml.sax.saxutils", "_hashlib", "email", "gzip")
+drawn = modules(link)
+print([name for name in heavy if name in sys.modules])
+import segno
+png = segno.make(link, error="m", micro=False).png_data_uri()
+print(drawn == [[bool(m) for m in row] for row in segno.make(link, error="m").matrix_iter(border=4)])
+print(png.startswith("data:image/png;base64,"), "http.client" in sys.modules)
+"""
+
+
+def test_a_code_is_drawn_without_what_segno_needs_to_write_files():
+    # segno's writers (SVG, PNG) import urllib.request, hence http.client, ssl and OpenSSL's libcrypto:
+    # 4 MiB and 40 ms of every door whose session has a link. They are there, unrun, if ever used.
+    done = subprocess.run([sys.executable, "-c", WRITERS_LEFT_UNRUN], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["['segno']", "True", "True True"]
