@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCryptographicHash, QIODevice, QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer, QUrl, Signal
 from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -64,7 +64,6 @@ class FleetScreen(QObject):
         self._monotonic_start = time.monotonic()
         self.loaded_at: dt.datetime | None = dt.datetime.now(dt.UTC) if kiosk.live.programme else None
         self.address = ""
-        self._hashed: tuple[bytes | None, str | None] = (None, None)  # the programme's bytes and their hash
         self.link = DeviceLink(settings, self._notices, self.command_arrived.emit, self._connection)
         self.command_arrived.connect(self.run_command)
         self.connection_changed.connect(self._back_on_the_bus)  # a method: queued to the GUI thread
@@ -73,6 +72,7 @@ class FleetScreen(QObject):
         self.heartbeat.timeout.connect(self.publish_status)
         kiosk.ticker.ticked.connect(self.publish_status)
         kiosk.live.replaced.connect(self._programme_loaded)
+        kiosk.live.want_digests()  # the status says which programme by its SHA-256
         kiosk.live.problem_changed.connect(self.publish_status)
         # The window owns the sign, so the overlay's QML goes before the object it binds to.
         self.identify_sign = IdentifySign(window)
@@ -105,7 +105,7 @@ class FleetScreen(QObject):
             device=self.settings.device,
             version=__version__,
             programme_source=getattr(live, "url", None) or getattr(live, "name", None),
-            programme_hash=self._programme_hash(getattr(live, "_last_bytes", None)),
+            programme_hash=getattr(live, "digest", None),
             loaded_at=self.loaded_at,
             clock_synchronised=self.synchronised(),
             size=(self.window.width(), self.window.height()),
@@ -114,14 +114,6 @@ class FleetScreen(QObject):
             now=now,
             last_error=live.error,
         )
-
-    def _programme_hash(self, data: bytes | None) -> str | None:
-        """SHA-256 of the programme's bytes, hexadecimal; worked out once per programme read."""
-        if data is not None and data is not self._hashed[0]:
-            # Qt's own SHA-256: hashlib would load OpenSSL (about 4 MiB resident) for this one digest.
-            digest = QCryptographicHash.hash(data, QCryptographicHash.Algorithm.Sha256).toHex()
-            self._hashed = (data, bytes(digest.data()).decode("ascii"))
-        return self._hashed[1] if data is not None else None
 
     def publish_status(self) -> None:
         try:

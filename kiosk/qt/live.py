@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QCryptographicHash, QFileSystemWatcher, QObject, QTimer, Signal
 
 from .. import last_good
 from ..programme import Programme, ProgrammeError
@@ -90,7 +90,10 @@ class LiveSource(QObject):
         self.accept: Callable[[Any], str | None] = lambda value: None
         # What else keeps a new value once it is shown (on the worker thread): the programme's cache.
         self.also_keep: Callable[[bytes, str, Any], None] | None = None
-        self._last_bytes: bytes | None = None
+        # The SHA-256 of the bytes of the value shown (hex), worked out only once asked for (the fleet).
+        self.digests = False
+        self.digest: str | None = None
+        self._shown: int | None = None  # their fingerprint (see Reading), until a new parse wants them again
         self._read: Signature | None = None  # the file as it was when last read
         self._absent = False  # the last read found no file there
         self._seen: Signature | None = None  # the file as it was when last looked at
@@ -167,13 +170,25 @@ class LiveSource(QObject):
         """Read the source again now, whatever its state (a technician's "reload")."""
         self.read_in_background()
 
+    def want_digests(self) -> None:
+        """From now on, the SHA-256 of the bytes of each value shown (``digest``); the current one's at
+        once, if the file still holds those bytes (else the change on its way brings its own)."""
+        self.digests = True
+        if self.digest is None and self._shown is not None:
+            try:
+                data, _ = read_source(self.path, self.name)
+            except SourceError:
+                return
+            if hash(data) == self._shown:
+                self.digest = sha256(data)
+
     def reparse(self, parse: Parse) -> None:
         """Read the source again with another ``parse`` (the notices, checked against a new programme):
         the same bytes make a new value. Nothing read yet and nothing to read: the next read uses it."""
         self.parse = parse
         if self.value is None and not self.path.exists():
             return
-        self._last_bytes = None
+        self._shown = None
         self.read_in_background()
 
     def _read_ahead(self) -> None:
@@ -193,7 +208,14 @@ class LiveSource(QObject):
     def _read_job(self, ahead: Ahead | None = None) -> Callable[[], Reading]:
         """The file read and parsed as it is followed now, to run on the worker thread."""
         return functools.partial(
-            read_and_parse, self.path, self.name, self.parse, self._last_bytes, self.missing, ahead
+            read_and_parse,
+            self.path,
+            self.name,
+            self.parse,
+            self._shown,
+            self.missing,
+            ahead,
+            sha256 if self.digests else None,
         )
 
     def read_in_background(self) -> None:
@@ -230,16 +252,18 @@ class LiveSource(QObject):
         if reading.error:
             self._fail(reading.error)
         elif reading.unchanged:
+            self.digest = reading.digest or self.digest
             self._set_error(None)
         else:
             problem = self.accept(reading.value)
             if problem:
                 self._fail(problem)
             else:
-                self._take(reading.value, reading.data)
+                self._take(reading)
 
-    def _take(self, value: Any, data: bytes) -> None:
-        self._last_bytes = data
+    def _take(self, reading: Reading) -> None:
+        value, data = reading.value, reading.data
+        self._shown, self.digest = reading.fingerprint, reading.digest
         self.value = value
         self.copy_saved = None
         self.loaded()
@@ -300,6 +324,12 @@ class LiveSource(QObject):
             # A web address's last fetch that failed (the cached copy is shown meanwhile); a file: null.
             f"{self.what}_network_error": self.network_error,
         }
+
+
+def sha256(data: bytes) -> str:
+    """SHA-256 of ``data``, hexadecimal, by Qt: hashlib would load OpenSSL (about 4 MiB resident)."""
+    digest = QCryptographicHash.hash(data, QCryptographicHash.Algorithm.Sha256).toHex()
+    return bytes(digest.data()).decode("ascii")
 
 
 def _keep(name: str, data: bytes, value: Any, also: Callable[[bytes, str, Any], None] | None) -> str | None:

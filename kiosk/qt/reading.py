@@ -18,6 +18,7 @@ from ..programme import ProgrammeError
 from ..programme.load import MAX_BYTES
 
 Parse = Callable[[bytes, str], Any]
+Digest = Callable[[bytes], str]  # a file's bytes -> their SHA-256 (the Qt layer's: hashlib loads OpenSSL)
 
 
 class SourceError(Exception):
@@ -102,6 +103,11 @@ class Reading:
     error: str | None = None
     signature: Signature | None = None
     unchanged: bool = False  # the same bytes as the value shown
+    # What the bytes are remembered by once shown, not the bytes themselves (2 MB for a congress's YAML, as
+    # much again as the programme made of them): Python's hash of them, the same for the same bytes within
+    # this process, and their SHA-256 where it was asked for (the fleet reports it).
+    fingerprint: int | None = None
+    digest: str | None = None
 
 
 class Ahead:
@@ -128,13 +134,15 @@ def read_and_parse(
     path: Path,
     name: str,
     parse: Parse,
-    shown: bytes | None,
+    shown: int | None,
     missing: bytes | None = None,
     ahead: Ahead | None = None,
+    digest: Digest | None = None,
 ) -> Reading:
     """Read and parse the source (on the worker thread); never raises: a failure is in the Reading.
-    ``missing``: what a file that does not exist reads as (the notices: nothing); None, an error.
-    ``ahead``: an earlier read whose parse is taken if its bytes are the ones read now."""
+    ``shown``: the fingerprint of the bytes of the value shown. ``missing``: what a file that does not
+    exist reads as (the notices: nothing); None, an error. ``ahead``: an earlier read whose parse is
+    taken if its bytes are the ones read now. ``digest``: their SHA-256, wanted."""
     try:
         data, sig = read_source(path, name)
     except SourceError as err:
@@ -143,18 +151,19 @@ def read_and_parse(
         data, sig = missing, None
     except Exception as err:  # whatever happens, the GUI thread hears back
         return Reading(error=f"{name}: cannot read the file ({type(err).__name__}: {err})")
-    if data == shown:
-        return Reading(data, signature=sig, unchanged=True)  # touched, not changed
+    marks = {"fingerprint": hash(data), "digest": digest(data) if digest is not None else None}
+    if marks["fingerprint"] == shown:
+        return Reading(data, signature=sig, unchanged=True, **marks)  # touched, not changed
     early = ahead.reading if ahead is not None and ahead.parse is parse else None
-    if early is not None and early.data == data and not early.unchanged:
-        return dataclasses.replace(early, signature=sig)
+    if early is not None and early.fingerprint == marks["fingerprint"] and not early.unchanged:
+        return dataclasses.replace(early, signature=sig, **marks)
     try:
         value = parse(data, name)
     except (ProgrammeError, ValueError) as err:
         return Reading(data, error=describe(err), signature=sig)
     except Exception as err:  # a parser's bug must not end the reader: the last good value stays
         return Reading(data, error=f"{name}: cannot be read ({type(err).__name__}: {err})", signature=sig)
-    return Reading(data, value, signature=sig)
+    return Reading(data, value, signature=sig, **marks)
 
 
 def keep_copy(name: str, data: bytes) -> str | None:

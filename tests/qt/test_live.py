@@ -7,6 +7,7 @@ budget for each is the issue's: within a second.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -286,6 +287,27 @@ def test_a_reload_is_read_and_parsed_on_a_worker_thread(tmp_path, qtbot):
     with qtbot.waitSignal(source.replaced, timeout=WITHIN_A_SECOND):
         release.set()
     assert source.value == 2 and source.error is None
+
+
+def test_the_value_shown_is_remembered_by_a_fingerprint_not_by_its_bytes(tmp_path, qtbot):
+    path = tmp_path / "notices.yaml"
+    path.write_text("1", encoding="utf-8")
+    parsed: list[bytes] = []
+    source = LiveSource(str(path), lambda data, name: parsed.append(data) or int(data), what="notices")
+    assert source.start() == 1
+    # The bytes themselves are let go once shown (a congress's file would be held twice otherwise).
+    assert not [name for name, value in vars(source).items() if isinstance(value, bytes | bytearray)]
+    assert source.digest is None  # the SHA-256 is worked out only for whoever asks (the fleet)
+    source.want_digests()
+    assert source.digest == hashlib.sha256(b"1").hexdigest() and parsed == [b"1"]
+
+    write_atomically(path, b"1")  # saved again as it was: read, found the same, not parsed again
+    qtbot.waitUntil(lambda: source._read.identity == signature(path).identity, timeout=WITHIN_A_SECOND)
+    assert parsed == [b"1"] and source.value == 1
+
+    with qtbot.waitSignal(source.replaced, timeout=WITHIN_A_SECOND):
+        write_atomically(path, b"2")
+    assert parsed == [b"1", b"2"] and source.digest == hashlib.sha256(b"2").hexdigest()
 
 
 class Parsed:
