@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
                     results["commands"] = commands.commands(
                         workdir, setup.source_programme, args.command_runs
                     )
+                    results["door_36c3"] = commands.door(setup, workdir / "36c3.yaml")
                 except commands.Unavailable as err:
                     results["commands"] = {"available": False, "reason": str(err)}
             elif part == "fleet":

@@ -4,6 +4,9 @@ The 36c3 schedule export (1 256 sessions, 92 rooms once imported) is imported to
 then the commands run as a technician runs them, each a fresh process, taking turns with the same
 command on the UNESCO day (19 sessions). The first run of each finds no cache (a device's first start
 after a new programme); the figures are the medians of the runs after it.
+
+Then a door of that congress (``door``): what a real event's sessions bring that the UNESCO day's do
+not, a link (a QR code), long descriptions, people.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from . import scenarios
 from .process import environment, python
 
 TESTDATA = Path(os.environ.get("KIOSK_TESTDATA", Path(__file__).resolve().parents[2] / "shared" / "testdata"))
@@ -79,3 +83,19 @@ def commands(workdir: Path, unesco: Path, runs: int) -> dict:
         values["wall_median_s"] = statistics.median(values["wall_s"])
         values["cpu_median_s"] = statistics.median(values["cpu_s"])
     return {"runs": runs, "bytes_36c3": big.stat().st_size, **figures}
+
+
+def door(setup: scenarios.Setup, big: Path) -> dict:
+    """A door of the real 36c3 (Ada at noon), from the programme ``commands`` imported: started twice,
+    measured on the second start (the programme from the cache), as the congress overview is."""
+    figures: dict = {"room": ROOM_36C3, "at": AT_36C3}
+    for run in range(2):
+        process = scenarios.kiosk(
+            setup, f"door-36c3-{run}", language_period=3600, at=AT_36C3, programme=big, room=ROOM_36C3
+        )
+        first = scenarios.started(process)
+        figures["first_frame_s"] = first.at - process.started
+        scenarios.sleep_until(first.at + scenarios.SETTLE_AFTER_START)
+        figures["rss_kib"] = process.rss_kib()
+        process.stop()
+    return figures

@@ -252,6 +252,7 @@ def rows_and_budgets(results: dict) -> tuple[list[Row], list[Budget]]:
             )
         )
     rows_and_budgets_of_commands(results.get("commands"), rows, budgets)
+    door_of_a_congress_rows(results.get("door_36c3"), results.get("start"), rows)
     from .fleet import rows_and_budgets as fleet_rows_and_budgets
 
     fleet_rows_and_budgets(results.get("fleet"), rows, budgets)
@@ -289,6 +290,31 @@ def congress_memory_rows(
     budgets.append(
         within_ratio(f"memory, overview of {rooms} rooms", big["rss_kib"], bare_kib, CONGRESS_MEMORY_RATIO)
     )
+
+
+def door_of_a_congress_rows(figures: dict | None, start: dict | None, rows: list[Row]) -> None:
+    """A door of the real 36c3, beside the UNESCO door of the same run where there is one. No budget:
+    what a real event's sessions bring (a link and its QR code, long descriptions) shows here."""
+    if not figures:
+        return
+    where = f"{figures['room']}, {figures['at'][5:10]} {figures['at'][11:16]}"
+    if start:
+        rows.append(
+            memory_row(
+                f"resident memory, door of 36c3 ({where})", figures["rss_kib"], start["bare"]["rss_kib"]
+            )
+        )
+        rows.append(
+            Row(
+                "  start → first frame, the same (one start)",
+                ms(figures["first_frame_s"] * 1000),
+                ms(start["bare"]["first_frame_s"] * 1000),
+                ratio(figures["first_frame_s"], start["bare"]["first_frame_s"]),
+            )
+        )
+    else:
+        rows.append(Row(f"resident memory, door of 36c3 ({where})", mib(figures["rss_kib"])))
+        rows.append(Row("  start → first frame, the same (one start)", ms(figures["first_frame_s"] * 1000)))
 
 
 def rows_and_budgets_of_commands(figures: dict | None, rows: list[Row], budgets: list[Budget]) -> None:

@@ -49,10 +49,11 @@ def kiosk(
     overview: bool = False,
     quit_after: float = 600,
     env: dict[str, str] | None = None,
+    room: str = ROOM,
 ) -> Launched:
     status = setup.workdir / f"{name}.status.json"
     status.unlink(missing_ok=True)
-    command = [python(), "-m", "kiosk", "run", *(["--overview"] if overview else ["--room", ROOM])]
+    command = [python(), "-m", "kiosk", "run", *(["--overview"] if overview else ["--room", room])]
     command += ["--at", at, "--speed", str(speed), "--language-period", str(language_period)]
     command += ["--windowed", "--size", setup.size_text, "--status-file", str(status)]
     command += ["--quit-after", str(quit_after), "--programme", str(programme or setup.source_programme)]

@@ -44,6 +44,22 @@ def test_the_big_programme_budgets_are_checked():
     assert [b.met for b in budgets] == [False]
 
 
+def test_a_door_of_the_real_congress_is_set_beside_the_bare_window_without_a_budget():
+    from bench import report
+
+    door = {"room": "ada", "at": "2019-12-28T12:00", "rss_kib": 90 * 1024, "first_frame_s": 0.6}
+    start = {"bare": {"rss_kib": 60 * 1024, "first_frame_s": 0.3}}
+    rows, budgets = report.rows_and_budgets({"door_36c3": door, "start": None})
+    assert [(r.figure, r.kiosk) for r in rows] == [
+        ("resident memory, door of 36c3 (ada, 12-28 12:00)", "90.0 MiB"),
+        ("  start → first frame, the same (one start)", "600 ms"),
+    ]
+    rows = []
+    report.door_of_a_congress_rows(door, start, rows)
+    assert [r.ratio for r in rows] == ["1.50×", "2.00×"]
+    assert budgets == []
+
+
 def fleet_figures(fleet_kib: float, frames: int, notice_p95: float, status_s: float) -> dict:
     return {
         "available": True,
