@@ -103,9 +103,9 @@ class Reading:
     error: str | None = None
     signature: Signature | None = None
     unchanged: bool = False  # the same bytes as the value shown
-    # What the bytes are remembered by once shown, not the bytes themselves (2 MB for a congress's YAML, as
-    # much again as the programme made of them): Python's hash of them, the same for the same bytes within
-    # this process, and their SHA-256 where it was asked for (the fleet reports it).
+    # What the bytes are remembered by once shown, not the bytes themselves (1.9 MiB for 36c3's YAML):
+    # Python's hash of them, the same for the same bytes within this process (for two different files,
+    # one chance in 2**64), and their SHA-256 where it was asked for (the fleet reports it).
     fingerprint: int | None = None
     digest: str | None = None
 
