@@ -2,7 +2,9 @@
 
 A compiler's cache (ccache) for the programme: `kiosk state`, `validate`, `render` and every start after
 the first read the file, find the entry made from the same bytes by the same kiosk, and unpickle the
-frozen Programme (the 36c3 programme: 0.02 s instead of 0.35 s). Qt-free.
+frozen Programme (the 36c3 programme: 0.02 s instead of 0.35 s). A programme read from an event tool's
+export (frab XML, schedule JSON, iCalendar) is kept the same way, under a name that also holds the zone it
+was read in and its importer libraries' stamps (kiosk.sources). Qt-free.
 
 Kept in programmes/ of the user's cache folder (kiosk.folders: $XDG_CACHE_HOME/kiosk, else
 ~/.cache/kiosk), one entry per programme source, replaced when the file changes. An entry holds the
@@ -36,8 +38,8 @@ from . import model
 
 _MAGIC = b"kiosk programme cache 3\n"  # 3: the venue's signs (Sign, Way)
 _PROTOCOL = 5
-# The modules whose code decides what a file loads to (and every module of kiosk/programme/): a change
-# in any of them is a new kiosk.
+# The modules whose code decides what a file loads to (and every module of kiosk/programme/ and of
+# kiosk/sources/, the importers of exports): a change in any of them is a new kiosk.
 _READERS = ("yaml_reader.py", "clock.py", "languages.py")
 _ALLOWED = (
     {
@@ -132,6 +134,7 @@ def _kiosk_fingerprint() -> str:
     if _fingerprint is None:
         here = Path(__file__).resolve().parent
         sources = sorted(here.glob("*.py")) + [here.parent / n for n in _READERS]
+        sources += sorted((here.parent / "sources").glob("*.py"))  # the importers of exports
         crc = 0
         for source in sources:
             with contextlib.suppress(OSError):

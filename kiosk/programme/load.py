@@ -68,6 +68,22 @@ def remember(data: bytes, name: str, programme: Programme) -> None:
         cache.store(data, name, programme)
 
 
+def cached(data: bytes, key: str) -> Programme | None:
+    """The programme an export's importer made from ``data`` under ``key``, kept whatever its size: an
+    importer (its XML parser, icalendar) costs a start more than the cache."""
+    from . import cache
+
+    return cache.lookup(data, key)
+
+
+def keep(data: bytes, key: str, programme: Programme) -> None:
+    """Keep what an importer made of ``data`` under ``key``, unless the cache holds it already."""
+    from . import cache
+
+    if not cache.holds(data, key):
+        cache.store(data, key, programme)
+
+
 def _check(data: bytes | str, name: str, keep: bool = True) -> tuple[Programme | None, list[Problem]]:
     """The programme with its warnings (or None) and every problem: from the cache when it has them."""
     size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))

@@ -366,7 +366,7 @@ class LiveProgramme(LiveSource):
         # 1 500 sessions that a reload no longer waits for).
         parse = functools.partial(parse_programme_bytes, timezone=timezone, keep=False)
         super().__init__(source, parse, "programme", monotonic, parent)
-        self.also_keep = remember
+        self.also_keep = functools.partial(remember, timezone=timezone)
 
     @property
     def programme(self) -> Programme | None:

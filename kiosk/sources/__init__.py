@@ -7,7 +7,9 @@ the same as ``schedule.xml``.
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import json
+import os
 import re
 from pathlib import Path
 
@@ -70,6 +72,10 @@ def check_any(
 
     if timezone is not None and valid_zone(timezone) is None:
         return None, [Problem(name, 0, 0, "", f"{timezone!r} is not an IANA time zone (e.g. Europe/Paris)")]
+    key = _export_key(name, found, timezone)
+    programme = load.cached(data, key)
+    if programme is not None:
+        return programme, list(programme.warnings)
     read = _importer(found)
     try:
         programme, problems = read(data, name, timezone)
@@ -86,13 +92,39 @@ def check_any(
         programme = None
     if programme is not None:
         programme = dataclasses.replace(programme, warnings=tuple(problems))
+        if keep:
+            load.keep(data, key, programme)
     return programme, problems
 
 
-def remember(data: bytes, name: str, programme: Programme) -> None:
-    """Cache a programme ``check_any`` read with ``keep`` False (only kiosk's YAML is cached)."""
-    if format_of(data) == KIOSK_YAML:
+def remember(data: bytes, name: str, programme: Programme, timezone: str | None = None) -> None:
+    """Cache a programme ``check_any`` read with ``keep`` False (and the same ``timezone``)."""
+    found = format_of(data)
+    if found == KIOSK_YAML:
         load.remember(data, name, programme)
+    elif found in (FRAB_XML, SCHEDULE_JSON, ICALENDAR):
+        load.keep(data, _export_key(name, found, timezone), programme)
+
+
+# The libraries an export is read with: a programme cached from an export is read again once they change.
+_IMPORTER_LIBRARIES = {FRAB_XML: ("defusedxml",), ICALENDAR: ("icalendar", "recurring_ical_events")}
+
+
+def _export_key(name: str, found: str, timezone: str | None) -> str:
+    """What a programme read from an export is cached under: the same bytes make the same programme
+    only read with the same zone (the FOSDEM XML names none: the one given, else the device's), by the
+    same importer libraries."""
+    from .zones import device_zone
+
+    libraries = []
+    for library in _IMPORTER_LIBRARIES.get(found, ()):
+        spec = importlib.util.find_spec(library)  # found, not imported
+        try:
+            st = os.stat(spec.origin) if spec is not None and spec.origin else None
+        except OSError:
+            st = None
+        libraries.append(f"{library} {st.st_size} {st.st_mtime_ns}" if st else f"{library} -")
+    return "\n".join([name, found, timezone or "", device_zone() or "", *libraries])
 
 
 def format_of(data: bytes) -> str:
