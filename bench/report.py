@@ -344,6 +344,7 @@ def rows_and_budgets_of_commands(figures: dict | None, rows: list[Row], budgets:
             f"{seconds(state, 'first_wall_s')} / {seconds(state, 'first_cpu_s')}",
         ),
         Row("  UNESCO day: wall / CPU", f"{seconds(unesco)} / {seconds(unesco, 'cpu_median_s')}"),
+        *_export_rows(figures.get("state_36c3_json"), unesco, seconds),
         Row(f"kiosk validate, 36c3 (median of {runs})", seconds(validate)),
         Row("  the same, CPU time", seconds(validate, "cpu_median_s")),
         Row(
@@ -366,6 +367,24 @@ def rows_and_budgets_of_commands(figures: dict | None, rows: list[Row], budgets:
             validate["cpu_median_s"] <= VALIDATE_S,
         )
     )
+
+
+def _export_rows(export: dict | None, unesco: dict, seconds) -> list[Row]:
+    """`kiosk state` on the 36c3 JSON export itself, as a screen following it reads it; no budget."""
+    if export is None:
+        return []
+    return [
+        Row(
+            "kiosk state, one room, from the 36c3 JSON export vs UNESCO",
+            seconds(export),
+            "—",
+            ratio(export["wall_median_s"], unesco["wall_median_s"]),
+        ),
+        Row(
+            "  the same, first run (no cache): wall / CPU",
+            f"{seconds(export, 'first_wall_s')} / {seconds(export, 'first_cpu_s')}",
+        ),
+    ]
 
 
 def table(rows: list[Row]) -> str:

@@ -44,6 +44,21 @@ def test_the_big_programme_budgets_are_checked():
     assert [b.met for b in budgets] == [False]
 
 
+def test_state_from_the_36c3_export_is_set_beside_the_unesco_day_without_a_budget():
+    from bench import report
+
+    figures = commands_figures(0.5, 0.3, 0.6)
+    without, budgets = report.rows_and_budgets({"commands": figures})
+    figures["state_36c3_json"] = {"wall_median_s": 0.45, "first_wall_s": 0.9, "first_cpu_s": 0.8}
+    rows, again = report.rows_and_budgets({"commands": figures})
+    added = [r for r in rows if r not in without]
+    assert [(r.figure, r.kiosk, r.ratio) for r in added] == [
+        ("kiosk state, one room, from the 36c3 JSON export vs UNESCO", "450 ms", "1.50×"),
+        ("  the same, first run (no cache): wall / CPU", "900 ms / 800 ms", "—"),
+    ]
+    assert again == budgets
+
+
 def test_a_door_of_the_real_congress_is_set_beside_the_bare_window_without_a_budget():
     from bench import report
 
