@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 from .. import fonts, schedule
@@ -15,9 +16,9 @@ from ..errors import UsageError
 from ..notices import load_notices
 from ..notices.json import room_state_json
 from ..present.ways import pointers_json
-from ..programme import Programme, Sign
+from ..programme import Problem, Programme, ProgrammeError, Sign
 from ..programme.load import read_file
-from ..sources import check_any, read_any
+from ..sources import check_any, is_url, read_any
 from .screen_args import WHEN_HELP, when
 from .zone import given_zone
 
@@ -53,12 +54,14 @@ def add_programme_commands(command) -> None:
     p = command(
         "validate", "check a programme; exit 0 when usable (warnings printed), 1 when not", cmd_validate
     )
-    p.add_argument("file", nargs="?", metavar="FILE")
+    p.add_argument(
+        "file", nargs="?", metavar="FILE", help="a programme file or http(s) address (else --programme)"
+    )
 
 
 def cmd_rooms(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    programme = read_any(config.programme_source, given_zone(args, config))
+    programme = read_any(config.programme_source, given_zone(args, config), config.redirect_hosts)
     if args.json:
         rooms = [
             {
@@ -79,7 +82,7 @@ def cmd_rooms(args: argparse.Namespace) -> int:
 
 def cmd_state(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    programme = read_any(config.programme_source, given_zone(args, config))
+    programme = read_any(config.programme_source, given_zone(args, config), config.redirect_hosts)
     wanted = {schedule.resolve_room(programme, q) for q in args.room or ()}
     rooms = [r.id for r in programme.rooms if not wanted or r.id in wanted]  # programme order, once each
     instants = [_when(text, programme) for text in args.at or ["now"]]
@@ -96,9 +99,11 @@ def cmd_state(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    path = Path(args.file or config.programme_source)
+    source = args.file or config.programme_source
     zone = given_zone(args, config)
-    data = read_file(path)  # a ProgrammeError (unreadable, too large) is printed by main
+    # A ProgrammeError (unreadable, too large, not fetched) is printed by main.
+    data = _download(source, config.redirect_hosts) if is_url(source) else read_file(Path(source))
+    path = source if is_url(source) else Path(source)
     programme, problems = check_any(data, str(path), zone)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -123,6 +128,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
         + (f", {len(problems)} warning{'s' if len(problems) != 1 else ''}" if problems else "")
     )
     return EXIT_OK
+
+
+def _download(url: str, redirect_hosts: tuple[str, ...]) -> bytes:
+    """What ``url`` serves now, whatever it holds (to be checked): never into the screens' cache, which
+    holds only programmes that can be shown."""
+    from ..sources.remote import fetch
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-validate-") as folder:
+        result = fetch(url, folder, check=lambda data, name: None, redirect_hosts=redirect_hosts)
+        if result.path is None:
+            raise ProgrammeError([Problem(url, 0, 0, "", result.error or "not fetched")])
+        return result.path.read_bytes()
 
 
 def _sign(query: str | None, programme: Programme) -> Sign | None:

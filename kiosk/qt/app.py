@@ -50,7 +50,7 @@ def render(args: argparse.Namespace) -> int:
     # The device's own configuration, as `kiosk run` reads it (flags win): over ssh, a technician
     # sees what this device shows, turned as its panel hangs.
     config = config_from_args(args)
-    programme = read_any(config.programme_source, config.timezone)
+    programme = read_any(config.programme_source, config.timezone, config.redirect_hosts)
     config = config.with_programme(programme)
     for problem in config.problems:
         print(f"kiosk render: {problem}", file=sys.stderr)

@@ -7,6 +7,7 @@ the same as ``schedule.xml``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib.util
 import json
 import os
@@ -37,16 +38,42 @@ _XML_SCHEDULE = re.compile(rb"<schedule[\s>/]")
 _JSON_SCHEDULE = re.compile(r'^\{\s*"(?:schedule|conference)"')
 
 
-def read_any(path: str | Path, timezone: str | None = None) -> Programme:
+def read_any(
+    path: str | Path, timezone: str | None = None, redirect_hosts: tuple[str, ...] = ()
+) -> Programme:
     """The programme in ``path``, whatever its format; ProgrammeError when it cannot be used.
 
     ``timezone`` is the zone for an export that names none (the FOSDEM XML, floating iCalendar times).
+    ``path`` may be an http(s) address, as a screen's `programme:` may: fetched now into the cache the
+    screens use (``redirect_hosts``: as theirs), else that cache's copy when the server cannot be reached.
     """
+    if is_url(str(path)):
+        return _fetch_programme(str(path), timezone, redirect_hosts)
     path = Path(path)
     data = read_file(path)
     if format_of(data) == KIOSK_YAML:
         return parse_programme(data, str(path))
     programme, problems = check_any(data, str(path), timezone)
+    if programme is None:
+        raise ProgrammeError(problems)
+    return programme
+
+
+def _fetch_programme(url: str, timezone: str | None, redirect_hosts: tuple[str, ...]) -> Programme:
+    # Imported here: the network code is for a programme URL only.
+    from .. import folders
+    from .remote import check_programme, fetch
+
+    cache = folders.cache_dir()
+    if cache is None:
+        problem = "no cache folder to fetch the programme into: the user has no home"
+        raise ProgrammeError([Problem(url, 0, 0, "", problem)])
+    check = functools.partial(check_programme, timezone=timezone)
+    result = fetch(url, cache, check=check, redirect_hosts=redirect_hosts)
+    if result.path is None:
+        raise ProgrammeError([Problem(url, 0, 0, "", result.error or "not fetched")])
+    # Read under the address, as the screen reads its copy: the check above has left it in the cache.
+    programme, problems = check_any(read_file(result.path), url, timezone)
     if programme is None:
         raise ProgrammeError(problems)
     return programme
