@@ -251,8 +251,11 @@ def rows_and_budgets(results: dict) -> tuple[list[Row], list[Budget]]:
                 growth is not None and growth <= SOAK_GROWTH_KIB,
             )
         )
-    rows_and_budgets_of_commands(results.get("commands"), rows, budgets)
-    door_of_a_congress_rows(results.get("door_36c3"), results.get("start"), rows)
+    from .commands import door_rows
+    from .commands import rows_and_budgets as commands_rows_and_budgets
+
+    commands_rows_and_budgets(results.get("commands"), rows, budgets)
+    door_rows(results.get("door_36c3"), results.get("start"), rows)
     from .fleet import rows_and_budgets as fleet_rows_and_budgets
 
     fleet_rows_and_budgets(results.get("fleet"), rows, budgets)
@@ -290,101 +293,6 @@ def congress_memory_rows(
     budgets.append(
         within_ratio(f"memory, overview of {rooms} rooms", big["rss_kib"], bare_kib, CONGRESS_MEMORY_RATIO)
     )
-
-
-def door_of_a_congress_rows(figures: dict | None, start: dict | None, rows: list[Row]) -> None:
-    """A door of the real 36c3, beside the UNESCO door of the same run where there is one. No budget:
-    what a real event's sessions bring (a link and its QR code, long descriptions) shows here."""
-    if not figures:
-        return
-    where = f"{figures['room']}, {figures['at'][5:10]} {figures['at'][11:16]}"
-    if start:
-        rows.append(
-            memory_row(
-                f"resident memory, door of 36c3 ({where})", figures["rss_kib"], start["bare"]["rss_kib"]
-            )
-        )
-        rows.append(
-            Row(
-                "  start → first frame, the same (one start)",
-                ms(figures["first_frame_s"] * 1000),
-                ms(start["bare"]["first_frame_s"] * 1000),
-                ratio(figures["first_frame_s"], start["bare"]["first_frame_s"]),
-            )
-        )
-    else:
-        rows.append(Row(f"resident memory, door of 36c3 ({where})", mib(figures["rss_kib"])))
-        rows.append(Row("  start → first frame, the same (one start)", ms(figures["first_frame_s"] * 1000)))
-
-
-def rows_and_budgets_of_commands(figures: dict | None, rows: list[Row], budgets: list[Budget]) -> None:
-    """`kiosk state` and `validate` on the 36c3 programme, against `kiosk state` on the UNESCO day."""
-    if not figures:
-        return
-    if figures.get("available") is False:
-        rows.append(Row("kiosk state / validate, 36c3 programme", "not available: " + figures["reason"]))
-        budgets.append(Budget("kiosk state / validate, 36c3 programme", "not measured", False))
-        return
-    unesco, state, validate = figures["state_unesco"], figures["state_36c3"], figures["validate_36c3"]
-
-    def seconds(values: dict, key: str = "wall_median_s") -> str:
-        return ms(values[key] * 1000)
-
-    runs = figures["runs"]
-    rows += [
-        Row(
-            f"kiosk state, one room: 36c3 vs UNESCO (median of {runs})",
-            seconds(state),
-            "—",
-            ratio(state["wall_median_s"], unesco["wall_median_s"]),
-        ),
-        Row("  the same, CPU time", seconds(state, "cpu_median_s"), "—", "—"),
-        Row(
-            "  the same, first run (no cache): wall / CPU",
-            f"{seconds(state, 'first_wall_s')} / {seconds(state, 'first_cpu_s')}",
-        ),
-        Row("  UNESCO day: wall / CPU", f"{seconds(unesco)} / {seconds(unesco, 'cpu_median_s')}"),
-        *_export_rows(figures.get("state_36c3_json"), unesco, seconds),
-        Row(f"kiosk validate, 36c3 (median of {runs})", seconds(validate)),
-        Row("  the same, CPU time", seconds(validate, "cpu_median_s")),
-        Row(
-            "  the same, first run (no cache): wall / CPU",
-            f"{seconds(validate, 'first_wall_s')} / {seconds(validate, 'first_cpu_s')}",
-        ),
-    ]
-    measured = state["wall_median_s"] / unesco["wall_median_s"]
-    budgets.append(
-        Budget(
-            f"kiosk state on 36c3 ≤ {STATE_RATIO:g}× on the UNESCO day",
-            f"{measured:.2f}×",
-            measured <= STATE_RATIO,
-        )
-    )
-    budgets.append(
-        Budget(
-            f"kiosk validate on 36c3 ≤ {VALIDATE_S:g} s of CPU",
-            seconds(validate, "cpu_median_s"),
-            validate["cpu_median_s"] <= VALIDATE_S,
-        )
-    )
-
-
-def _export_rows(export: dict | None, unesco: dict, seconds) -> list[Row]:
-    """`kiosk state` on the 36c3 JSON export itself, as a screen following it reads it; no budget."""
-    if export is None:
-        return []
-    return [
-        Row(
-            "kiosk state, one room, from the 36c3 JSON export vs UNESCO",
-            seconds(export),
-            "—",
-            ratio(export["wall_median_s"], unesco["wall_median_s"]),
-        ),
-        Row(
-            "  the same, first run (no cache): wall / CPU",
-            f"{seconds(export, 'first_wall_s')} / {seconds(export, 'first_cpu_s')}",
-        ),
-    ]
 
 
 def table(rows: list[Row]) -> str:

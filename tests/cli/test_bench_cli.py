@@ -60,7 +60,7 @@ def test_state_from_the_36c3_export_is_set_beside_the_unesco_day_without_a_budge
 
 
 def test_a_door_of_the_real_congress_is_set_beside_the_bare_window_without_a_budget():
-    from bench import report
+    from bench import commands, report
 
     door = {"room": "ada", "at": "2019-12-28T12:00", "rss_kib": 90 * 1024, "first_frame_s": 0.6}
     start = {"bare": {"rss_kib": 60 * 1024, "first_frame_s": 0.3}}
@@ -70,7 +70,7 @@ def test_a_door_of_the_real_congress_is_set_beside_the_bare_window_without_a_bud
         ("  start → first frame, the same (one start)", "600 ms"),
     ]
     rows = []
-    report.door_of_a_congress_rows(door, start, rows)
+    commands.door_rows(door, start, rows)
     assert [r.ratio for r in rows] == ["1.50×", "2.00×"]
     assert budgets == []
 
