@@ -81,23 +81,18 @@ def _fetch_notices(url: str, programme: Programme) -> Notices:
     """The notices at ``url``, fetched now into the cache the screens use (`kiosk state`, `kiosk render`);
     when the server cannot be reached, the cached copy. NoticesError when there is neither."""
     # Imported here: the network code is for a notices URL only.
-    from .. import folders
-    from ..sources.remote import fetch
+    from ..sources.remote import fetch_for_command
 
     def check(data: bytes, name: str) -> str | None:
         _, problems = check_notices(data, name, programme)
         errors = [p for p in problems if not p.warning]
         return f"the downloaded notices cannot be used: {errors[0]}" if errors else None
 
-    cache = folders.cache_dir()
-    if cache is None:
-        raise NoticesError(
-            [Problem(url, 0, 0, "", "no cache folder to fetch the notices into: the user has no home")]
-        )
-    result = fetch(url, cache, check=check)
-    if result.path is None:
-        raise NoticesError([Problem(url, 0, 0, "", result.error or "not fetched")])
-    return parse_notices(result.path.read_bytes(), url, programme)
+    try:
+        copy = fetch_for_command(url, check)
+    except ValueError as err:
+        raise NoticesError([Problem(url, 0, 0, "", str(err))]) from None
+    return parse_notices(copy.read_bytes(), url, programme)
 
 
 def parse_notices(data: bytes | str, name: str, programme: Programme) -> Notices:

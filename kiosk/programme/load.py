@@ -60,12 +60,8 @@ def check_programme(
 
 def remember(data: bytes, name: str, programme: Programme) -> None:
     """Keep a programme checked with ``keep`` False in the cache, unless it is there already."""
-    if len(data) < CACHE_FROM_BYTES:
-        return
-    from . import cache
-
-    if not cache.holds(data, name):
-        cache.store(data, name, programme)
+    if len(data) >= CACHE_FROM_BYTES:
+        keep(data, name, programme)
 
 
 def cached(data: bytes, key: str) -> Programme | None:
@@ -77,7 +73,7 @@ def cached(data: bytes, key: str) -> Programme | None:
 
 
 def keep(data: bytes, key: str, programme: Programme) -> None:
-    """Keep what an importer made of ``data`` under ``key``, unless the cache holds it already."""
+    """Keep what ``data`` made under ``key`` (an importer's, whatever its size), unless the cache holds it."""
     from . import cache
 
     if not cache.holds(data, key):

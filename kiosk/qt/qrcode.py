@@ -53,7 +53,9 @@ def _segno():
     hence urllib.request, http.client, ssl and OpenSSL's libcrypto: 4 MiB of a door's memory and 40 ms
     of its start whenever its session has a link, as every session of a pretalx or frab export has.
     segno's package imports them as it runs, so it is run here with them already in place as a lazy
-    module (importlib's LazyLoader), which runs only if something ever uses it.
+    module (importlib's LazyLoader), which runs only if something ever uses it. (kiosk/fleet/mqtt.py spares
+    paho's imports the same modules with stand-ins; segno's writers import names from them at once, so
+    here the writers themselves wait.)
     """
     if "segno" in sys.modules:
         return sys.modules["segno"]

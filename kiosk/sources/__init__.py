@@ -61,19 +61,15 @@ def read_any(
 
 def _fetch_programme(url: str, timezone: str | None, redirect_hosts: tuple[str, ...]) -> Programme:
     # Imported here: the network code is for a programme URL only.
-    from .. import folders
-    from .remote import check_programme, fetch
+    from .remote import check_programme, fetch_for_command
 
-    cache = folders.cache_dir()
-    if cache is None:
-        problem = "no cache folder to fetch the programme into: the user has no home"
-        raise ProgrammeError([Problem(url, 0, 0, "", problem)])
     check = functools.partial(check_programme, timezone=timezone)
-    result = fetch(url, cache, check=check, redirect_hosts=redirect_hosts)
-    if result.path is None:
-        raise ProgrammeError([Problem(url, 0, 0, "", result.error or "not fetched")])
+    try:
+        copy = fetch_for_command(url, check, redirect_hosts)
+    except ValueError as err:
+        raise ProgrammeError([Problem(url, 0, 0, "", str(err))]) from None
     # Read under the address, as the screen reads its copy: the check above has left it in the cache.
-    programme, problems = check_any(read_file(result.path), url, timezone)
+    programme, problems = check_any(read_file(copy), url, timezone)
     if programme is None:
         raise ProgrammeError(problems)
     return programme

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, folders
 from ..atomic import write_atomically
 from . import MAX_BYTES, check_any, is_url
 
@@ -60,6 +60,19 @@ def check_programme(data: bytes, url: str, timezone: str | None = None) -> str |
             f"the downloaded programme cannot be used: {next((p for p in problems if not p.warning), None)}"
         )
     return None
+
+
+def fetch_for_command(url: str, check: Check, redirect_hosts: tuple[str, ...] = ()) -> Path:
+    """For a command (`kiosk state`, `render`): ``url``'s copy in the cache the screens use, fetched now,
+    else the copy fetched before when the server cannot be reached; ValueError saying why when there is
+    neither."""
+    cache = folders.cache_dir()
+    if cache is None:
+        raise ValueError("no cache folder to fetch it into: the user has no home")
+    result = fetch(url, cache, check=check, redirect_hosts=redirect_hosts)
+    if result.path is None:
+        raise ValueError(result.error or "not fetched")
+    return result.path
 
 
 # A whole download (connection, redirects, headers and body) never takes longer than this: a server

@@ -3,28 +3,17 @@ into the cache its screen uses (`validate`: never), that copy when the server is
 the address when there is neither (they read the address as a file name before)."""
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from ..web_server import Server
+from .test_rooms_state_validate import ROOT
+from .test_rooms_state_validate import kiosk as run_kiosk
 
-ROOT = Path(__file__).resolve().parents[2]
 
-
-def kiosk(tmp_path: Path, *command: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
-    env |= {"XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_STATE_HOME": str(tmp_path / "state")}
-    env |= {"XDG_CONFIG_HOME": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *command],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
+def kiosk(tmp_path: Path, *command: str):
+    """The command on a device of its own: its cache, state and configuration folders in tmp_path."""
+    folders = {f"XDG_{kind}_HOME": str(tmp_path / kind.lower()) for kind in ("CACHE", "STATE", "CONFIG")}
+    return run_kiosk(*command, env=folders)
 
 
 def test_state_rooms_and_render_fetch_a_programme_given_by_its_address(tmp_path: Path) -> None:

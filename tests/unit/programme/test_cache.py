@@ -19,12 +19,6 @@ def big_programme(note: str = "") -> bytes:
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    return tmp_path / "cache" / "kiosk" / "programmes"
-
-
-@pytest.fixture
 def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the programmes really parsed and checked (not taken from the cache)."""
     seen: list[str] = []
@@ -39,14 +33,14 @@ def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_the_second_load_of_the_same_file_skips_parsing_and_checking(
-    tmp_path: Path, cache: Path, checks: list[str]
+    tmp_path: Path, programme_cache: Path, checks: list[str]
 ) -> None:
     path = tmp_path / "programme.yaml"
     path.write_bytes(big_programme())
     first = load_programme(path)
     assert checks == [str(path)]
-    assert [p.name for p in cache.iterdir()] == [cache_module.entry_path(str(path)).name]
-    assert oct(cache.stat().st_mode & 0o777) == "0o700"
+    assert [p.name for p in programme_cache.iterdir()] == [cache_module.entry_path(str(path)).name]
+    assert oct(programme_cache.stat().st_mode & 0o777) == "0o700"
     second = load_programme(path)
     assert checks == [str(path)]  # not checked again
     assert second == first
@@ -55,7 +49,7 @@ def test_the_second_load_of_the_same_file_skips_parsing_and_checking(
     assert checks == [str(path)] and programme == first and problems == []
 
 
-def test_warnings_come_back_from_the_cache(tmp_path: Path, cache: Path, checks: list[str]) -> None:
+def test_warnings_come_back_from_the_cache(tmp_path: Path, programme_cache: Path, checks: list[str]) -> None:
     data = big_programme().replace(b"title: {fr: Table ronde, en: Panel}", b"title: {fr: Table ronde}")
     first = parse_programme(data, "p.yaml")
     again = parse_programme(data, "p.yaml")
@@ -64,7 +58,7 @@ def test_warnings_come_back_from_the_cache(tmp_path: Path, cache: Path, checks: 
     assert any("no en text" in str(w) for w in again.warnings)
 
 
-def test_a_changed_file_of_the_same_size_is_checked_again(cache: Path, checks: list[str]) -> None:
+def test_a_changed_file_of_the_same_size_is_checked_again(programme_cache: Path, checks: list[str]) -> None:
     before = big_programme()
     after = before.replace(b"Table ronde", b"Table rondo")
     assert len(after) == len(before)
@@ -74,14 +68,16 @@ def test_a_changed_file_of_the_same_size_is_checked_again(cache: Path, checks: l
 
 
 def test_the_same_bytes_under_another_name_are_checked_under_that_name(
-    cache: Path, checks: list[str]
+    programme_cache: Path, checks: list[str]
 ) -> None:
     parse_programme(big_programme(), "a.yaml")
     programme = parse_programme(big_programme(), "b.yaml")
     assert programme.source == "b.yaml" and checks == ["a.yaml", "b.yaml"]
 
 
-def test_an_entry_from_another_kiosk_is_not_trusted(cache: Path, checks: list[str], monkeypatch) -> None:
+def test_an_entry_from_another_kiosk_is_not_trusted(
+    programme_cache: Path, checks: list[str], monkeypatch
+) -> None:
     parse_programme(big_programme(), "p.yaml")
     monkeypatch.setattr(cache_module, "_fingerprint", "0.0.1 another kiosk")
     parse_programme(big_programme(), "p.yaml")
@@ -98,7 +94,7 @@ def test_an_entry_from_another_kiosk_is_not_trusted(cache: Path, checks: list[st
     ],
     ids=["empty", "truncated", "garbled", "another shape"],
 )
-def test_an_unreadable_entry_is_rebuilt(cache: Path, checks: list[str], damage) -> None:
+def test_an_unreadable_entry_is_rebuilt(programme_cache: Path, checks: list[str], damage) -> None:
     data = big_programme()
     first = parse_programme(data, "p.yaml")
     entry = cache_module.entry_path("p.yaml")
@@ -109,14 +105,16 @@ def test_an_unreadable_entry_is_rebuilt(cache: Path, checks: list[str], damage) 
     assert len(checks) == 2
 
 
-def test_an_entry_others_can_write_is_not_used(cache: Path, checks: list[str]) -> None:
+def test_an_entry_others_can_write_is_not_used(programme_cache: Path, checks: list[str]) -> None:
     parse_programme(big_programme(), "p.yaml")
     os.chmod(cache_module.entry_path("p.yaml"), 0o666)
     parse_programme(big_programme(), "p.yaml")
     assert len(checks) == 2
 
 
-def test_an_entry_builds_nothing_but_a_programme(tmp_path: Path, cache: Path, checks: list[str]) -> None:
+def test_an_entry_builds_nothing_but_a_programme(
+    tmp_path: Path, programme_cache: Path, checks: list[str]
+) -> None:
     data = big_programme()
     parse_programme(data, "p.yaml")
     planted = tmp_path / "planted"
@@ -133,13 +131,13 @@ def test_an_entry_builds_nothing_but_a_programme(tmp_path: Path, cache: Path, ch
     assert len(checks) == 2
 
 
-def test_small_programmes_and_broken_ones_are_not_cached(cache: Path, checks: list[str]) -> None:
+def test_small_programmes_and_broken_ones_are_not_cached(programme_cache: Path, checks: list[str]) -> None:
     parse_programme(SMALL.read_bytes(), "small.yaml")
     broken = big_programme().replace(b"room: salle-ix", b"room: salle-x")
     for _ in range(2):
         with pytest.raises(ProgrammeError, match="unknown room"):
             parse_programme(broken, "broken.yaml")
-    assert not cache.exists() or not list(cache.iterdir())
+    assert not programme_cache.exists() or not list(programme_cache.iterdir())
     assert checks == ["small.yaml", "broken.yaml", "broken.yaml"]
 
 
@@ -155,7 +153,7 @@ def test_a_cache_folder_that_cannot_be_made_costs_only_time(
 
 
 def test_a_stale_entry_is_refused_before_its_programme_is_unpickled(
-    cache: Path, monkeypatch: pytest.MonkeyPatch
+    programme_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A reload of a changed file misses at once: the programme in the entry is never rebuilt."""
     parse_programme(big_programme(), "p.yaml")
@@ -173,11 +171,13 @@ def test_a_stale_entry_is_refused_before_its_programme_is_unpickled(
     assert "Programme" in built
 
 
-def test_a_programme_checked_without_keeping_is_remembered_later(cache: Path, checks: list[str]) -> None:
+def test_a_programme_checked_without_keeping_is_remembered_later(
+    programme_cache: Path, checks: list[str]
+) -> None:
     """A screen shows a new programme first and writes its entry after (kiosk/qt/live.py)."""
     data = big_programme()
     programme, problems = check_programme(data, "p.yaml", keep=False)
-    assert programme is not None and problems == [] and not cache.exists()
+    assert programme is not None and problems == [] and not programme_cache.exists()
     load.remember(data, "p.yaml", programme)
     entry = cache_module.entry_path("p.yaml")
     written = entry.stat().st_mtime_ns

@@ -14,12 +14,6 @@ FOSDEM = Path(__file__).resolve().parents[2] / "data" / "sources" / "fosdem-dial
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    return tmp_path / "cache" / "kiosk" / "programmes"
-
-
-@pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The zone each export was really read in by its importer (not taken from the cache)."""
     seen: list[str] = []
@@ -38,7 +32,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def test_the_same_export_read_the_same_way_comes_from_the_cache(cache: Path, reads: list[str]) -> None:
+def test_the_same_export_read_the_same_way_comes_from_the_cache(
+    programme_cache: Path, reads: list[str]
+) -> None:
     data = FOSDEM.read_bytes()
     first, problems = check_any(data, "fosdem.xml", "Europe/Brussels")
     second, again = check_any(data, "fosdem.xml", "Europe/Brussels")
@@ -49,7 +45,7 @@ def test_the_same_export_read_the_same_way_comes_from_the_cache(cache: Path, rea
     assert reads == ["Europe/Brussels"] * 2 and changed != first
 
 
-def test_another_zone_given_is_another_reading(cache: Path, reads: list[str]) -> None:
+def test_another_zone_given_is_another_reading(programme_cache: Path, reads: list[str]) -> None:
     data = FOSDEM.read_bytes()
     brussels, _ = check_any(data, "fosdem.xml", "Europe/Brussels")
     london, _ = check_any(data, "fosdem.xml", "Europe/London")
@@ -58,7 +54,7 @@ def test_another_zone_given_is_another_reading(cache: Path, reads: list[str]) ->
 
 
 def test_an_export_that_names_no_zone_is_read_again_in_another_device_zone(
-    cache: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+    programme_cache: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = FOSDEM.read_bytes()
     monkeypatch.setenv("TZ", "Europe/Brussels")
@@ -70,17 +66,17 @@ def test_an_export_that_names_no_zone_is_read_again_in_another_device_zone(
     assert (brussels.event.timezone, new_york.event.timezone) == ("Europe/Brussels", "America/New_York")
 
 
-def test_a_screen_keeps_an_export_once_shown(cache: Path, reads: list[str]) -> None:
+def test_a_screen_keeps_an_export_once_shown(programme_cache: Path, reads: list[str]) -> None:
     data = FOSDEM.read_bytes()
     shown, _ = check_any(data, "fosdem.xml", "Europe/Brussels", keep=False)
-    assert not cache.exists() or not list(cache.iterdir())
+    assert not programme_cache.exists() or not list(programme_cache.iterdir())
     remember(data, "fosdem.xml", shown, timezone="Europe/Brussels")  # on the worker thread, after the frame
     again, _ = check_any(data, "fosdem.xml", "Europe/Brussels")
     assert reads == ["Europe/Brussels"] and again == shown
 
 
 def test_another_installation_of_the_importers_libraries_is_another_reading(
-    cache: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+    programme_cache: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = FOSDEM.read_bytes()
     check_any(data, "fosdem.xml", "Europe/Brussels")
