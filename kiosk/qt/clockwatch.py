@@ -7,11 +7,14 @@ while the clock is not synchronised and says so in the status file.
 
 from __future__ import annotations
 
+import functools
 import logging
-import threading
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+from .worker import Worker, _Parcel, courier
 
 log = logging.getLogger("kiosk")
 
@@ -22,7 +25,6 @@ class ClockWatch(QObject):
     """Holds the last answer in ``synchronised`` (None: not known); ``changed`` when it changes."""
 
     changed = Signal()
-    _answered = Signal(object)  # from the worker thread
 
     def __init__(self, check: Callable[[], bool | None], parent: QObject | None = None):
         super().__init__(parent)
@@ -32,7 +34,7 @@ class ClockWatch(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.ask)
-        self._answered.connect(self._answer)
+        self.worker = Worker("kiosk-clock-check")
 
     def start(self) -> None:
         self.ask()
@@ -45,15 +47,12 @@ class ClockWatch(QObject):
         if self.asking:
             return
         self.asking = True
-        threading.Thread(target=self._ask, name="kiosk-clock-check", daemon=True).start()
-
-    def _ask(self) -> None:
-        try:
-            answer = self.check()
-        except Exception:  # a check that breaks must not take the screen with it
-            log.exception("could not ask whether the clock is synchronised")
-            answer = None
-        self._answered.emit(answer)
+        # The answer comes back by the live sources' courier, which delivers nothing to a watch taken
+        # down meanwhile (a screen closing while timedatectl answers): emitted on the watch itself, it
+        # raised in the worker thread.
+        parcel = functools.partial(_Parcel, weakref.ref(self), "_answer")
+        mail, check = courier(), self.check
+        self.worker.submit(lambda: mail.arrived.emit(parcel(_asked(check))))
 
     def _answer(self, answer: bool | None) -> None:
         self.asking = False
@@ -65,3 +64,11 @@ class ClockWatch(QObject):
         elif answer:
             log.info("the system clock is synchronised")
         self.changed.emit()
+
+
+def _asked(check: Callable[[], bool | None]) -> bool | None:
+    try:
+        return check()
+    except Exception:  # a check that breaks must not take the screen with it
+        log.exception("could not ask whether the clock is synchronised")
+        return None
